@@ -1,0 +1,16 @@
+import { parseFailure, serializeFailure, type FailureRecord } from '../core/health/last-failure.ts';
+import type { KeyValueArea } from '../core/ports.ts';
+
+const LAST_FAILURE_KEY = 'lastFailure';
+
+export interface FailureLog {
+  record(failure: FailureRecord): Promise<void>;
+  last(): Promise<FailureRecord | null>;
+}
+
+export function createFailureLog(area: KeyValueArea): FailureLog {
+  return {
+    record: (failure) => area.set(LAST_FAILURE_KEY, serializeFailure(failure)),
+    last: async () => parseFailure(await area.get(LAST_FAILURE_KEY)),
+  };
+}

@@ -1,0 +1,36 @@
+import { serviceForUrl, type ServiceId } from './catalog/index.ts';
+import { decodeCause, encodeCause, type FailureCause } from './health/cause.ts';
+
+/** Where the fallback page lives inside the extension (crxjs keeps source paths). */
+export const FALLBACK_PAGE_PATH = 'src/ui/fallback/index.html';
+
+const MAX_URL_LENGTH = 4096;
+
+export interface FallbackRequest {
+  readonly service: ServiceId;
+  readonly url: string;
+  readonly cause: FailureCause;
+}
+
+export function fallbackQuery(request: FallbackRequest): string {
+  const params = new URLSearchParams({ service: request.service, cause: encodeCause(request.cause), url: request.url });
+  return `?${params.toString()}`;
+}
+
+export type FallbackParseError = 'missing-url' | 'not-catalogued' | 'service-mismatch' | 'bad-cause';
+
+/**
+ * Reads the fallback page's own query. It accepts only addresses of catalogued services, so the page
+ * can never be turned into an open redirect to an arbitrary site.
+ */
+export function parseFallbackQuery(search: string): { ok: true; request: FallbackRequest } | { ok: false; error: FallbackParseError } {
+  const params = new URLSearchParams(search);
+  const url = params.get('url');
+  if (!url || url.length > MAX_URL_LENGTH) return { ok: false, error: 'missing-url' };
+  const service = serviceForUrl(url);
+  if (!service) return { ok: false, error: 'not-catalogued' };
+  if (params.get('service') !== service) return { ok: false, error: 'service-mismatch' };
+  const cause = decodeCause(params.get('cause'));
+  if (!cause) return { ok: false, error: 'bad-cause' };
+  return { ok: true, request: { service, url, cause } };
+}

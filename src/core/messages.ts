@@ -1,0 +1,41 @@
+import type { FailureRecord } from './health/last-failure.ts';
+import type { PatchResult, Settings, SettingsPatch } from './settings/index.ts';
+
+export interface UiState {
+  readonly settings: Settings;
+  readonly lastFailure: FailureRecord | null;
+}
+
+/** Every message between the extension's contexts: name -> request and response. */
+export interface MessageMap {
+  'state/get': { request: null; response: UiState };
+  'settings/update': { request: SettingsPatch; response: PatchResult };
+}
+
+export type MessageName = keyof MessageMap;
+export type MessageRequest<K extends MessageName> = MessageMap[K]['request'];
+export type MessageResponse<K extends MessageName> = MessageMap[K]['response'];
+
+/** Who may send each message: pages of the extension itself, or content scripts on Kakao pages. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+export const MESSAGE_SENDERS: { readonly [K in MessageName]: readonly SenderKind[] } = {
+  'state/get': ['extension-page'],
+  'settings/update': ['extension-page'],
+};
+
+export interface Envelope<K extends MessageName = MessageName> {
+  readonly detour: 1;
+  readonly name: K;
+  readonly payload: MessageRequest<K>;
+}
+
+export function envelope<K extends MessageName>(name: K, payload: MessageRequest<K>): Envelope<K> {
+  return { detour: 1, name, payload };
+}
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const { detour, name } = value as Record<string, unknown>;
+  return detour === 1 && typeof name === 'string' && Object.hasOwn(MESSAGE_SENDERS, name);
+}

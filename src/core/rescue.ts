@@ -1,0 +1,26 @@
+import { serviceForUrl, type ServiceId } from './catalog/index.ts';
+import { classifyNetworkError, classifyStatus } from './health/classify.ts';
+import type { FailureCause } from './health/cause.ts';
+import type { Settings } from './settings/index.ts';
+
+/** A main-frame load, as the platform layer reports it once it has ended. */
+export type MainFrameOutcome =
+  | { readonly type: 'error'; readonly tabId: number; readonly url: string; readonly error: string }
+  | { readonly type: 'response'; readonly tabId: number; readonly url: string; readonly statusCode: number };
+
+export type RescueDecision =
+  | { readonly action: 'ignore'; readonly reason: 'not-a-tab' | 'not-catalogued' | 'not-a-failure' | 'disabled' | 'service-off' }
+  | { readonly action: 'fallback'; readonly service: ServiceId; readonly cause: FailureCause; readonly url: string; readonly tabId: number };
+
+/** Decides what a finished main-frame load calls for. Pure: the background only carries it out. */
+export function decideRescue(outcome: MainFrameOutcome, settings: Settings): RescueDecision {
+  // Prerenders and other tab-less loads report tabId -1; there is no tab to rescue.
+  if (outcome.tabId < 0) return { action: 'ignore', reason: 'not-a-tab' };
+  const service = serviceForUrl(outcome.url);
+  if (!service) return { action: 'ignore', reason: 'not-catalogued' };
+  const cause = outcome.type === 'error' ? classifyNetworkError(outcome.error) : classifyStatus(outcome.statusCode);
+  if (!cause) return { action: 'ignore', reason: 'not-a-failure' };
+  if (!settings.enabled) return { action: 'ignore', reason: 'disabled' };
+  if (settings.services[service].mode === 'off') return { action: 'ignore', reason: 'service-off' };
+  return { action: 'fallback', service, cause, url: outcome.url, tabId: outcome.tabId };
+}

@@ -1,0 +1,21 @@
+import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
+
+export const SERVICE_MODES = ['off', 'suggest', 'redirect'] as const;
+export type ServiceMode = (typeof SERVICE_MODES)[number];
+
+export const SCHEMA_VERSION = 1;
+
+function perService<T>(make: (id: ServiceId) => T): Record<ServiceId, T> {
+  return Object.fromEntries(SERVICE_IDS.map((id) => [id, make(id)])) as Record<ServiceId, T>;
+}
+
+/** The one source of default settings; the Settings type is derived from it. */
+export const DEFAULTS = {
+  schemaVersion: SCHEMA_VERSION,
+  /** Master switch: off means Detour never steps in, whatever the per-service modes say. */
+  enabled: true,
+  services: perService(() => ({ mode: 'suggest' as ServiceMode })),
+};
+
+export type Settings = typeof DEFAULTS;
+export type ServiceSettings = Settings['services'][ServiceId];

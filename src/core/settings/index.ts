@@ -1,0 +1,37 @@
+import type { ServiceId } from '../catalog/index.ts';
+import { DEFAULTS, type ServiceMode, type Settings } from './defaults.ts';
+import { migrate } from './migrations.ts';
+import { validateSettings, type ValidationReport } from './validate.ts';
+
+export { DEFAULTS, SCHEMA_VERSION, SERVICE_MODES, type ServiceMode, type ServiceSettings, type Settings } from './defaults.ts';
+export { MIGRATIONS, migrate, type Migration } from './migrations.ts';
+export { validateSettings, type ValidationReport } from './validate.ts';
+
+/** Stored value (any version, possibly corrupt) -> current, valid settings and what had to be repaired. */
+export function loadSettings(stored: unknown): ValidationReport {
+  if (stored === undefined) return { settings: structuredClone(DEFAULTS), replaced: [], dropped: [] };
+  return validateSettings(migrate(stored).value);
+}
+
+export interface SettingsPatch {
+  readonly enabled?: boolean;
+  readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode }>>;
+}
+
+export type PatchResult = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly invalid: readonly string[] };
+
+/** Applies a change from the UI; a change that would need any repair is refused whole. */
+export function applyPatch(current: Settings, patch: SettingsPatch): PatchResult {
+  const merged: Record<string, unknown> = structuredClone(current);
+  if (patch.enabled !== undefined) merged.enabled = patch.enabled;
+  if (patch.services !== undefined) {
+    const services = merged.services as Record<string, Record<string, unknown>>;
+    for (const [id, change] of Object.entries(patch.services)) {
+      if (!Object.hasOwn(services, id) || typeof change !== 'object' || change === null) return { ok: false, invalid: [`services.${id}`] };
+      services[id] = { ...services[id], ...change };
+    }
+  }
+  const { settings, replaced, dropped } = validateSettings(merged);
+  const invalid = [...replaced, ...dropped];
+  return invalid.length === 0 ? { ok: true, settings } : { ok: false, invalid };
+}

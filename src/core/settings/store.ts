@@ -1,0 +1,48 @@
+import type { KeyValueArea } from '../ports.ts';
+import { applyPatch, loadSettings, type PatchResult, type Settings, type SettingsPatch } from './index.ts';
+
+export const SETTINGS_KEY = 'settings';
+/** Where a stored value that needed repair is kept, untouched, so a bad write loses nothing. */
+export const SETTINGS_BACKUP_KEY = 'settingsBackup';
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  update(patch: SettingsPatch): Promise<PatchResult>;
+}
+
+/**
+ * Settings over any key-value area. Reads repair corrupt values (keeping a copy of the original);
+ * writes are queued so two quick changes from the UI cannot overwrite each other.
+ */
+export function createSettingsStore(area: KeyValueArea, report: (message: string) => void = () => undefined): SettingsStore {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function read(): Promise<Settings> {
+    const stored = await area.get(SETTINGS_KEY);
+    const { settings, replaced, dropped } = loadSettings(stored);
+    if (replaced.length > 0) {
+      report(`settings repaired from defaults: ${replaced.join(', ')}`);
+      await area.set(SETTINGS_BACKUP_KEY, { at: Date.now(), value: stored });
+      await area.set(SETTINGS_KEY, settings);
+    } else if (dropped.length > 0) {
+      report(`settings kept, unknown entries ignored: ${dropped.join(', ')}`);
+    }
+    return settings;
+  }
+
+  function serialized<T>(task: () => Promise<T>): Promise<T> {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    get: () => serialized(read),
+    update: (patch) =>
+      serialized(async () => {
+        const result = applyPatch(await read(), patch);
+        if (result.ok) await area.set(SETTINGS_KEY, result.settings);
+        return result;
+      }),
+  };
+}

@@ -1,0 +1,72 @@
+import * as v from 'valibot';
+import { SERVICE_IDS } from '../catalog/index.ts';
+import { DEFAULTS, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
+
+type Leaf = v.GenericSchema;
+interface SchemaTree {
+  readonly [key: string]: Leaf | SchemaTree;
+}
+
+/** Shape of valid settings, leaf by leaf, so a bad value is replaced alone and the rest kept. */
+const SCHEMA: SchemaTree = {
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  enabled: v.boolean(),
+  services: Object.fromEntries(SERVICE_IDS.map((id) => [id, { mode: v.picklist(SERVICE_MODES) }])),
+};
+
+export interface ValidationReport {
+  readonly settings: Settings;
+  /** Dotted paths whose stored value was missing or invalid and now holds the default. */
+  readonly replaced: readonly string[];
+  /** Dotted paths Detour does not know (from a newer version or a foreign file); not kept. */
+  readonly dropped: readonly string[];
+}
+
+function isSchema(node: Leaf | SchemaTree): node is Leaf {
+  return (node as { kind?: unknown }).kind === 'schema';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function walk(schema: SchemaTree, defaults: Record<string, unknown>, input: unknown, path: string, replaced: string[], dropped: string[]): Record<string, unknown> {
+  const source = isRecord(input) ? input : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, node] of Object.entries(schema)) {
+    const childPath = path ? `${path}.${key}` : key;
+    const fallback = defaults[key];
+    if (isSchema(node)) {
+      const result = v.safeParse(node, source[key]);
+      if (result.success) {
+        out[key] = result.output;
+      } else {
+        out[key] = structuredClone(fallback);
+        replaced.push(childPath);
+      }
+    } else {
+      const hadObject = isRecord(source[key]);
+      // A missing or mistyped subtree is one replacement, not one per leaf under it.
+      const nestedReplaced: string[] = [];
+      out[key] = walk(node, fallback as Record<string, unknown>, source[key], childPath, hadObject ? replaced : nestedReplaced, dropped);
+      if (!hadObject) replaced.push(childPath);
+    }
+  }
+  if (isRecord(input)) {
+    for (const key of Object.keys(input)) {
+      if (!Object.hasOwn(schema, key)) dropped.push(path ? `${path}.${key}` : key);
+    }
+  }
+  return out;
+}
+
+/** Keeps every good value, replaces each bad one from the defaults, and says which it replaced. */
+export function validateSettings(input: unknown): ValidationReport {
+  const replaced: string[] = [];
+  const dropped: string[] = [];
+  if (!isRecord(input)) {
+    return { settings: structuredClone(DEFAULTS), replaced: ['(all)'], dropped };
+  }
+  const settings = walk(SCHEMA, DEFAULTS as unknown as Record<string, unknown>, input, '', replaced, dropped) as unknown as Settings;
+  return { settings, replaced, dropped };
+}

@@ -1,0 +1,43 @@
+import { SERVICE_IDS, type ServiceId } from '../../core/catalog/index.ts';
+import type { ServiceMode, Settings } from '../../core/settings/index.ts';
+import { Switch } from '../components/Switch.tsx';
+import { serviceName, t } from '../components/i18n.ts';
+
+/** Modes offered so far; redirect arrives with its guardrails. */
+const OFFERED_MODES: ReadonlyArray<readonly [ServiceMode, string]> = [
+  ['suggest', 'modeSuggest'],
+  ['off', 'modeOff'],
+];
+
+export type SaveStatus = 'idle' | 'saved' | 'failed';
+
+interface Props {
+  readonly settings: Settings | undefined;
+  readonly status: SaveStatus;
+  readonly onToggle: (enabled: boolean) => void;
+  readonly onMode: (service: ServiceId, mode: ServiceMode) => void;
+}
+
+export function Options({ settings, status, onToggle, onMode }: Props) {
+  return (
+    <main class="options" aria-busy={settings ? 'false' : 'true'}>
+      <h1>{t('optionsTitle')}</h1>
+      <Switch label={t('switchLabel')} hint={settings?.enabled === false ? t('switchOffHint') : t('switchOnHint')} checked={settings?.enabled ?? true} disabled={!settings} onChange={onToggle} />
+      <h2>{t('optionsServicesHeading')}</h2>
+      {SERVICE_IDS.map((id) => (
+        <fieldset key={id} data-service={id} disabled={!settings}>
+          <legend>{t('optionsModeLegend', serviceName(id))}</legend>
+          {OFFERED_MODES.map(([mode, key]) => (
+            <label key={mode} class="choice">
+              <input type="radio" name={`mode-${id}`} value={mode} checked={settings?.services[id].mode === mode} onChange={() => onMode(id, mode)} />
+              {t(key)}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <p role="status" data-testid="save-status">
+        {status === 'saved' ? t('optionsSaved') : status === 'failed' ? t('optionsSaveFailed') : ''}
+      </p>
+    </main>
+  );
+}
