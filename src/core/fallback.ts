@@ -4,7 +4,8 @@ import { decodeCause, encodeCause, type FailureCause } from './health/cause.ts';
 /** Where the fallback page lives inside the extension (crxjs keeps source paths). */
 export const FALLBACK_PAGE_PATH = 'src/ui/fallback/index.html';
 
-const MAX_URL_LENGTH = 4096;
+/** Far above any real Kakao address, low enough that a hostile one cannot bloat the page. */
+export const MAX_URL_LENGTH = 32_768;
 
 export interface FallbackRequest {
   readonly service: ServiceId;

@@ -22,6 +22,8 @@ export type PatchResult = { readonly ok: true; readonly settings: Settings } | {
 
 /** Applies a change from the UI; a change that would need any repair is refused whole. */
 export function applyPatch(current: Settings, patch: SettingsPatch): PatchResult {
+  // The patch arrives by message: its type is a promise the sender made, not a fact.
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return { ok: false, invalid: ['(patch)'] };
   const merged: Record<string, unknown> = structuredClone(current);
   if (patch.enabled !== undefined) merged.enabled = patch.enabled;
   if (patch.services !== undefined) {

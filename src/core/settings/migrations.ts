@@ -32,5 +32,6 @@ export function migrate(input: unknown, migrations: readonly Migration[] = MIGRA
     const step = migrations[version - 1];
     if (step) value = { ...step(value), schemaVersion: version + 1 };
   }
-  return { value: from < current ? { ...value, schemaVersion: current } : value, from, to: Math.max(from, current) };
+  // Stamp the version even when no step ran, so an unversioned object is not reported as repaired.
+  return { value: from <= current ? { ...value, schemaVersion: current } : value, from, to: Math.max(from, current) };
 }

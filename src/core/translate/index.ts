@@ -53,7 +53,8 @@ export function translate(url: string, order?: readonly string[]): Translation |
     intent = NO_INTENT;
   }
   const catalogued = SERVICES[service].alternatives as readonly string[];
-  const ids = (order ?? catalogued).filter((id): id is AlternativeId => catalogued.includes(id) && getAlternative(id) !== undefined);
+  // A Set: an order naming an alternative twice must not produce two links to it.
+  const ids = [...new Set(order ?? catalogued)].filter((id): id is AlternativeId => catalogued.includes(id) && getAlternative(id) !== undefined);
   const links = ids
     .map((alternative) => ({ alternative, url: BUILDERS[alternative](intent) }))
     .filter((link) => isAllowedLink(link.url));

@@ -1,22 +1,55 @@
 /** Text helpers shared by the translators. Every function is total: any string in, a string out. */
 
 const MAX_QUERY_LENGTH = 200;
-const PERCENT_ESCAPE = /%[0-9a-fA-F]{2}/;
+const ESCAPE_RUN = /(?:%[0-9a-fA-F]{2})+/g;
+
+/** Bytes a UTF-8 sequence starting with this lead byte takes, or 0 for a byte that cannot lead one. */
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/** Decodes one run of "%XX" escapes, keeping any escape that is not part of a valid UTF-8 sequence. */
+function decodeRun(run: string): string {
+  try {
+    return decodeURIComponent(run);
+  } catch {
+    // Fall through: decode the well-formed sequences one by one.
+  }
+  const count = run.length / 3;
+  let out = '';
+  let index = 0;
+  while (index < count) {
+    const length = sequenceLength(parseInt(run.slice(index * 3 + 1, index * 3 + 3), 16));
+    if (length > 0 && index + length <= count) {
+      try {
+        out += decodeURIComponent(run.slice(index * 3, (index + length) * 3));
+        index += length;
+        continue;
+      } catch {
+        // Overlong, surrogate or truncated sequence: keep its first escape as text below.
+      }
+    }
+    out += run.slice(index * 3, index * 3 + 3);
+    index += 1;
+  }
+  return out;
+}
 
 /**
  * Decodes percent-encoding, twice at most: links pasted through chat apps and redirectors often arrive
- * double-encoded ("%25ED%258C..."). Malformed escapes are kept as they are rather than thrown on.
+ * double-encoded ("%25ED%258C...") or cut short mid-escape. Malformed escapes (a stray "%", a truncated
+ * or invalid UTF-8 sequence) are kept as they are, and the well-formed ones around them still decoded.
  */
 export function decodeLoosely(text: string): string {
   let current = text;
-  for (let round = 0; round < 2 && PERCENT_ESCAPE.test(current); round += 1) {
-    try {
-      const next = decodeURIComponent(current);
-      if (next === current) break;
-      current = next;
-    } catch {
-      break;
-    }
+  for (let round = 0; round < 2; round += 1) {
+    const next = current.replace(ESCAPE_RUN, decodeRun);
+    if (next === current) break;
+    current = next;
   }
   return current;
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { decideRescue, type MainFrameOutcome, type RescueDecision } from './rescue.ts';
+import { DEFAULTS, type Settings } from './settings/index.ts';
+
+const ON: Settings = structuredClone(DEFAULTS);
+const DISABLED: Settings = { ...structuredClone(DEFAULTS), enabled: false };
+const SERVICE_OFF: Settings = { ...structuredClone(DEFAULTS), services: { kakaomap: { mode: 'off' } } };
+const REDIRECT: Settings = { ...structuredClone(DEFAULTS), services: { kakaomap: { mode: 'redirect' } } };
+
+const URL_KAKAO = 'https://map.kakao.com/link/search/판교';
+const error = (err: string, url = URL_KAKAO, tabId = 7): MainFrameOutcome => ({ type: 'error', tabId, url, error: err });
+const response = (statusCode: number, url = URL_KAKAO, tabId = 7): MainFrameOutcome => ({ type: 'response', tabId, url, statusCode });
+
+const CASES: ReadonlyArray<readonly [string, MainFrameOutcome, Settings, RescueDecision]> = [
+  ['tab-less load (tabId -1)', error('net::ERR_CONNECTION_REFUSED', URL_KAKAO, -1), ON, { action: 'ignore', reason: 'not-a-tab' }],
+  ['tab-less 503', response(503, URL_KAKAO, -1), ON, { action: 'ignore', reason: 'not-a-tab' }],
+  ['non-catalogued host', error('net::ERR_CONNECTION_REFUSED', 'https://evil.example/'), ON, { action: 'ignore', reason: 'not-catalogued' }],
+  ['non-catalogued 503', response(503, 'https://www.google.com/maps'), ON, { action: 'ignore', reason: 'not-catalogued' }],
+  ['API host failing is not a main-frame rescue', error('net::ERR_CONNECTION_REFUSED', 'https://dapi.kakao.com/'), ON, { action: 'ignore', reason: 'not-catalogued' }],
+  ['user stopped (ERR_ABORTED)', error('net::ERR_ABORTED'), ON, { action: 'ignore', reason: 'not-a-failure' }],
+  ['user stopped (Firefox)', error('NS_BINDING_ABORTED'), ON, { action: 'ignore', reason: 'not-a-failure' }],
+  ['blocked by another extension', error('net::ERR_BLOCKED_BY_CLIENT'), ON, { action: 'ignore', reason: 'not-a-failure' }],
+  ['unknown error string', error('net::ERR_SOMETHING_NEW'), ON, { action: 'ignore', reason: 'not-a-failure' }],
+  ['404', response(404), ON, { action: 'ignore', reason: 'not-a-failure' }],
+  ['403', response(403), ON, { action: 'ignore', reason: 'not-a-failure' }],
+  ['200', response(200), ON, { action: 'ignore', reason: 'not-a-failure' }],
+  ['301', response(301), ON, { action: 'ignore', reason: 'not-a-failure' }],
+  ['refused', error('net::ERR_CONNECTION_REFUSED'), ON, { action: 'fallback', service: 'kakaomap', cause: { kind: 'refused' }, url: URL_KAKAO, tabId: 7 }],
+  ['Firefox reset', error('NS_ERROR_NET_RESET'), ON, { action: 'fallback', service: 'kakaomap', cause: { kind: 'reset' }, url: URL_KAKAO, tabId: 7 }],
+  ['timeout on tab 0', error('net::ERR_TIMED_OUT', URL_KAKAO, 0), ON, { action: 'fallback', service: 'kakaomap', cause: { kind: 'timeout' }, url: URL_KAKAO, tabId: 0 }],
+  ['503', response(503), ON, { action: 'fallback', service: 'kakaomap', cause: { kind: 'http', status: 503 }, url: URL_KAKAO, tabId: 7 }],
+  ['500 on the Daum host', response(500, 'http://map.daum.net/?q=x'), ON, { action: 'fallback', service: 'kakaomap', cause: { kind: 'http', status: 500 }, url: 'http://map.daum.net/?q=x', tabId: 7 }],
+  ['refused in redirect mode', error('net::ERR_CONNECTION_REFUSED'), REDIRECT, { action: 'fallback', service: 'kakaomap', cause: { kind: 'refused' }, url: URL_KAKAO, tabId: 7 }],
+  ['refused while disabled', error('net::ERR_CONNECTION_REFUSED'), DISABLED, { action: 'ignore', reason: 'disabled' }],
+  ['503 while disabled', response(503), DISABLED, { action: 'ignore', reason: 'disabled' }],
+  ['refused with the service off', error('net::ERR_CONNECTION_REFUSED'), SERVICE_OFF, { action: 'ignore', reason: 'service-off' }],
+  ['503 with the service off', response(503), SERVICE_OFF, { action: 'ignore', reason: 'service-off' }],
+  ['a non-failure while disabled is still just not-a-failure', response(200), DISABLED, { action: 'ignore', reason: 'not-a-failure' }],
+];
+
+describe('decideRescue', () => {
+  it.each(CASES)('%s', (_label, outcome, settings, expected) => {
+    expect(decideRescue(outcome, settings)).toEqual(expected);
+  });
+
+  it('does not mutate its inputs', () => {
+    const outcome = Object.freeze(error('net::ERR_CONNECTION_REFUSED'));
+    const settings = structuredClone(ON);
+    decideRescue(outcome, settings);
+    expect(settings).toEqual(ON);
+  });
+});

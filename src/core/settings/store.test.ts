@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyValueArea } from '../ports.ts';
+import { DEFAULTS, type SettingsPatch } from './index.ts';
+import { SETTINGS_BACKUP_KEY, SETTINGS_KEY, createSettingsStore } from './store.ts';
+
+/** In-memory storage that, like the real one, answers asynchronously and stores copies. */
+class MemoryArea implements KeyValueArea {
+  readonly data = new Map<string, unknown>();
+  readonly writes: Array<readonly [string, unknown]> = [];
+
+  constructor(initial: Record<string, unknown> = {}) {
+    for (const [key, value] of Object.entries(initial)) this.data.set(key, structuredClone(value));
+  }
+
+  async get(key: string): Promise<unknown> {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const value = this.data.get(key);
+    return value === undefined ? undefined : structuredClone(value);
+  }
+
+  async set(key: string, value: unknown): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    this.writes.push([key, structuredClone(value)]);
+    this.data.set(key, structuredClone(value));
+  }
+}
+
+const VALID = { schemaVersion: 1, enabled: true, services: { kakaomap: { mode: 'suggest' } } };
+
+describe('createSettingsStore', () => {
+  it('reads defaults from an empty area without writing', async () => {
+    const area = new MemoryArea();
+    const reports: string[] = [];
+    const store = createSettingsStore(area, (message) => reports.push(message));
+    expect(await store.get()).toEqual(DEFAULTS);
+    expect(area.writes).toEqual([]);
+    expect(reports).toEqual([]);
+  });
+
+  it('reads a valid stored value without writing', async () => {
+    const stored = { schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'off' } } };
+    const area = new MemoryArea({ [SETTINGS_KEY]: stored });
+    expect(await createSettingsStore(area).get()).toEqual(stored);
+    expect(area.writes).toEqual([]);
+  });
+
+  it('repairs a corrupt value, backs the original up and reports it', async () => {
+    const corrupt = { schemaVersion: 1, enabled: 'maybe', services: { kakaomap: { mode: 'off' } } };
+    const area = new MemoryArea({ [SETTINGS_KEY]: corrupt });
+    const reports: string[] = [];
+    const store = createSettingsStore(area, (message) => reports.push(message));
+
+    const settings = await store.get();
+    expect(settings).toEqual({ schemaVersion: 1, enabled: true, services: { kakaomap: { mode: 'off' } } });
+    expect(area.data.get(SETTINGS_KEY)).toEqual(settings);
+    const backup = area.data.get(SETTINGS_BACKUP_KEY) as { at: unknown; value: unknown };
+    expect(backup.value).toEqual(corrupt);
+    expect(typeof backup.at).toBe('number');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('enabled');
+
+    // Once repaired, reading again changes nothing.
+    const writes = area.writes.length;
+    expect(await store.get()).toEqual(settings);
+    expect(area.writes).toHaveLength(writes);
+  });
+
+  it.each([null, 'garbage', 42, [1, 2]])('repairs a stored %j and keeps it in the backup', async (corrupt) => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: corrupt });
+    const reports: string[] = [];
+    expect(await createSettingsStore(area, (message) => reports.push(message)).get()).toEqual(DEFAULTS);
+    expect((area.data.get(SETTINGS_BACKUP_KEY) as { value: unknown }).value).toEqual(corrupt);
+    expect(area.data.get(SETTINGS_KEY)).toEqual(DEFAULTS);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('reports, but keeps and does not rewrite, a value with only unknown entries', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: { ...VALID, future: true } });
+    const reports: string[] = [];
+    expect(await createSettingsStore(area, (message) => reports.push(message)).get()).toEqual(VALID);
+    expect(area.writes).toEqual([]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('future');
+  });
+
+  it('applies an update and stores it', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: VALID });
+    const store = createSettingsStore(area);
+    const result = await store.update({ enabled: false });
+    expect(result).toEqual({ ok: true, settings: { ...VALID, enabled: false } });
+    expect(area.data.get(SETTINGS_KEY)).toEqual({ ...VALID, enabled: false });
+    expect(await store.get()).toEqual({ ...VALID, enabled: false });
+  });
+
+  it('serializes concurrent updates so neither is lost', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: VALID });
+    const store = createSettingsStore(area);
+    const [first, second] = await Promise.all([store.update({ enabled: false }), store.update({ services: { kakaomap: { mode: 'off' } } })]);
+    expect(first.ok).toBe(true);
+    expect(second).toEqual({ ok: true, settings: { schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'off' } } } });
+    expect(area.data.get(SETTINGS_KEY)).toEqual({ schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'off' } } });
+  });
+
+  it('serializes many interleaved updates in call order', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: VALID });
+    const store = createSettingsStore(area);
+    const patches: SettingsPatch[] = [
+      { enabled: false },
+      { services: { kakaomap: { mode: 'off' } } },
+      { enabled: true },
+      { services: { kakaomap: { mode: 'redirect' } } },
+      { enabled: false },
+    ];
+    await Promise.all(patches.map((patch) => store.update(patch)));
+    expect(area.data.get(SETTINGS_KEY)).toEqual({ schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'redirect' } } });
+  });
+
+  it('writes nothing for a refused patch', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: VALID });
+    const store = createSettingsStore(area);
+    const result = await store.update({ services: { kakaomap: { mode: 'explode' } } } as unknown as SettingsPatch);
+    expect(result).toEqual({ ok: false, invalid: ['services.kakaomap.mode'] });
+    expect(area.writes).toEqual([]);
+    expect(area.data.get(SETTINGS_KEY)).toEqual(VALID);
+  });
+
+  it('keeps working after a failing storage call', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: VALID });
+    let failNext = true;
+    const flaky: KeyValueArea = {
+      get: (key) => area.get(key),
+      set: async (key, value) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('quota');
+        }
+        await area.set(key, value);
+      },
+    };
+    const store = createSettingsStore(flaky);
+    const failed = store.update({ enabled: false });
+    const next = store.update({ services: { kakaomap: { mode: 'off' } } });
+    await expect(failed).rejects.toThrow('quota');
+    expect(await next).toEqual({ ok: true, settings: { ...VALID, services: { kakaomap: { mode: 'off' } } } });
+  });
+});

@@ -1,0 +1,97 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultServer } from '../../fixtures/fault-server.ts';
+import { CHROMIUM, DIST_CHROME, requireBuild } from './paths.ts';
+import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
+
+class ChromiumTab implements Tab {
+  constructor(private readonly page: Page) {}
+
+  async goto(url: string): Promise<void> {
+    // A failed load rejects; the test then looks at where the tab ended up.
+    await this.page.goto(url, { waitUntil: 'commit', timeout: 15_000 }).catch(() => undefined);
+  }
+
+  async url(): Promise<string> {
+    return this.page.url();
+  }
+
+  waitForUrl(predicate: (url: string) => boolean, timeoutMs = 10_000): Promise<string> {
+    return poll(() => this.url(), predicate, timeoutMs, 'the tab address');
+  }
+
+  async text(selector: string): Promise<string | null> {
+    return this.page.locator(selector).first().textContent({ timeout: 5_000 }).catch(() => null);
+  }
+
+  async attribute(selector: string, name: string): Promise<string | null> {
+    return this.page.locator(selector).first().getAttribute(name, { timeout: 5_000 }).catch(() => null);
+  }
+
+  evaluate<T>(expression: string): Promise<T> {
+    return this.page.evaluate(expression) as Promise<T>;
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.page.locator(selector).first().click({ timeout: 5_000 });
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+/** Debian's Chromium with the built extension loaded, every hostname routed to the fault server. */
+export async function launchChromium(server: FaultServer, options: LaunchOptions = {}): Promise<BrowserSession> {
+  const dist = requireBuild(DIST_CHROME);
+  const language = options.language ?? 'ko';
+  const profile = mkdtempSync(join(tmpdir(), 'detour-chromium-'));
+  const locale = language === 'ko' ? 'ko-KR' : 'en-US';
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    // Chromium on Linux takes its UI language (and so the extension's locale) from the environment.
+    env: { ...process.env, LANGUAGE: language, LANG: language === 'ko' ? 'ko_KR.UTF-8' : 'en_US.UTF-8' },
+    locale,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      `--lang=${locale}`,
+      `--host-resolver-rules=MAP * ${server.host}:${server.port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // Node gives non-special schemes an opaque "null" origin, so build it from the host.
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}/`;
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    async newTab() {
+      return new ChromiumTab(await context.newPage());
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import type { FaultServer } from '../../fixtures/fault-server.ts';
+import { DIST_FIREFOX, FIREFOX, requireBuild } from './paths.ts';
+import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
+
+/** Fixed moz-extension UUID, so the tests know the extension's origin before it loads. */
+const EXTENSION_UUID = '3d1c4e0a-6b2f-4d8e-9a57-0d7e2c9b1f42';
+
+class FirefoxTab implements Tab {
+  constructor(
+    private readonly page: Page,
+    private readonly extensionOrigin: string,
+  ) {}
+
+  async goto(url: string): Promise<void> {
+    if (url.startsWith(this.extensionOrigin)) {
+      // Firefox never reports moz-extension:// navigations as finished to puppeteer: start it and poll.
+      void this.page.goto(url).catch(() => undefined);
+      await this.waitForUrl((current) => current === url);
+      await poll(() => this.page.evaluate(() => document.readyState), (state) => state === 'complete', 10_000, 'the page to load');
+      return;
+    }
+    const loaded = this.page.goto(url, { waitUntil: 'load', timeout: 15_000 }).then(
+      () => undefined,
+      () => undefined,
+    );
+    // When the extension replaces a failing load, puppeteer keeps waiting for a load event that never
+    // comes: stop waiting once the tab is on an extension page.
+    const replaced = poll(() => this.url(), (current) => current.startsWith(this.extensionOrigin), 15_000, 'an extension page').catch(() => undefined);
+    await Promise.race([loaded, replaced]);
+  }
+
+  async url(): Promise<string> {
+    // page.url() misses navigations the extension makes; the document itself knows where it is.
+    try {
+      return await this.page.evaluate(() => location.href);
+    } catch {
+      return this.page.url();
+    }
+  }
+
+  waitForUrl(predicate: (url: string) => boolean, timeoutMs = 10_000): Promise<string> {
+    return poll(() => this.url(), predicate, timeoutMs, 'the tab address');
+  }
+
+  async text(selector: string): Promise<string | null> {
+    return this.page.evaluate((sel) => document.querySelector(sel)?.textContent ?? null, selector).catch(() => null);
+  }
+
+  async attribute(selector: string, name: string): Promise<string | null> {
+    return this.page.evaluate((sel, attr) => document.querySelector(sel)?.getAttribute(attr) ?? null, selector, name).catch(() => null);
+  }
+
+  evaluate<T>(expression: string): Promise<T> {
+    return this.page.evaluate(expression) as Promise<T>;
+  }
+
+  async click(selector: string): Promise<void> {
+    const clicked = await this.page.evaluate((sel) => {
+      const element = document.querySelector<HTMLElement>(sel);
+      element?.click();
+      return Boolean(element);
+    }, selector);
+    if (!clicked) throw new Error(`nothing to click at ${selector}`);
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Debian's firefox-esr over WebDriver BiDi with the built extension installed. Every hostname resolves
+ * to the fault server's address (network.dns.forceResolve), which must therefore listen on port 443.
+ */
+export async function launchFirefox(server: FaultServer, options: LaunchOptions = {}): Promise<BrowserSession> {
+  const dist = requireBuild(DIST_FIREFOX);
+  if (server.port !== 443) throw new Error('Firefox tests need the fault server on port 443 (its DNS override cannot change ports)');
+  const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const geckoId = manifest.browser_specific_settings.gecko.id;
+  const language = options.language ?? 'ko';
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    acceptInsecureCerts: true,
+    // Needed to script moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.forceResolve': server.host,
+      'network.dns.disableIPv6': true,
+      'network.trr.mode': 5,
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      'intl.locale.requested': language === 'ko' ? 'ko' : 'en-US',
+      'intl.accept_languages': language === 'ko' ? 'ko-KR, ko, en-US, en' : 'en-US, en',
+    },
+  });
+  await browser.installExtension(dist);
+  const extensionOrigin = `moz-extension://${EXTENSION_UUID}/`;
+  return {
+    name: 'firefox',
+    extensionOrigin,
+    async newTab() {
+      return new FirefoxTab(await browser.newPage(), extensionOrigin);
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

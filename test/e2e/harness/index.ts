@@ -1,0 +1,37 @@
+import { FaultServer } from '../../fixtures/fault-server.ts';
+import { launchChromium } from './chromium.ts';
+import { launchFirefox } from './firefox.ts';
+import type { BrowserSession, LaunchOptions } from './types.ts';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/** Firefox resolves every name to this address; a loopback alias of its own keeps 127.0.0.1:443 free. */
+const FIREFOX_ROUTER = { host: '127.0.0.2', port: 443 };
+
+export interface Rig {
+  readonly server: FaultServer;
+  readonly browser: BrowserSession;
+  close(): Promise<void>;
+}
+
+/** A fault server and a browser with the built extension, routed to it. */
+export async function startRig(name: BrowserName, options: LaunchOptions = {}): Promise<Rig> {
+  const server = await FaultServer.start(name === 'firefox' ? FIREFOX_ROUTER : {});
+  try {
+    const browser = name === 'chromium' ? await launchChromium(server, options) : await launchFirefox(server, options);
+    return {
+      server,
+      browser,
+      async close() {
+        await browser.close().catch(() => undefined);
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+export type { BrowserSession, Tab } from './types.ts';

@@ -1,0 +1,46 @@
+/** The little a real-browser test needs from a browser, the same for Chromium and Firefox. */
+export interface Tab {
+  /** Starts a navigation and waits until it has committed or failed; never throws for network errors. */
+  goto(url: string): Promise<void>;
+  url(): Promise<string>;
+  /** Polls the tab's address until it matches; throws with the last address seen on time-out. */
+  waitForUrl(predicate: (url: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Text of the first element matching the selector, or null when there is none (or the page is not scriptable). */
+  text(selector: string): Promise<string | null>;
+  attribute(selector: string, name: string): Promise<string | null>;
+  /** Runs an expression in the page and returns its JSON-serializable value. */
+  evaluate<T>(expression: string): Promise<T>;
+  click(selector: string): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BrowserSession {
+  readonly name: 'chromium' | 'firefox';
+  /** chrome-extension://ID/ or moz-extension://UUID/, with the trailing slash. */
+  readonly extensionOrigin: string;
+  newTab(): Promise<Tab>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** UI language of the browser: decides which _locales the extension shows. */
+  readonly language?: 'ko' | 'en';
+}
+
+export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await read();
+      if (done(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+}
