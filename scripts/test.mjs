@@ -1,0 +1,76 @@
+// Every test Detour has, in one command: type checks, both builds, unit tests, real-browser tests in
+// Chromium and Firefox, and web-ext lint of the Firefox package. Installs Debian's browsers if missing.
+// Ends with one line "detour: N passed, M failed".
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBrowsers } from './ensure-browsers.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = mkdtempSync(join(tmpdir(), 'detour-test-'));
+const env = { ...process.env, NO_COLOR: process.env.NO_COLOR ?? '' };
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, command, args) {
+  const started = Date.now();
+  console.log(`\n== ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  const ok = result.status === 0;
+  console.log(`== ${label}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return ok;
+}
+
+/** A stage that is one check: it counts as one test. */
+function check(label, command, args) {
+  if (run(label, command, args)) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+  }
+}
+
+/** A vitest run: its own test counts are added, and a crash before any result counts as a failure. */
+function vitest(label, args) {
+  const output = join(reports, `${label.replace(/\W+/g, '-')}.json`);
+  const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  try {
+    const report = JSON.parse(readFileSync(output, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    if (report.numFailedTests > 0 || !ok) failures.push(label);
+    if (!ok && report.numFailedTests === 0) failed += 1;
+  } catch {
+    failed += 1;
+    failures.push(`${label} (no report)`);
+  }
+}
+
+try {
+  ensureBrowsers();
+  passed += 1;
+} catch (error) {
+  console.error(String(error));
+  failed += 1;
+  failures.push('browsers');
+}
+
+check('type check (app)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+check('type check (pure core: no DOM, no browser APIs)', 'npx', ['tsc', '-p', 'tsconfig.core.json', '--noEmit']);
+const built = run('build both browsers', 'node', ['scripts/build.mjs']);
+if (built) passed += 1;
+else {
+  failed += 1;
+  failures.push('build');
+}
+vitest('unit tests', []);
+if (built) {
+  vitest('real-browser tests (Chromium, Firefox)', ['-c', 'vitest.e2e.config.ts']);
+  check('web-ext lint of the Firefox build (0 errors, 0 warnings)', 'node', ['scripts/lint-firefox.mjs']);
+}
+
+if (failures.length > 0) console.log(`\nfailed: ${failures.join('; ')}`);
+console.log(`\ndetour: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
