@@ -33,6 +33,7 @@ describe.each(BROWSERS)('KakaoMap rescue in %s', (browserName) => {
     expect(new URL(landed).searchParams.get('cause')).toBe('refused');
     expect(await tab.text('[data-testid=cause]')).toBe('연결이 거부되었습니다');
     expect(await tab.text('[data-testid=title]')).toBe('카카오맵에 연결할 수 없습니다');
+    expect(await tab.text('[data-testid=original]')).toBe('https://map.kakao.com/?q=판교역');
     expect(await tab.attribute('a[data-alternative=navermap]', 'href')).toBe(NAVER_SEARCH);
     expect(await tab.attribute('a[data-alternative=googlemaps]', 'href')).toBe('https://www.google.com/maps/search/?api=1&query=%ED%8C%90%EA%B5%90%EC%97%AD');
     expect(await tab.attribute('[data-testid=retry]', 'href')).toBe(SEARCH);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { readableUrl } from '../../core/display.ts';
 import type { FallbackRequest } from '../../core/fallback.ts';
 import type { MapIntent, Translation } from '../../core/translate/index.ts';
 import { alternativeName, causeText, serviceName, t } from '../components/i18n.ts';
@@ -35,7 +36,7 @@ export function FallbackPage({ request, translation }: Props) {
         <dt>{t('fallbackCause')}</dt>
         <dd data-testid="cause">{causeText(request.cause)}</dd>
         <dt>{t('fallbackAddress')}</dt>
-        <dd class="url" data-testid="original">{request.url}</dd>
+        <dd class="url" data-testid="original">{readableUrl(request.url)}</dd>
       </dl>
       {offline && <p class="warn" data-testid="offline-hint">{t('fallbackOfflineHint')}</p>}
       {links.length > 0 && translation && (

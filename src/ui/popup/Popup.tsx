@@ -1,3 +1,4 @@
+import { readableUrl } from '../../core/display.ts';
 import type { FailureRecord } from '../../core/health/last-failure.ts';
 import type { UiState } from '../../core/messages.ts';
 import { Switch } from '../components/Switch.tsx';
@@ -21,7 +22,7 @@ function LastFailure({ failure }: { readonly failure: FailureRecord | null }) {
       <p class="muted">
         <time dateTime={new Date(failure.at).toISOString()}>{when}</time>
       </p>
-      <p class="url">{failure.url}</p>
+      <p class="url">{readableUrl(failure.url)}</p>
     </div>
   );
 }

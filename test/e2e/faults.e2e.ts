@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { HostRule, TransportMode } from '../fixtures/fault-server.ts';
+import { BROWSERS, startRig, type Rig } from './harness/index.ts';
+
+const FALLBACK = 'src/ui/fallback/index.html';
+
+interface Case {
+  readonly name: string;
+  readonly url: string;
+  readonly rule?: HostRule;
+  readonly transport?: TransportMode;
+  /** Causes the browser may report for this fault; browsers differ (Firefox calls an empty response a reset). */
+  readonly causes: readonly string[];
+}
+
+const CASES: readonly Case[] = [
+  { name: 'TCP reset', url: 'https://map.kakao.com/?q=reset', rule: { kind: 'reset' }, causes: ['reset', 'empty'] },
+  { name: 'empty response', url: 'https://map.kakao.com/?q=empty', rule: { kind: 'empty' }, causes: ['empty', 'reset'] },
+  { name: 'broken TLS', url: 'https://map.kakao.com/?q=tls', transport: 'tls', causes: ['tls'] },
+  { name: 'HTTP 500', url: 'https://map.kakao.com/?q=500', rule: { kind: 'status', status: 500 }, causes: ['http-500'] },
+  { name: 'HTTP 502', url: 'https://map.kakao.com/?q=502', rule: { kind: 'status', status: 502 }, causes: ['http-502'] },
+  { name: 'HTTP 504', url: 'https://map.kakao.com/?q=504', rule: { kind: 'status', status: 504 }, causes: ['http-504'] },
+  { name: 'HTTP 503 on the mobile host', url: 'https://m.map.kakao.com/actions/searchView?q=mobile', rule: { kind: 'status', status: 503 }, causes: ['http-503'] },
+  { name: 'HTTP 503 on the old Daum map host', url: 'https://map.daum.net/?q=daum', rule: { kind: 'status', status: 503 }, causes: ['http-503'] },
+  { name: 'refused on a place page', url: 'https://place.map.kakao.com/8130474', transport: 'refuse', causes: ['refused'] },
+];
+
+describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig(browserName);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+  beforeEach(async () => {
+    rig.server.clearRules();
+    await rig.server.setTransport('normal');
+  });
+
+  it.each(CASES)('$name ends on the fallback page with its cause', async ({ url, rule, transport, causes }) => {
+    if (rule) rig.server.setRule(new URL(url).hostname, rule);
+    if (transport) await rig.server.setTransport(transport);
+    const tab = await rig.browser.newTab();
+    await tab.goto(url);
+    const landed = new URL(await tab.waitForUrl((current) => current.startsWith(rig.browser.extensionOrigin + FALLBACK)));
+    expect(landed.searchParams.get('url')).toBe(url);
+    expect(causes).toContain(landed.searchParams.get('cause'));
+    expect(await tab.text('[data-testid=cause]')).toBeTruthy();
+    expect(await tab.evaluate<number>(`document.querySelectorAll('[data-testid=alternatives] a').length`)).toBe(2);
+    await tab.close();
+  });
+
+  it('refuses to act on an address outside the catalogue', async () => {
+    const tab = await rig.browser.newTab();
+    const forged = `${rig.browser.extensionOrigin}${FALLBACK}?service=kakaomap&cause=refused&url=${encodeURIComponent('https://evil.example/?q=x')}`;
+    await tab.goto(forged);
+    await tab.waitForUrl((current) => current === forged);
+    await expect.poll(() => tab.text('[data-testid=invalid]')).toContain('Detour');
+    expect(await tab.evaluate<number>(`document.querySelectorAll('a').length`)).toBe(0);
+    await tab.close();
+  });
+});
