@@ -4,8 +4,8 @@ import { DEFAULTS, type Settings } from './settings/index.ts';
 
 const ON: Settings = structuredClone(DEFAULTS);
 const DISABLED: Settings = { ...structuredClone(DEFAULTS), enabled: false };
-const SERVICE_OFF: Settings = { ...structuredClone(DEFAULTS), services: { kakaomap: { mode: 'off' } } };
-const REDIRECT: Settings = { ...structuredClone(DEFAULTS), services: { kakaomap: { mode: 'redirect' } } };
+const SERVICE_OFF: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { mode: 'off' } } };
+const REDIRECT: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { mode: 'redirect' } } };
 
 const URL_KAKAO = 'https://map.kakao.com/link/search/판교';
 const error = (err: string, url = URL_KAKAO, tabId = 7): MainFrameOutcome => ({ type: 'error', tabId, url, error: err });

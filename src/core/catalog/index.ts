@@ -1,51 +1,53 @@
-import type { Alternative, Service } from './types.ts';
+import { ALTERNATIVES, type AlternativeId } from './alternatives.ts';
+import { SERVICES, type ServiceId } from './services.ts';
+import type { Alternative } from './types.ts';
 
 export type { Alternative, LocalizedName, Service, ServiceCategory } from './types.ts';
-
-export const ALTERNATIVES = {
-  navermap: {
-    id: 'navermap',
-    name: { ko: '네이버 지도', en: 'Naver Map' },
-    hosts: ['map.naver.com'],
-    probe: 'https://map.naver.com/',
-  },
-  googlemaps: {
-    id: 'googlemaps',
-    name: { ko: '구글 지도', en: 'Google Maps' },
-    hosts: ['www.google.com'],
-    probe: 'https://www.google.com/maps',
-  },
-} as const satisfies Record<string, Alternative>;
-
-export type AlternativeId = keyof typeof ALTERNATIVES;
-
-export const SERVICES = {
-  kakaomap: {
-    id: 'kakaomap',
-    name: { ko: '카카오맵', en: 'KakaoMap' },
-    category: 'map',
-    hosts: ['map.kakao.com', 'm.map.kakao.com', 'place.map.kakao.com', 'map.daum.net'],
-    apiHosts: ['dapi.kakao.com', 'map.daumcdn.net', 't1.daumcdn.net', 'mts.daumcdn.net'],
-    probe: 'https://map.kakao.com/favicon.ico',
-    alternatives: ['navermap', 'googlemaps'],
-  },
-} as const satisfies Record<string, Service>;
-
-export type ServiceId = keyof typeof SERVICES;
+export { ALTERNATIVES, type AlternativeId } from './alternatives.ts';
+export { SERVICES, type ServiceId } from './services.ts';
 
 export const SERVICE_IDS = Object.keys(SERVICES) as ServiceId[];
+export const ALTERNATIVE_IDS = Object.keys(ALTERNATIVES) as AlternativeId[];
 
 export function isServiceId(value: unknown): value is ServiceId {
   return typeof value === 'string' && Object.hasOwn(SERVICES, value);
 }
 
+export function isAlternativeId(value: unknown): value is AlternativeId {
+  return typeof value === 'string' && Object.hasOwn(ALTERNATIVES, value);
+}
+
 export function getAlternative(id: string): Alternative | undefined {
-  return Object.hasOwn(ALTERNATIVES, id) ? ALTERNATIVES[id as AlternativeId] : undefined;
+  return isAlternativeId(id) ? ALTERNATIVES[id] : undefined;
 }
 
 /** Lower-cases and drops the trailing dot of a fully qualified name, so "MAP.kakao.com." matches. */
 export function normalizeHost(host: string): string {
   return host.toLowerCase().replace(/\.$/, '');
+}
+
+/** "*.tistory.com" matches any subdomain of tistory.com, never tistory.com itself or a look-alike. */
+export function hostMatches(pattern: string, host: string): boolean {
+  if (pattern.startsWith('*.')) {
+    const suffix = pattern.slice(1);
+    return host.length > suffix.length && host.endsWith(suffix);
+  }
+  return pattern === host;
+}
+
+const EXACT_HOSTS = new Map<string, ServiceId>();
+const WILDCARD_HOSTS: Array<readonly [string, ServiceId]> = [];
+for (const id of SERVICE_IDS) {
+  for (const host of SERVICES[id].hosts as readonly string[]) {
+    if (host.startsWith('*.')) WILDCARD_HOSTS.push([host, id]);
+    else EXACT_HOSTS.set(host, id);
+  }
+}
+
+/** The service that owns main-frame loads of this host, if any. */
+export function serviceForHost(rawHost: string): ServiceId | undefined {
+  const host = normalizeHost(rawHost);
+  return EXACT_HOSTS.get(host) ?? WILDCARD_HOSTS.find(([pattern]) => hostMatches(pattern, host))?.[1];
 }
 
 /** The service that owns main-frame loads of this URL, if any. Never throws. */
@@ -57,13 +59,15 @@ export function serviceForUrl(url: string): ServiceId | undefined {
     return undefined;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  const host = normalizeHost(parsed.hostname);
-  return SERVICE_IDS.find((id) => (SERVICES[id].hosts as readonly string[]).includes(host));
+  return serviceForHost(parsed.hostname);
 }
 
-/** Every host an extension-generated link may point at. */
-export const ALLOWED_LINK_HOSTS: ReadonlySet<string> = new Set(
-  Object.values(ALTERNATIVES).flatMap((alt) => alt.hosts as readonly string[]),
+/** Every host an extension-generated web link may point at. */
+export const ALLOWED_LINK_HOSTS: ReadonlySet<string> = new Set(Object.values(ALTERNATIVES).flatMap((alt) => alt.hosts as readonly string[]));
+
+/** Every app scheme an extension-generated link may use, with its colon ("tmap:"). */
+export const ALLOWED_APP_SCHEMES: ReadonlySet<string> = new Set(
+  Object.values(ALTERNATIVES).flatMap((alt: Alternative) => (alt.appSchemes ?? []).map((scheme) => `${scheme}:`)),
 );
 
 /** Match patterns for the manifest and for webRequest filters, derived so they cannot drift apart. */

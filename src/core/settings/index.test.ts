@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, SCHEMA_VERSION, applyPatch, loadSettings, type Settings, type SettingsPatch } from './index.ts';
 
-const CURRENT: Settings = { schemaVersion: SCHEMA_VERSION, enabled: true, services: { kakaomap: { mode: 'suggest' } } };
+const CURRENT: Settings = { schemaVersion: SCHEMA_VERSION, enabled: true, services: { ...DEFAULTS.services } };
 
 describe('loadSettings', () => {
   it('gives defaults with nothing replaced when nothing is stored', () => {

@@ -9,7 +9,7 @@ export { validateSettings, type ValidationReport } from './validate.ts';
 
 /** Stored value (any version, possibly corrupt) -> current, valid settings and what had to be repaired. */
 export function loadSettings(stored: unknown): ValidationReport {
-  if (stored === undefined) return { settings: structuredClone(DEFAULTS), replaced: [], dropped: [] };
+  if (stored === undefined) return { settings: structuredClone(DEFAULTS), replaced: [], dropped: [], filled: [] };
   return validateSettings(migrate(stored).value);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULTS, SCHEMA_VERSION, type Settings } from './defaults.ts';
 import { validateSettings } from './validate.ts';
 
-const GOOD: Settings = { schemaVersion: SCHEMA_VERSION, enabled: false, services: { kakaomap: { mode: 'off' } } };
+const GOOD: Settings = { schemaVersion: SCHEMA_VERSION, enabled: false, services: { ...DEFAULTS.services, kakaomap: { mode: 'off' } } };
 
 describe('validateSettings', () => {
   it('keeps good values and reports nothing', () => {

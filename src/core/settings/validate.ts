@@ -20,6 +20,8 @@ export interface ValidationReport {
   readonly replaced: readonly string[];
   /** Dotted paths Detour does not know (from a newer version or a foreign file); not kept. */
   readonly dropped: readonly string[];
+  /** Dotted paths that were absent (a setting newer than the stored value) and took their default. */
+  readonly filled: readonly string[];
 }
 
 function isSchema(node: Leaf | SchemaTree): node is Leaf {
@@ -30,13 +32,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function walk(schema: SchemaTree, defaults: Record<string, unknown>, input: unknown, path: string, replaced: string[], dropped: string[]): Record<string, unknown> {
+interface Report {
+  readonly replaced: string[];
+  readonly dropped: string[];
+  readonly filled: string[];
+}
+
+function walk(schema: SchemaTree, defaults: Record<string, unknown>, input: unknown, path: string, report: Report): Record<string, unknown> {
+  const { replaced, dropped, filled } = report;
   const source = isRecord(input) ? input : {};
   const out: Record<string, unknown> = {};
   for (const [key, node] of Object.entries(schema)) {
     const childPath = path ? `${path}.${key}` : key;
     const fallback = defaults[key];
-    if (isSchema(node)) {
+    if (!Object.hasOwn(source, key) || source[key] === undefined) {
+      // Absent is not broken: a setting added after this value was stored simply takes its default.
+      out[key] = structuredClone(fallback);
+      filled.push(childPath);
+    } else if (isSchema(node)) {
       const result = v.safeParse(node, source[key]);
       if (result.success) {
         out[key] = result.output;
@@ -46,9 +59,9 @@ function walk(schema: SchemaTree, defaults: Record<string, unknown>, input: unkn
       }
     } else {
       const hadObject = isRecord(source[key]);
-      // A missing or mistyped subtree is one replacement, not one per leaf under it.
-      const nestedReplaced: string[] = [];
-      out[key] = walk(node, fallback as Record<string, unknown>, source[key], childPath, hadObject ? replaced : nestedReplaced, dropped);
+      // A mistyped subtree is one replacement, not one per leaf under it.
+      const nested: Report = hadObject ? report : { replaced: [], dropped: [], filled: [] };
+      out[key] = walk(node, fallback as Record<string, unknown>, source[key], childPath, nested);
       if (!hadObject) replaced.push(childPath);
     }
   }
@@ -62,11 +75,10 @@ function walk(schema: SchemaTree, defaults: Record<string, unknown>, input: unkn
 
 /** Keeps every good value, replaces each bad one from the defaults, and says which it replaced. */
 export function validateSettings(input: unknown): ValidationReport {
-  const replaced: string[] = [];
-  const dropped: string[] = [];
+  const report: Report = { replaced: [], dropped: [], filled: [] };
   if (!isRecord(input)) {
-    return { settings: structuredClone(DEFAULTS), replaced: ['(all)'], dropped };
+    return { settings: structuredClone(DEFAULTS), replaced: ['(all)'], dropped: [], filled: [] };
   }
-  const settings = walk(SCHEMA, DEFAULTS as unknown as Record<string, unknown>, input, '', replaced, dropped) as unknown as Settings;
-  return { settings, replaced, dropped };
+  const settings = walk(SCHEMA, DEFAULTS as unknown as Record<string, unknown>, input, '', report) as unknown as Settings;
+  return { settings, ...report };
 }

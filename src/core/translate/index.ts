@@ -1,62 +1,83 @@
-import { ALLOWED_LINK_HOSTS, SERVICES, getAlternative, normalizeHost, serviceForUrl, type AlternativeId, type ServiceId } from '../catalog/index.ts';
-import { NO_INTENT, type MapIntent } from './intent.ts';
-import { parseKakaoMapUrl } from './kakaomap.ts';
-import { googleMapsUrl, naverMapUrl } from './maps.ts';
+import { SERVICES, getAlternative, serviceForUrl, type AlternativeId, type ServiceId } from '../catalog/index.ts';
+import { NO_INTENT, type Intent, type Place } from './intent.ts';
+import { isAllowedLink, type BuildContext, type BuiltLink, type Carries, type Platform } from './links.ts';
+import { BUILDERS, PARSERS } from './registry.ts';
+import { titleQuery } from './title.ts';
 
-export type { MapIntent, IntentKind } from './intent.ts';
+export type { Intent, IntentKind, LatLng, Place, TravelMode, Vertical } from './intent.ts';
+export { isAllowedLink, type Carries, type Platform } from './links.ts';
 
 export interface AlternativeLink {
   readonly alternative: AlternativeId;
   readonly url: string;
+  readonly carries: Carries;
+  readonly via: 'web' | 'app';
 }
 
 export interface Translation {
   readonly service: ServiceId;
-  readonly intent: MapIntent;
+  readonly intent: Intent;
   readonly links: readonly AlternativeLink[];
 }
 
-const BUILDERS: Record<AlternativeId, (intent: MapIntent) => string> = {
-  navermap: naverMapUrl,
-  googlemaps: googleMapsUrl,
-};
-
-/** True for the only links Detour may open: https, on a catalogued alternative's host. */
-export function isAllowedLink(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.port === '' && ALLOWED_LINK_HOSTS.has(normalizeHost(parsed.hostname));
-  } catch {
-    return false;
-  }
+export interface TranslateOptions {
+  /** Alternative ids in the user's order; unknown ids and ids not catalogued for the service are dropped. */
+  readonly order?: readonly string[];
+  /** App links (tmap://) are offered only where an app can take them. Default: desktop. */
+  readonly platform?: Platform;
+  /** The local place cache: Kakao place id -> what Detour saw on a healthy visit. */
+  readonly lookupPlace?: (id: string) => Place | undefined;
+  /** The tab's title when the load failed: a search text of last resort. */
+  readonly title?: string;
 }
 
-function parseIntent(service: ServiceId, url: URL): MapIntent {
-  switch (service) {
-    case 'kakaomap':
-      return parseKakaoMapUrl(url);
+function hasDetail(url: URL): boolean {
+  return url.pathname.replace(/\/+$/, '') !== '' || url.search !== '';
+}
+
+function readIntent(service: ServiceId, url: URL, options: TranslateOptions): Intent {
+  let intent: Intent;
+  try {
+    intent = PARSERS[service](url);
+  } catch {
+    intent = NO_INTENT;
   }
+  if (intent.kind === 'placeId') {
+    const place = options.lookupPlace?.(intent.id);
+    intent = place && (place.name || place.coords) ? { kind: 'place', place } : NO_INTENT;
+  }
+  if (intent.kind === 'none' && hasDetail(url)) {
+    const query = titleQuery(options.title, service);
+    if (query) intent = { kind: 'search', query };
+  }
+  return intent;
+}
+
+function buildLink(id: AlternativeId, intent: Intent, context: BuildContext): AlternativeLink | undefined {
+  let built: BuiltLink | undefined;
+  try {
+    built = BUILDERS[id](intent, context);
+  } catch {
+    built = undefined;
+  }
+  if (built && built.via === 'app' && context.platform !== 'mobile') built = undefined;
+  if (built && isAllowedLink(built.url)) return { alternative: id, ...built };
+  const home = getAlternative(id)?.home;
+  return home && isAllowedLink(home) ? { alternative: id, url: home, carries: 'home', via: 'web' } : undefined;
 }
 
 /**
  * The alternatives for a catalogued service's address, in the given order (default: the catalogue's).
- * Total: returns undefined for anything that is not a catalogued address, never throws, and drops any
- * link that would leave the allow-list.
+ * Total: undefined for anything that is not a catalogued address, never a throw, and no link that
+ * would leave the allow-list. Works offline: nothing here asks a server.
  */
-export function translate(url: string, order?: readonly string[]): Translation | undefined {
+export function translate(url: string, options: TranslateOptions = {}): Translation | undefined {
   const service = serviceForUrl(url);
   if (!service) return undefined;
-  let intent: MapIntent;
-  try {
-    intent = parseIntent(service, new URL(url));
-  } catch {
-    intent = NO_INTENT;
-  }
+  const intent = readIntent(service, new URL(url), options);
   const catalogued = SERVICES[service].alternatives as readonly string[];
-  // A Set: an order naming an alternative twice must not produce two links to it.
-  const ids = [...new Set(order ?? catalogued)].filter((id): id is AlternativeId => catalogued.includes(id) && getAlternative(id) !== undefined);
-  const links = ids
-    .map((alternative) => ({ alternative, url: BUILDERS[alternative](intent) }))
-    .filter((link) => isAllowedLink(link.url));
+  const ids = [...new Set(options.order ?? catalogued)].filter((id): id is AlternativeId => catalogued.includes(id));
+  const context: BuildContext = { platform: options.platform ?? 'desktop' };
+  const links = ids.map((id) => buildLink(id, intent, context)).filter((link): link is AlternativeLink => link !== undefined);
   return { service, intent, links };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { readableUrl } from '../../core/display.ts';
 import type { FallbackRequest } from '../../core/fallback.ts';
-import type { MapIntent, Translation } from '../../core/translate/index.ts';
+import type { Intent, Translation } from '../../core/translate/index.ts';
 import { alternativeName, causeText, serviceName, t } from '../components/i18n.ts';
 
 interface Props {
@@ -9,7 +9,7 @@ interface Props {
   readonly translation: Translation | undefined;
 }
 
-function intentLabel(intent: MapIntent): string {
+function intentLabel(intent: Intent): string {
   return intent.kind === 'search' ? t('fallbackSearchFor', intent.query) : t('fallbackOpenHome');
 }
 

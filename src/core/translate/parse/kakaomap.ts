@@ -1,5 +1,5 @@
-import { cleanQuery, decodeLoosely } from './text.ts';
-import { NO_INTENT, type MapIntent } from './intent.ts';
+import { cleanQuery, decodeLoosely } from '../text.ts';
+import { NO_INTENT, type Intent } from '../intent.ts';
 
 /**
  * Reads the intent out of a KakaoMap address without asking Kakao (it may be down).
@@ -8,7 +8,7 @@ import { NO_INTENT, type MapIntent } from './intent.ts';
  * and the site's own search address, also used by Daum's older map host:
  *   https://map.kakao.com/?q={query}, https://map.daum.net/?q={query}, https://m.map.kakao.com/actions/searchView?q={query}
  */
-export function parseKakaoMapUrl(url: URL): MapIntent {
+export function parseKakaoMapUrl(url: URL): Intent {
   const linkSearch = /^\/link\/search\/(.+)$/.exec(url.pathname);
   if (linkSearch?.[1]) {
     const query = cleanQuery(decodeLoosely(linkSearch[1]));

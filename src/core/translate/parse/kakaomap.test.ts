@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MapIntent } from './intent.ts';
+import type { Intent } from '../intent.ts';
 import { parseKakaoMapUrl } from './kakaomap.ts';
 
-const search = (query: string): MapIntent => ({ kind: 'search', query });
-const NONE: MapIntent = { kind: 'none' };
+const search = (query: string): Intent => ({ kind: 'search', query });
+const NONE: Intent = { kind: 'none' };
 const enc = encodeURIComponent;
 
 describe('parseKakaoMapUrl', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_INTENT } from './intent.ts';
+import { NO_INTENT } from '../intent.ts';
 import { googleMapsUrl, naverMapUrl } from './maps.ts';
 
 describe('naverMapUrl / googleMapsUrl', () => {
