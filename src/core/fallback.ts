@@ -11,11 +11,16 @@ export interface FallbackRequest {
   readonly service: ServiceId;
   readonly url: string;
   readonly cause: FailureCause;
+  /** The tab's title when the load failed, a search text of last resort. */
+  readonly title?: string;
 }
 
+const MAX_TITLE_LENGTH = 300;
+
 export function fallbackQuery(request: FallbackRequest): string {
-  const params = new URLSearchParams({ service: request.service, cause: encodeCause(request.cause), url: request.url });
-  return `?${params.toString()}`;
+  const params: Record<string, string> = { service: request.service, cause: encodeCause(request.cause), url: request.url };
+  if (request.title) params.title = request.title.slice(0, MAX_TITLE_LENGTH);
+  return `?${new URLSearchParams(params).toString()}`;
 }
 
 export type FallbackParseError = 'missing-url' | 'not-catalogued' | 'service-mismatch' | 'bad-cause';
@@ -33,5 +38,6 @@ export function parseFallbackQuery(search: string): { ok: true; request: Fallbac
   if (params.get('service') !== service) return { ok: false, error: 'service-mismatch' };
   const cause = decodeCause(params.get('cause'));
   if (!cause) return { ok: false, error: 'bad-cause' };
-  return { ok: true, request: { service, url, cause } };
+  const title = params.get('title')?.slice(0, MAX_TITLE_LENGTH);
+  return { ok: true, request: title ? { service, url, cause, title } : { service, url, cause } };
 }

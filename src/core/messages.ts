@@ -1,15 +1,23 @@
 import type { FailureRecord } from './health/last-failure.ts';
+import type { PageFacts } from './places/extract.ts';
 import type { PatchResult, Settings, SettingsPatch } from './settings/index.ts';
+import type { Place } from './translate/intent.ts';
 
 export interface UiState {
   readonly settings: Settings;
   readonly lastFailure: FailureRecord | null;
+  /** Places in the local place cache. */
+  readonly placeCount: number;
 }
 
 /** Every message between the extension's contexts: name -> request and response. */
 export interface MessageMap {
   'state/get': { request: null; response: UiState };
   'settings/update': { request: SettingsPatch; response: PatchResult };
+  /** A healthy Kakao place page, as the content script read it. */
+  'place/seen': { request: PageFacts; response: null };
+  'place/lookup': { request: { readonly id: string }; response: Place | null };
+  'places/clear': { request: null; response: { readonly cleared: number } };
 }
 
 export type MessageName = keyof MessageMap;
@@ -22,6 +30,9 @@ export type SenderKind = 'extension-page' | 'content-script';
 export const MESSAGE_SENDERS: { readonly [K in MessageName]: readonly SenderKind[] } = {
   'state/get': ['extension-page'],
   'settings/update': ['extension-page'],
+  'place/seen': ['content-script'],
+  'place/lookup': ['extension-page'],
+  'places/clear': ['extension-page'],
 };
 
 export interface Envelope<K extends MessageName = MessageName> {

@@ -1,33 +1,7 @@
-import { MESSAGE_SENDERS, envelope, isEnvelope, type MessageName, type MessageRequest, type MessageResponse, type SenderKind } from '../core/messages.ts';
-import browser, { type Runtime } from './browser.ts';
+import { envelope, type MessageName, type MessageRequest, type MessageResponse } from '../core/messages.ts';
+import browser from './browser.ts';
 
+// Sending only: content scripts import this, so it stays free of the catalogue and the router.
 export async function send<K extends MessageName>(name: K, payload: MessageRequest<K>): Promise<MessageResponse<K>> {
   return (await browser.runtime.sendMessage(envelope(name, payload))) as MessageResponse<K>;
-}
-
-export type Handlers = { [K in MessageName]: (payload: MessageRequest<K>, sender: Runtime.MessageSender) => Promise<MessageResponse<K>> };
-
-function senderKind(sender: Runtime.MessageSender): SenderKind | undefined {
-  if (sender.id !== browser.runtime.id) return undefined;
-  const origin = browser.runtime.getURL('');
-  if (sender.url?.startsWith(origin)) return 'extension-page';
-  if (sender.tab && sender.url) return 'content-script';
-  return undefined;
-}
-
-/**
- * Routes typed messages to handlers. A message from another extension or a web page, one the map
- * does not name, or one from a context not allowed to send it is dropped unanswered.
- */
-export function handleMessages(handlers: Handlers, onRejected: (reason: string) => void = () => undefined): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isEnvelope(message)) return undefined;
-    const kind = senderKind(sender);
-    if (!kind || !MESSAGE_SENDERS[message.name].includes(kind)) {
-      onRejected(`${message.name} from ${kind ?? 'an unknown sender'}`);
-      return undefined;
-    }
-    const handler = handlers[message.name] as (payload: unknown, sender: Runtime.MessageSender) => Promise<unknown>;
-    return handler(message.payload, sender);
-  });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SERVICES } from '../../src/core/catalog/index.ts';
 import type { HostRule, TransportMode } from '../fixtures/fault-server.ts';
 import { BROWSERS, startRig, type Rig } from './harness/index.ts';
 
@@ -47,7 +48,7 @@ describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
     expect(landed.searchParams.get('url')).toBe(url);
     expect(causes).toContain(landed.searchParams.get('cause'));
     expect(await tab.text('[data-testid=cause]')).toBeTruthy();
-    expect(await tab.evaluate<number>(`document.querySelectorAll('[data-testid=alternatives] a').length`)).toBe(2);
+    expect(await tab.evaluate<number>(`document.querySelectorAll('[data-testid=alternatives] a').length`)).toBe(SERVICES.kakaomap.alternatives.length);
     await tab.close();
   });
 

@@ -15,6 +15,8 @@ export const DEFAULTS = {
   /** Master switch: off means Detour never steps in, whatever the per-service modes say. */
   enabled: true,
   services: perService(() => ({ mode: 'suggest' as ServiceMode })),
+  /** Remember the names and coordinates of Kakao places visited while healthy, on this machine only. */
+  placeCache: true,
 };
 
 export type Settings = typeof DEFAULTS;

@@ -1,30 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, SCHEMA_VERSION, applyPatch, loadSettings, type Settings, type SettingsPatch } from './index.ts';
+import type { ServiceId } from '../catalog/index.ts';
+import { DEFAULTS, applyPatch, loadSettings, type ServiceMode, type Settings, type SettingsPatch } from './index.ts';
 
-const CURRENT: Settings = { schemaVersion: SCHEMA_VERSION, enabled: true, services: { ...DEFAULTS.services } };
+const CURRENT: Settings = structuredClone(DEFAULTS);
+/** CURRENT with one service's mode changed. */
+const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { mode } } });
 
 describe('loadSettings', () => {
-  it('gives defaults with nothing replaced when nothing is stored', () => {
+  it('gives defaults with nothing replaced or filled when nothing is stored', () => {
     const report = loadSettings(undefined);
-    expect(report).toEqual({ settings: DEFAULTS, replaced: [], dropped: [] });
+    expect(report).toEqual({ settings: DEFAULTS, replaced: [], dropped: [], filled: [] });
     expect(report.settings).not.toBe(DEFAULTS);
+    expect(report.settings.services).not.toBe(DEFAULTS.services);
   });
 
-  it('keeps a valid stored value', () => {
+  it('keeps a valid, complete stored value', () => {
+    const stored = withMode({ ...CURRENT, enabled: false }, 'kakaomap', 'off');
+    expect(loadSettings(structuredClone(stored))).toEqual({ settings: stored, replaced: [], dropped: [], filled: [] });
+  });
+
+  it('fills what an older stored value lacks without calling it repaired', () => {
     const stored = { schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'off' } } };
-    expect(loadSettings(stored)).toEqual({ settings: stored, replaced: [], dropped: [] });
+    const report = loadSettings(stored);
+    expect(report.replaced).toEqual([]);
+    expect(report.dropped).toEqual([]);
+    expect(report.filled).toEqual(expect.arrayContaining(['services.melon', 'services.tistory', 'services.daum']));
+    expect(report.filled).not.toContain('services.kakaomap');
+    expect(report.settings).toEqual(withMode({ ...CURRENT, enabled: false }, 'kakaomap', 'off'));
   });
 
-  it.each([null, 42, 'x', []])('repairs a corrupt stored value %j', (stored) => {
+  it.each([null, 42, 'x', true, [], [{ enabled: false }]])('reports a corrupt (non-object) stored value %j as replaced', (stored) => {
     const report = loadSettings(stored);
-    expect(report.settings).toEqual(DEFAULTS);
-    expect(report.replaced.length).toBeGreaterThan(0);
+    expect(report).toEqual({ settings: DEFAULTS, replaced: ['(all)'], dropped: [], filled: [] });
   });
 
   it('repairs only the bad part of a stored value', () => {
-    const report = loadSettings({ schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'nope' } } });
-    expect(report.settings).toEqual({ schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'suggest' } } });
+    const stored = { ...withMode({ ...CURRENT, enabled: false }, 'melon', 'redirect'), services: { ...CURRENT.services, melon: { mode: 'redirect' }, kakaomap: { mode: 'nope' } } };
+    const report = loadSettings(stored);
+    expect(report.settings).toEqual(withMode({ ...CURRENT, enabled: false }, 'melon', 'redirect'));
     expect(report.replaced).toEqual(['services.kakaomap.mode']);
+    expect(report.filled).toEqual([]);
   });
 });
 
@@ -33,18 +48,27 @@ describe('applyPatch', () => {
     expect(applyPatch(CURRENT, { enabled: false })).toEqual({ ok: true, settings: { ...CURRENT, enabled: false } });
   });
 
-  it('sets a service mode', () => {
-    expect(applyPatch(CURRENT, { services: { kakaomap: { mode: 'off' } } })).toEqual({
-      ok: true,
-      settings: { ...CURRENT, services: { kakaomap: { mode: 'off' } } },
-    });
+  it('sets a service mode, leaving the other services alone', () => {
+    expect(applyPatch(CURRENT, { services: { kakaomap: { mode: 'off' } } })).toEqual({ ok: true, settings: withMode(CURRENT, 'kakaomap', 'off') });
+    expect(applyPatch(CURRENT, { services: { tistory: { mode: 'redirect' } } })).toEqual({ ok: true, settings: withMode(CURRENT, 'tistory', 'redirect') });
   });
 
   it('applies both at once', () => {
     expect(applyPatch(CURRENT, { enabled: false, services: { kakaomap: { mode: 'redirect' } } })).toEqual({
       ok: true,
-      settings: { schemaVersion: SCHEMA_VERSION, enabled: false, services: { kakaomap: { mode: 'redirect' } } },
+      settings: withMode({ ...CURRENT, enabled: false }, 'kakaomap', 'redirect'),
     });
+  });
+
+  it('sets several services in one patch', () => {
+    const expected = withMode(withMode(CURRENT, 'melon', 'off'), 'daumnews', 'redirect');
+    expect(applyPatch(CURRENT, { services: { melon: { mode: 'off' }, daumnews: { mode: 'redirect' } } })).toEqual({ ok: true, settings: expected });
+  });
+
+  it('treats an undefined field as no change, not as a reset to the default', () => {
+    const current = withMode({ ...CURRENT, enabled: false }, 'kakaomap', 'off');
+    expect(applyPatch(current, { enabled: undefined, services: { kakaomap: { mode: undefined } } })).toEqual({ ok: true, settings: current });
+    expect(applyPatch(current, { services: { kakaomap: {} } })).toEqual({ ok: true, settings: current });
   });
 
   it('an empty patch changes nothing', () => {

@@ -10,11 +10,15 @@ export { validateSettings, type ValidationReport } from './validate.ts';
 /** Stored value (any version, possibly corrupt) -> current, valid settings and what had to be repaired. */
 export function loadSettings(stored: unknown): ValidationReport {
   if (stored === undefined) return { settings: structuredClone(DEFAULTS), replaced: [], dropped: [], filled: [] };
+  // A stored value that is not an object is corrupt, not absent: report it as replaced (so the store
+  // backs it up and rewrites it) rather than letting migrate() turn it into {} and every entry "filled".
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return validateSettings(stored);
   return validateSettings(migrate(stored).value);
 }
 
 export interface SettingsPatch {
   readonly enabled?: boolean;
+  readonly placeCache?: boolean;
   readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode }>>;
 }
 
@@ -26,11 +30,14 @@ export function applyPatch(current: Settings, patch: SettingsPatch): PatchResult
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return { ok: false, invalid: ['(patch)'] };
   const merged: Record<string, unknown> = structuredClone(current);
   if (patch.enabled !== undefined) merged.enabled = patch.enabled;
+  if (patch.placeCache !== undefined) merged.placeCache = patch.placeCache;
   if (patch.services !== undefined) {
     const services = merged.services as Record<string, Record<string, unknown>>;
     for (const [id, change] of Object.entries(patch.services)) {
       if (!Object.hasOwn(services, id) || typeof change !== 'object' || change === null) return { ok: false, invalid: [`services.${id}`] };
-      services[id] = { ...services[id], ...change };
+      // An undefined field means "no change" (as for enabled above), not "reset to the default".
+      const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+      services[id] = { ...services[id], ...defined };
     }
   }
   const { settings, replaced, dropped } = validateSettings(merged);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyValueArea } from '../ports.ts';
-import { DEFAULTS, type SettingsPatch } from './index.ts';
+import type { ServiceId } from '../catalog/index.ts';
+import { DEFAULTS, type ServiceMode, type Settings, type SettingsPatch } from './index.ts';
 import { SETTINGS_BACKUP_KEY, SETTINGS_KEY, createSettingsStore } from './store.ts';
 
 /** In-memory storage that, like the real one, answers asynchronously and stores copies. */
@@ -25,7 +26,9 @@ class MemoryArea implements KeyValueArea {
   }
 }
 
-const VALID = { schemaVersion: 1, enabled: true, services: { kakaomap: { mode: 'suggest' } } };
+/** A complete, valid stored value (built from DEFAULTS, so a new setting needs no edit here). */
+const VALID: Settings = structuredClone(DEFAULTS);
+const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { mode } } });
 
 describe('createSettingsStore', () => {
   it('reads defaults from an empty area without writing', async () => {
@@ -37,21 +40,47 @@ describe('createSettingsStore', () => {
     expect(reports).toEqual([]);
   });
 
-  it('reads a valid stored value without writing', async () => {
+  it('reads a valid, complete stored value without writing or reporting', async () => {
+    const stored = withMode({ ...VALID, enabled: false }, 'kakaomap', 'off');
+    const area = new MemoryArea({ [SETTINGS_KEY]: stored });
+    const reports: string[] = [];
+    expect(await createSettingsStore(area, (message) => reports.push(message)).get()).toEqual(stored);
+    expect(area.writes).toEqual([]);
+    expect(reports).toEqual([]);
+  });
+
+  it('fills absent values silently: no backup, no rewrite, no report', async () => {
+    // As stored by the first release, before the other 15 services (and newer settings) existed.
     const stored = { schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'off' } } };
     const area = new MemoryArea({ [SETTINGS_KEY]: stored });
-    expect(await createSettingsStore(area).get()).toEqual(stored);
+    const reports: string[] = [];
+    const store = createSettingsStore(area, (message) => reports.push(message));
+    expect(await store.get()).toEqual(withMode({ ...VALID, enabled: false }, 'kakaomap', 'off'));
+    expect(await store.get()).toEqual(withMode({ ...VALID, enabled: false }, 'kakaomap', 'off'));
     expect(area.writes).toEqual([]);
+    expect(area.data.has(SETTINGS_BACKUP_KEY)).toBe(false);
+    expect(area.data.get(SETTINGS_KEY)).toEqual(stored);
+    expect(reports).toEqual([]);
+  });
+
+  it('an update to a value with absent entries stores the whole, filled value', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: { schemaVersion: 1, enabled: true, services: { kakaomap: { mode: 'off' } } } });
+    const store = createSettingsStore(area);
+    const result = await store.update({ services: { melon: { mode: 'redirect' } } });
+    const expected = withMode(withMode(VALID, 'kakaomap', 'off'), 'melon', 'redirect');
+    expect(result).toEqual({ ok: true, settings: expected });
+    expect(area.data.get(SETTINGS_KEY)).toEqual(expected);
+    expect(area.writes.map(([key]) => key)).toEqual([SETTINGS_KEY]);
   });
 
   it('repairs a corrupt value, backs the original up and reports it', async () => {
-    const corrupt = { schemaVersion: 1, enabled: 'maybe', services: { kakaomap: { mode: 'off' } } };
+    const corrupt = { ...withMode(VALID, 'kakaomap', 'off'), enabled: 'maybe' };
     const area = new MemoryArea({ [SETTINGS_KEY]: corrupt });
     const reports: string[] = [];
     const store = createSettingsStore(area, (message) => reports.push(message));
 
     const settings = await store.get();
-    expect(settings).toEqual({ schemaVersion: 1, enabled: true, services: { kakaomap: { mode: 'off' } } });
+    expect(settings).toEqual(withMode(VALID, 'kakaomap', 'off'));
     expect(area.data.get(SETTINGS_KEY)).toEqual(settings);
     const backup = area.data.get(SETTINGS_BACKUP_KEY) as { at: unknown; value: unknown };
     expect(backup.value).toEqual(corrupt);
@@ -65,7 +94,19 @@ describe('createSettingsStore', () => {
     expect(area.writes).toHaveLength(writes);
   });
 
-  it.each([null, 'garbage', 42, [1, 2]])('repairs a stored %j and keeps it in the backup', async (corrupt) => {
+  it('backs up and rewrites when a value is both invalid and incomplete, reporting only the invalid part', async () => {
+    const corrupt = { schemaVersion: 1, enabled: true, services: { kakaomap: { mode: 'explode' } } };
+    const area = new MemoryArea({ [SETTINGS_KEY]: corrupt });
+    const reports: string[] = [];
+    expect(await createSettingsStore(area, (message) => reports.push(message)).get()).toEqual(VALID);
+    expect((area.data.get(SETTINGS_BACKUP_KEY) as { value: unknown }).value).toEqual(corrupt);
+    expect(area.data.get(SETTINGS_KEY)).toEqual(VALID);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('services.kakaomap.mode');
+    expect(reports[0]).not.toContain('services.melon');
+  });
+
+  it.each([null, 'garbage', 42, true, [1, 2]])('repairs a stored %j and keeps it in the backup', async (corrupt) => {
     const area = new MemoryArea({ [SETTINGS_KEY]: corrupt });
     const reports: string[] = [];
     expect(await createSettingsStore(area, (message) => reports.push(message)).get()).toEqual(DEFAULTS);
@@ -97,8 +138,9 @@ describe('createSettingsStore', () => {
     const store = createSettingsStore(area);
     const [first, second] = await Promise.all([store.update({ enabled: false }), store.update({ services: { kakaomap: { mode: 'off' } } })]);
     expect(first.ok).toBe(true);
-    expect(second).toEqual({ ok: true, settings: { schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'off' } } } });
-    expect(area.data.get(SETTINGS_KEY)).toEqual({ schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'off' } } });
+    const expected = withMode({ ...VALID, enabled: false }, 'kakaomap', 'off');
+    expect(second).toEqual({ ok: true, settings: expected });
+    expect(area.data.get(SETTINGS_KEY)).toEqual(expected);
   });
 
   it('serializes many interleaved updates in call order', async () => {
@@ -109,10 +151,11 @@ describe('createSettingsStore', () => {
       { services: { kakaomap: { mode: 'off' } } },
       { enabled: true },
       { services: { kakaomap: { mode: 'redirect' } } },
+      { services: { tistory: { mode: 'off' } } },
       { enabled: false },
     ];
     await Promise.all(patches.map((patch) => store.update(patch)));
-    expect(area.data.get(SETTINGS_KEY)).toEqual({ schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'redirect' } } });
+    expect(area.data.get(SETTINGS_KEY)).toEqual(withMode(withMode({ ...VALID, enabled: false }, 'kakaomap', 'redirect'), 'tistory', 'off'));
   });
 
   it('writes nothing for a refused patch', async () => {
@@ -141,6 +184,6 @@ describe('createSettingsStore', () => {
     const failed = store.update({ enabled: false });
     const next = store.update({ services: { kakaomap: { mode: 'off' } } });
     await expect(failed).rejects.toThrow('quota');
-    expect(await next).toEqual({ ok: true, settings: { ...VALID, services: { kakaomap: { mode: 'off' } } } });
+    expect(await next).toEqual({ ok: true, settings: withMode(VALID, 'kakaomap', 'off') });
   });
 });

@@ -1,4 +1,5 @@
 import type { KeyValueArea } from '../ports.ts';
+import { createSerialQueue } from '../serial.ts';
 import { applyPatch, loadSettings, type PatchResult, type Settings, type SettingsPatch } from './index.ts';
 
 export const SETTINGS_KEY = 'settings';
@@ -15,7 +16,7 @@ export interface SettingsStore {
  * writes are queued so two quick changes from the UI cannot overwrite each other.
  */
 export function createSettingsStore(area: KeyValueArea, report: (message: string) => void = () => undefined): SettingsStore {
-  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = createSerialQueue();
 
   async function read(): Promise<Settings> {
     const stored = await area.get(SETTINGS_KEY);
@@ -28,12 +29,6 @@ export function createSettingsStore(area: KeyValueArea, report: (message: string
       report(`settings kept, unknown entries ignored: ${dropped.join(', ')}`);
     }
     return settings;
-  }
-
-  function serialized<T>(task: () => Promise<T>): Promise<T> {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
   }
 
   return {

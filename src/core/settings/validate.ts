@@ -12,6 +12,7 @@ const SCHEMA: SchemaTree = {
   schemaVersion: v.literal(SCHEMA_VERSION),
   enabled: v.boolean(),
   services: Object.fromEntries(SERVICE_IDS.map((id) => [id, { mode: v.picklist(SERVICE_MODES) }])),
+  placeCache: v.boolean(),
 };
 
 export interface ValidationReport {

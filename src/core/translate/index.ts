@@ -43,7 +43,13 @@ function readIntent(service: ServiceId, url: URL, options: TranslateOptions): In
     intent = NO_INTENT;
   }
   if (intent.kind === 'placeId') {
-    const place = options.lookupPlace?.(intent.id);
+    let place: Place | undefined;
+    try {
+      place = options.lookupPlace?.(intent.id);
+    } catch {
+      // The cache is the caller's; a failing read costs the place, never the whole translation.
+      place = undefined;
+    }
     intent = place && (place.name || place.coords) ? { kind: 'place', place } : NO_INTENT;
   }
   if (intent.kind === 'none' && hasDetail(url)) {
@@ -80,4 +86,36 @@ export function translate(url: string, options: TranslateOptions = {}): Translat
   const context: BuildContext = { platform: options.platform ?? 'desktop' };
   const links = ids.map((id) => buildLink(id, intent, context)).filter((link): link is AlternativeLink => link !== undefined);
   return { service, intent, links };
+}
+
+/** The Kakao place id an address names, if any: the fallback page asks the place cache about it. */
+export function placeIdIn(url: string): string | undefined {
+  const service = serviceForUrl(url);
+  if (!service) return undefined;
+  try {
+    const intent = PARSERS[service](new URL(url));
+    return intent.kind === 'placeId' ? intent.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an intent is about, in words: the query, the place's name or its coordinates. */
+export function intentSubject(intent: Intent): string {
+  switch (intent.kind) {
+    case 'search':
+      return intent.query;
+    case 'place':
+      return placeSubject(intent.place);
+    case 'route':
+      return placeSubject(intent.to);
+    case 'placeId':
+    case 'none':
+      return '';
+  }
+}
+
+function placeSubject(place: Place): string {
+  if (place.name) return place.name;
+  return place.coords ? `${place.coords.lat.toFixed(5)}, ${place.coords.lng.toFixed(5)}` : '';
 }

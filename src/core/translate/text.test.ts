@@ -81,8 +81,24 @@ describe('cleanQuery', () => {
     ['keeps U+00A0 neighbours like U+00A1', '¡hola', '¡hola'],
     ['empty', '', ''],
     ['markup stays text', '<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
+    ['a lone high surrogate becomes a space', 'a\uD800b', 'a b'],
+    ['a lone low surrogate becomes a space', 'a\uDC00b', 'a b'],
+    ['reversed surrogates are two lone ones', 'a\uDC00\uD800b', 'a b'],
+    ['a trailing lone surrogate goes', '판교\uD83D', '판교'],
+    ['a real surrogate pair stays', 'a\uD83D\uDE00b', 'a😀b'],
   ])('%s', (_label, input, expected) => {
     expect(cleanQuery(input)).toBe(expected);
+  });
+
+  it('never leaves a lone surrogate, so every builder can encode the result', () => {
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (let unit = 0xd800; unit <= 0xdfff; unit += 0x3f) {
+      for (const input of [String.fromCharCode(unit), `x${String.fromCharCode(unit)}`, `${String.fromCharCode(unit)}x`, `가${String.fromCharCode(unit)}😀`]) {
+        const out = cleanQuery(input);
+        expect(loneSurrogate.test(out), JSON.stringify(input)).toBe(false);
+        expect(() => encodeURIComponent(out)).not.toThrow();
+      }
+    }
   });
 
   it('caps at 200 code points', () => {

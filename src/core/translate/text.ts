@@ -60,7 +60,8 @@ export function cleanQuery(text: string): string {
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    out += code < 0x20 || (code >= 0x7f && code < 0xa0) ? ' ' : ch;
+    // A lone surrogate (possible in a page title) would make encodeURIComponent throw in every builder.
+    out += code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff) ? ' ' : ch;
   }
   out = out.replace(/\s+/g, ' ').trim();
   // Cut by code points so a Hangul syllable or emoji is never split in half.

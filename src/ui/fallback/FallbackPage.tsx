@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { getAlternative } from '../../core/catalog/index.ts';
 import { readableUrl } from '../../core/display.ts';
 import type { FallbackRequest } from '../../core/fallback.ts';
-import type { Intent, Translation } from '../../core/translate/index.ts';
+import { intentSubject, type Translation } from '../../core/translate/index.ts';
 import { alternativeName, causeText, serviceName, t } from '../components/i18n.ts';
 
 interface Props {
@@ -9,8 +10,17 @@ interface Props {
   readonly translation: Translation | undefined;
 }
 
-function intentLabel(intent: Intent): string {
-  return intent.kind === 'search' ? t('fallbackSearchFor', intent.query) : t('fallbackOpenHome');
+type Link = Translation['links'][number];
+
+/** What following this link does, in words: "‘판교역’ 검색", "‘스타벅스’까지 길찾기", or guidance. */
+function linkDetail(link: Link, subject: string): string {
+  const detail =
+    link.carries === 'search' ? t('carrySearch', subject)
+    : link.carries === 'place' ? t('carryPlace', subject)
+    : link.carries === 'route' ? t('carryRoute', subject)
+    : getAlternative(link.alternative)?.guidance ? t(`guide_${link.alternative}`)
+    : t('carryHome');
+  return link.via === 'app' ? `${detail} · ${t('viaApp')}` : detail;
 }
 
 export function FallbackPage({ request, translation }: Props) {
@@ -29,6 +39,7 @@ export function FallbackPage({ request, translation }: Props) {
   const offline = request.cause.kind === 'offline';
   // While the user's own connection is down no alternative would load either: offer none.
   const links = offline ? [] : (translation?.links ?? []);
+  const subject = translation ? intentSubject(translation.intent) : '';
   return (
     <main class="fallback">
       <h1 data-testid="title">{t('fallbackTitle', name)}</h1>
@@ -39,15 +50,15 @@ export function FallbackPage({ request, translation }: Props) {
         <dd class="url" data-testid="original">{readableUrl(request.url)}</dd>
       </dl>
       {offline && <p class="warn" data-testid="offline-hint">{t('fallbackOfflineHint')}</p>}
-      {links.length > 0 && translation && (
+      {links.length > 0 && (
         <section aria-labelledby="alts-heading">
           <h2 id="alts-heading">{t('fallbackAlternatives')}</h2>
           <ul class="alternatives" data-testid="alternatives">
             {links.map((link, index) => (
               <li key={link.alternative}>
-                <a href={link.url} rel="noreferrer" data-alternative={link.alternative} ref={index === 0 ? firstLink : undefined}>
+                <a href={link.url} rel="noreferrer" data-alternative={link.alternative} data-carries={link.carries} ref={index === 0 ? firstLink : undefined}>
                   <strong>{alternativeName(link.alternative)}</strong>
-                  <span class="muted">{intentLabel(translation.intent)}</span>
+                  <span class="muted">{linkDetail(link, subject)}</span>
                 </a>
               </li>
             ))}

@@ -13,12 +13,15 @@ export type SaveStatus = 'idle' | 'saved' | 'failed';
 
 interface Props {
   readonly settings: Settings | undefined;
+  readonly placeCount: number;
   readonly status: SaveStatus;
   readonly onToggle: (enabled: boolean) => void;
   readonly onMode: (service: ServiceId, mode: ServiceMode) => void;
+  readonly onPlaceCache: (enabled: boolean) => void;
+  readonly onClearPlaces: () => void;
 }
 
-export function Options({ settings, status, onToggle, onMode }: Props) {
+export function Options({ settings, placeCount, status, onToggle, onMode, onPlaceCache, onClearPlaces }: Props) {
   return (
     <main class="options" aria-busy={settings ? 'false' : 'true'}>
       <h1>{t('optionsTitle')}</h1>
@@ -35,6 +38,18 @@ export function Options({ settings, status, onToggle, onMode }: Props) {
           ))}
         </fieldset>
       ))}
+      <h2>{t('optionsPrivacyHeading')}</h2>
+      <label class="choice">
+        <input type="checkbox" data-testid="place-cache" checked={settings?.placeCache ?? true} disabled={!settings} onChange={(event) => onPlaceCache(event.currentTarget.checked)} aria-describedby="place-cache-hint" />
+        {t('optionsPlaceCacheLabel')}
+      </label>
+      <p id="place-cache-hint" class="muted">{t('optionsPlaceCacheHint')}</p>
+      <p>
+        <span data-testid="place-count">{t('optionsPlaceCacheCount', String(placeCount))}</span>{' '}
+        <button type="button" class="button secondary" data-testid="clear-places" disabled={placeCount === 0} onClick={onClearPlaces}>
+          {t('optionsPlaceCacheClear')}
+        </button>
+      </p>
       <p role="status" data-testid="save-status">
         {status === 'saved' ? t('optionsSaved') : status === 'failed' ? t('optionsSaveFailed') : ''}
       </p>

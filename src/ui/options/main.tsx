@@ -10,14 +10,18 @@ import './options.css';
 prepareDocument('optionsTitle');
 const root = document.getElementById('root')!;
 let current: Settings | undefined;
+let placeCount = 0;
 
 function show(status: SaveStatus): void {
   render(
     <Options
       settings={current}
+      placeCount={placeCount}
       status={status}
       onToggle={(enabled) => void save({ enabled })}
       onMode={(service: ServiceId, mode: ServiceMode) => void save({ services: { [service]: { mode } } })}
+      onPlaceCache={(placeCache) => void save({ placeCache })}
+      onClearPlaces={() => void clearPlaces()}
     />,
     root,
   );
@@ -33,10 +37,21 @@ async function save(patch: SettingsPatch): Promise<void> {
   }
 }
 
+async function clearPlaces(): Promise<void> {
+  try {
+    await send('places/clear', null);
+    placeCount = 0;
+    show('saved');
+  } catch {
+    show('failed');
+  }
+}
+
 show('idle');
 send('state/get', null).then(
   (state) => {
     current = state.settings;
+    placeCount = state.placeCount;
     show('idle');
   },
   () => show('failed'),

@@ -1,24 +1,220 @@
 import { cleanQuery, decodeLoosely } from '../text.ts';
-import { NO_INTENT, type Intent } from '../intent.ts';
+import { NO_INTENT, type Intent, type LatLng, type Place, type TravelMode } from '../intent.ts';
+import { isNumberOrEmpty, parseDecimal, parseLatLngPair, parseWcongnamulPair, toLatLng } from '../geo/coords.ts';
 
 /**
- * Reads the intent out of a KakaoMap address without asking Kakao (it may be down).
- * Shapes, from Kakao's published "URL로 지도 열기" guide (apis.map.kakao.com/web/guide/#url):
- *   https://map.kakao.com/link/search/{query}
- * and the site's own search address, also used by Daum's older map host:
- *   https://map.kakao.com/?q={query}, https://map.daum.net/?q={query}, https://m.map.kakao.com/actions/searchView?q={query}
+ * Reads the intent out of a KakaoMap address (map.kakao.com, m.map.kakao.com, place.map.kakao.com and
+ * Daum's older map.daum.net, which takes the same shapes) without asking Kakao, which may be down.
+ * Total: any URL in, an intent out. Names go through cleanQuery(decodeLoosely(...)), so encoded and
+ * double-encoded text reads the same as raw text.
  */
 export function parseKakaoMapUrl(url: URL): Intent {
-  const linkSearch = /^\/link\/search\/(.+)$/.exec(url.pathname);
-  if (linkSearch?.[1]) {
-    const query = cleanQuery(decodeLoosely(linkSearch[1]));
-    return query ? { kind: 'search', query } : NO_INTENT;
+  const segments = url.pathname.split('/').filter(Boolean);
+  const head = segments[0]?.toLowerCase();
+  let intent: Intent = NO_INTENT;
+  if (head === 'link') intent = parseLink(url.pathname, segments.slice(1));
+  else if (url.hostname.toLowerCase().replace(/\.$/, '') === 'place.map.kakao.com') intent = parsePlacePage(segments);
+  else if (head === 'scheme') intent = parseScheme(segments[1] ?? '', url.searchParams);
+  return intent.kind === 'none' ? parseQuery(url.searchParams) : intent;
+}
+
+const PLACE_ID = /^\d{1,20}$/;
+
+function cleanName(text: string): string | undefined {
+  const name = cleanQuery(decodeLoosely(text));
+  return name === '' ? undefined : name;
+}
+
+function place(name: string | undefined, coords: LatLng | undefined): Place | undefined {
+  if (name && coords) return { name, coords };
+  if (coords) return { coords };
+  return name ? { name } : undefined;
+}
+
+/**
+ * One "NAME,LAT,LNG" or "LAT,LNG" point of a /link/ address. A name may hold commas: the last two
+ * comma fields are the coordinates. When they are missing, garbled or out of range, the point keeps
+ * its name (trailing number-like or empty fields dropped) and loses its coordinates.
+ */
+function parsePoint(raw: string): Place | undefined {
+  const fields = decodeLoosely(raw).split(',');
+  if (fields.length >= 2) {
+    const coords = toLatLng(parseDecimal(fields[fields.length - 2]), parseDecimal(fields[fields.length - 1]));
+    if (coords) return place(cleanName(fields.slice(0, -2).join(',')), coords);
   }
-  const q = url.searchParams.get('q');
-  if (q !== null) {
-    // URLSearchParams already decoded once; a second layer means the link was double-encoded.
-    const query = cleanQuery(decodeLoosely(q));
-    return query ? { kind: 'search', query } : NO_INTENT;
+  while (fields.length > 0 && isNumberOrEmpty(fields[fields.length - 1] ?? '')) fields.pop();
+  return place(cleanName(fields.join(',')), undefined);
+}
+
+/** A place id (all digits) or a point. */
+function parseIdOrPoint(raw: string): { id: string } | { place: Place } | undefined {
+  const decoded = decodeLoosely(raw).trim();
+  if (PLACE_ID.test(decoded)) return { id: decoded };
+  const point = parsePoint(raw);
+  return point ? { place: point } : undefined;
+}
+
+function route(from: Place | undefined, to: Place | undefined, mode: TravelMode | undefined): Intent {
+  if (!to) return NO_INTENT;
+  return { kind: 'route', ...(from ? { from } : {}), to, ...(mode ? { mode } : {}) };
+}
+
+/** Kakao's web route tabs: `/link/by/{car|traffic|walk|bicycle}/...` and `?target=`. */
+const WEB_MODES: Readonly<Record<string, TravelMode>> = { car: 'car', traffic: 'transit', transit: 'transit', subway: 'transit', walk: 'walk', foot: 'walk', bicycle: 'bike', bike: 'bike' };
+
+function webMode(value: string | null | undefined): TravelMode | undefined {
+  const key = (value ?? '').trim().toLowerCase();
+  return Object.hasOwn(WEB_MODES, key) ? WEB_MODES[key] : undefined;
+}
+
+/**
+ * Kakao's "URL로 지도 열기" guide (apis.map.kakao.com/web/guide/#url) documents:
+ *   /link/map/{lat},{lng}        /link/map/{name},{lat},{lng}        /link/map/{placeId}
+ *   /link/to/{name},{lat},{lng}  /link/to/{placeId}
+ *   /link/roadview/{lat},{lng}   /link/roadview/{placeId}
+ *   /link/search/{query}
+ *   /link/from/{name},{lat},{lng}/to/{name},{lat},{lng}
+ * (its table as transcribed in public code, e.g. the "지도 바로가기 / 길찾기 바로가기 / 로드뷰 바로가기"
+ * comment block found by the search corpus; the from/to pattern is quoted as "공식 형식" in several repos).
+ * The mode variant /link/by/{car|traffic|walk|bicycle}/{point}/{point}[/...] (waypoints between) is the
+ * address KakaoMap's own route share produces and is widely used; it is read here as a route from the
+ * first point to the last, waypoints dropped.
+ */
+function parseLink(pathname: string, rest: readonly string[]): Intent {
+  const kind = rest[0]?.toLowerCase();
+  const args = rest.slice(1);
+  switch (kind) {
+    case 'search': {
+      // The query is everything after /link/search/, slashes included ("서울/강남구").
+      const match = /^\/+link\/+search\/+(.+)$/i.exec(pathname);
+      const query = match?.[1] ? cleanName(match[1]) : undefined;
+      return query ? { kind: 'search', query } : NO_INTENT;
+    }
+    case 'map':
+    case 'roadview': {
+      const target = args[0] === undefined ? undefined : parseIdOrPoint(args[0]);
+      if (!target) return NO_INTENT;
+      return 'id' in target ? { kind: 'placeId', id: target.id } : { kind: 'place', place: target.place };
+    }
+    case 'to': {
+      const target = args[0] === undefined ? undefined : parseIdOrPoint(args[0]);
+      if (!target) return NO_INTENT;
+      return 'id' in target ? { kind: 'placeId', id: target.id } : route(undefined, target.place, undefined);
+    }
+    case 'from': {
+      const toIndex = args.findIndex((segment, index) => index > 0 && segment.toLowerCase() === 'to');
+      if (toIndex < 0 || args[toIndex + 1] === undefined) return NO_INTENT;
+      const from = args[0] === undefined ? undefined : parsePoint(args[0]);
+      return route(from, parsePoint(args[toIndex + 1] ?? ''), undefined);
+    }
+    case 'by': {
+      const mode = webMode(args[0]);
+      const points = args.slice(1);
+      const last = points[points.length - 1];
+      if (last === undefined) return NO_INTENT;
+      const first = points.length >= 2 ? parsePoint(points[0] ?? '') : undefined;
+      return route(first, parsePoint(last), mode);
+    }
+    default:
+      return NO_INTENT;
   }
-  return NO_INTENT;
+}
+
+/** place.map.kakao.com/{id} (and its mobile page /m/{id}): the place page's address names only the id. */
+function parsePlacePage(segments: readonly string[]): Intent {
+  const id = segments.find((segment) => PLACE_ID.test(segment));
+  return id ? { kind: 'placeId', id } : NO_INTENT;
+}
+
+/** The app scheme's `by`: CAR, PUBLICTRANSIT, FOOT, BICYCLE (any case). */
+const SCHEME_MODES: Readonly<Record<string, TravelMode>> = { car: 'car', publictransit: 'transit', foot: 'walk', bicycle: 'bike' };
+
+/**
+ * The mobile-web twins of the kakaomap:// app scheme, from Kakao's "카카오맵 URL Scheme" page
+ * (apis.map.kakao.com/ios_v2/docs/getting-started/urlscheme, android_v2/docs/api-guide/urlscheme):
+ *   m.map.kakao.com/scheme/look?p={lat},{lng}
+ *   m.map.kakao.com/scheme/place?id={placeId}
+ *   m.map.kakao.com/scheme/search?q={query}[&p={lat},{lng}]
+ *   m.map.kakao.com/scheme/route?sp={lat},{lng}&ep={lat},{lng}&by={CAR|PUBLICTRANSIT|FOOT|BICYCLE}
+ *   m.map.kakao.com/scheme/roadView?p={lat},{lng}   (and ?id={placeId})
+ *   m.map.kakao.com/scheme/open[?page=...|layer=...]  (opens the app: no intent)
+ * The scheme carries no place names, only coordinates.
+ */
+function parseScheme(action: string, params: URLSearchParams): Intent {
+  switch (action.toLowerCase()) {
+    case 'look':
+    case 'roadview': {
+      const coords = parseLatLngPair(params.get('p'));
+      if (coords) return { kind: 'place', place: { coords } };
+      const id = params.get('id')?.trim();
+      return id && PLACE_ID.test(id) ? { kind: 'placeId', id } : NO_INTENT;
+    }
+    case 'place': {
+      const id = params.get('id')?.trim();
+      return id && PLACE_ID.test(id) ? { kind: 'placeId', id } : NO_INTENT;
+    }
+    case 'search': {
+      const query = cleanName(params.get('q') ?? '');
+      return query ? { kind: 'search', query } : NO_INTENT;
+    }
+    case 'route': {
+      const to = parseLatLngPair(params.get('ep'));
+      const from = parseLatLngPair(params.get('sp'));
+      const by = (params.get('by') ?? '').trim().toLowerCase();
+      return route(from ? { coords: from } : undefined, to ? { coords: to } : undefined, Object.hasOwn(SCHEME_MODES, by) ? SCHEME_MODES[by] : undefined);
+    }
+    default:
+      return NO_INTENT;
+  }
+}
+
+/** The first non-empty parameter among `names`, decoded (twice at most) and cleaned. */
+function param(params: URLSearchParams, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = params.get(name);
+    const cleaned = value === null ? undefined : cleanName(value);
+    if (cleaned) return cleaned;
+  }
+  return undefined;
+}
+
+/**
+ * The site's own query-string addresses, as KakaoMap's share and "길찾기" buttons and Daum's older map
+ * produce them (not in Kakao's guide; observed throughout public code). All coordinates here are
+ * WCONGNAMUL (see geo/wcongnamul.ts):
+ *   ?target={car|traffic|walk|bike}&rt={x1},{y1},...,{xn},{yn}&rt1={name}&...&rtn={name}  (route; an
+ *        empty first pair ",,x,y" means "from here"; middle points are waypoints)
+ *   ?sX=&sY=&sName=&eX=&eY=&eName=  (Daum map's older route form)
+ *   ?urlX=&urlY=[&itemId=][&q=]     (a map or place share; q names the place)
+ *   ?itemId={placeId}               (a place, known by id)
+ *   ?q={query}                       (search; also m.map.kakao.com/actions/searchView?q=)
+ */
+function parseQuery(params: URLSearchParams): Intent {
+  const rt = params.get('rt');
+  if (rt !== null) {
+    const fields = rt.split(',');
+    const count = Math.floor(fields.length / 2);
+    const points: Array<Place | undefined> = [];
+    for (let i = 0; i < count; i += 1) {
+      points.push(place(param(params, `rt${i + 1}`), parseWcongnamulPair(fields[2 * i], fields[2 * i + 1])));
+    }
+    const to = points[count - 1];
+    if (to) return route(count >= 2 ? points[0] : undefined, to, webMode(params.get('target')));
+  }
+
+  const end = place(param(params, 'eName'), parseWcongnamulPair(params.get('eX'), params.get('eY')));
+  if (end) return route(place(param(params, 'sName'), parseWcongnamulPair(params.get('sX'), params.get('sY'))), end, undefined);
+
+  const shared = parseWcongnamulPair(params.get('urlX'), params.get('urlY'));
+  if (shared) return { kind: 'place', place: place(param(params, 'q', 'name'), shared) ?? { coords: shared } };
+  // A share whose numbers are unreadable still names its place.
+  const sharedName = params.has('urlX') || params.has('urlY') ? param(params, 'name') : undefined;
+  if (sharedName) return { kind: 'place', place: { name: sharedName } };
+
+  const itemId = params.get('itemId')?.trim();
+  if (itemId && PLACE_ID.test(itemId)) return { kind: 'placeId', id: itemId };
+
+  // URLSearchParams already decoded once; a second layer means the link was double-encoded.
+  const query = param(params, 'q');
+  return query ? { kind: 'search', query } : NO_INTENT;
 }
