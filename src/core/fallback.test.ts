@@ -9,6 +9,10 @@ const REQUESTS: readonly FallbackRequest[] = [
   { service: 'kakaomap', url: 'http://map.daum.net/?q=서울역 & 남대문', cause: { kind: 'tls' } },
   { service: 'kakaomap', url: 'https://place.map.kakao.com/18577297', cause: { kind: 'http', status: 599 } },
   { service: 'kakaomap', url: 'https://map.kakao.com/', cause: { kind: 'offline' } },
+  { service: 'daumsearch', url: 'https://search.daum.net/search?w=news&q=%EA%B8%88%EB%A6%AC&url=https://evil.example/', cause: { kind: 'reset' } },
+  { service: 'tistory', url: 'https://MyBlog.tistory.com/search/도커', cause: { kind: 'http', status: 502 } },
+  { service: 'melon', url: 'https://www.melon.com/search/total/index.htm?q=아이유&service=kakaomap', cause: { kind: 'empty' } },
+  { service: 'kakaoaccount', url: 'https://accounts.kakao.com/login/?continue=https%3A%2F%2Fevil.example%2F', cause: { kind: 'network' } },
 ];
 
 function query(params: Record<string, string>): string {
@@ -48,6 +52,9 @@ describe('fallbackQuery / parseFallbackQuery', () => {
     ['service missing', query({ cause: 'refused', url: 'https://map.kakao.com/' }), 'service-mismatch'],
     ['service another id', query({ service: 'navermap', cause: 'refused', url: 'https://map.kakao.com/' }), 'service-mismatch'],
     ['service __proto__', query({ service: '__proto__', cause: 'refused', url: 'https://map.kakao.com/' }), 'service-mismatch'],
+    ['service of a sibling Daum site', query({ service: 'daum', cause: 'refused', url: 'https://search.daum.net/search?q=x' }), 'service-mismatch'],
+    ['bare tistory.com', query({ service: 'tistory', cause: 'refused', url: 'https://tistory.com/' }), 'not-catalogued'],
+    ['tistory look-alike', query({ service: 'tistory', cause: 'refused', url: 'https://evil-tistory.com/' }), 'not-catalogued'],
     ['cause missing', query({ service: 'kakaomap', url: 'https://map.kakao.com/' }), 'bad-cause'],
     ['cause unknown', query({ service: 'kakaomap', cause: 'exploded', url: 'https://map.kakao.com/' }), 'bad-cause'],
     ['cause 404', query({ service: 'kakaomap', cause: 'http-404', url: 'https://map.kakao.com/' }), 'bad-cause'],

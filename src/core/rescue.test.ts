@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decideRescue, type MainFrameOutcome, type RescueDecision } from './rescue.ts';
+import { SERVICES, SERVICE_IDS } from './catalog/index.ts';
 import { DEFAULTS, type Settings } from './settings/index.ts';
 
 const ON: Settings = structuredClone(DEFAULTS);
 const DISABLED: Settings = { ...structuredClone(DEFAULTS), enabled: false };
 const SERVICE_OFF: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { mode: 'off' } } };
+const MELON_OFF: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, melon: { mode: 'off' } } };
 const REDIRECT: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { mode: 'redirect' } } };
 
 const URL_KAKAO = 'https://map.kakao.com/link/search/판교';
@@ -36,9 +38,25 @@ const CASES: ReadonlyArray<readonly [string, MainFrameOutcome, Settings, RescueD
   ['refused with the service off', error('net::ERR_CONNECTION_REFUSED'), SERVICE_OFF, { action: 'ignore', reason: 'service-off' }],
   ['503 with the service off', response(503), SERVICE_OFF, { action: 'ignore', reason: 'service-off' }],
   ['a non-failure while disabled is still just not-a-failure', response(200), DISABLED, { action: 'ignore', reason: 'not-a-failure' }],
+  // Every catalogued service, not only the map.
+  ['Tistory blog subdomain refused', error('net::ERR_CONNECTION_REFUSED', 'https://myblog.tistory.com/123'), ON, { action: 'fallback', service: 'tistory', cause: { kind: 'refused' }, url: 'https://myblog.tistory.com/123', tabId: 7 }],
+  ['bare tistory.com is not catalogued', error('net::ERR_CONNECTION_REFUSED', 'https://tistory.com/'), ON, { action: 'ignore', reason: 'not-catalogued' }],
+  ['Daum search 502', response(502, 'https://search.daum.net/search?w=tot&q=x'), ON, { action: 'fallback', service: 'daumsearch', cause: { kind: 'http', status: 502 }, url: 'https://search.daum.net/search?w=tot&q=x', tabId: 7 }],
+  ['Melon timeout', error('net::ERR_TIMED_OUT', 'https://www.melon.com/'), ON, { action: 'fallback', service: 'melon', cause: { kind: 'timeout' }, url: 'https://www.melon.com/', tabId: 7 }],
+  ['KakaoMap off does not turn Melon off', error('net::ERR_TIMED_OUT', 'https://www.melon.com/'), SERVICE_OFF, { action: 'fallback', service: 'melon', cause: { kind: 'timeout' }, url: 'https://www.melon.com/', tabId: 7 }],
+  ['Melon off', error('net::ERR_TIMED_OUT', 'https://www.melon.com/'), MELON_OFF, { action: 'ignore', reason: 'service-off' }],
+  ['Melon off does not turn KakaoMap off', error('net::ERR_CONNECTION_REFUSED'), MELON_OFF, { action: 'fallback', service: 'kakaomap', cause: { kind: 'refused' }, url: URL_KAKAO, tabId: 7 }],
+  ['Kakao account login 503 while disabled', response(503, 'https://accounts.kakao.com/login'), DISABLED, { action: 'ignore', reason: 'disabled' }],
 ];
 
 describe('decideRescue', () => {
+  it.each(SERVICE_IDS)('rescues a failing load of %s, and leaves it alone when that service is off', (id) => {
+    const url = SERVICES[id].probe.replace('/favicon.ico', '/');
+    expect(decideRescue(error('net::ERR_CONNECTION_RESET', url), ON)).toEqual({ action: 'fallback', service: id, cause: { kind: 'reset' }, url, tabId: 7 });
+    const off: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, [id]: { mode: 'off' } } };
+    expect(decideRescue(error('net::ERR_CONNECTION_RESET', url), off)).toEqual({ action: 'ignore', reason: 'service-off' });
+  });
+
   it.each(CASES)('%s', (_label, outcome, settings, expected) => {
     expect(decideRescue(outcome, settings)).toEqual(expected);
   });

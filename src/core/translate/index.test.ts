@@ -515,14 +515,17 @@ describe('translate: lookupPlace option', () => {
     expect(translate('https://place.map.kakao.com/12345', { lookupPlace: () => place })!.intent).toEqual({ kind: 'place', place });
   });
 
-  it.each([
+  it.each<[string, (id: string) => Place | undefined]>([
     ['not cached', () => undefined],
     ['cached without name or coordinates', () => ({})],
     ['cached with an empty name', () => ({ name: '' })],
-    ['a throwing cache', () => {
-      throw new Error('storage gone');
-    }],
-  ] as const)('a place id %s is no intent, and the title is used instead', (_label, lookupPlace) => {
+    [
+      'a throwing cache',
+      (): Place => {
+        throw new Error('storage gone');
+      },
+    ],
+  ])('a place id %s is no intent, and the title is used instead', (_label, lookupPlace) => {
     placeIdParser('12345');
     expect(translate('https://place.map.kakao.com/12345', { lookupPlace })!.intent).toEqual(NONE);
     expect(translate('https://place.map.kakao.com/12345', { lookupPlace, title: '판교역 | 카카오맵' })!.intent).toEqual(search('판교역'));
@@ -533,19 +536,25 @@ describe('translate: lookupPlace option', () => {
     expect(translate('https://place.map.kakao.com/12345')!.intent).toEqual(NONE);
   });
 
-  it('the real place address resolves through the cache once its parser names the id', () => {
-    const lookupPlace = (id: string) => (id === '12345' ? PLACE : undefined);
-    const parsed = PARSERS.kakaomap(new URL('https://place.map.kakao.com/12345'));
-    // The map translators are being rewritten: place.map.kakao.com/{id} gives a placeId once that work
-    // lands. Until then the parser gives no intent, and only that is checked; afterwards the full path is.
-    if (parsed.kind === 'placeId') {
-      expect(parsed).toEqual({ kind: 'placeId', id: '12345' });
-      expect(translate('https://place.map.kakao.com/12345', { lookupPlace })!.intent).toEqual({ kind: 'place', place: PLACE });
-      expect(translate('https://place.map.kakao.com/99999', { lookupPlace })!.intent).toEqual(NONE);
-    } else {
-      expect(parsed).toEqual(NONE);
-      expect(translate('https://place.map.kakao.com/12345', { lookupPlace })!.intent).toEqual(NONE);
+  it('the real place address names its id, which the cache resolves', () => {
+    const asked: string[] = [];
+    const lookupPlace = (id: string) => {
+      asked.push(id);
+      return id === '12345' ? PLACE : undefined;
+    };
+    expect(PARSERS.kakaomap(new URL('https://place.map.kakao.com/12345'))).toEqual({ kind: 'placeId', id: '12345' });
+    const result = translate('https://place.map.kakao.com/12345', { lookupPlace })!;
+    expect(result.intent).toEqual({ kind: 'place', place: PLACE });
+    expect(result.links.map((link) => link.alternative)).toEqual(['navermap', 'tmap', 'googlemaps']);
+    for (const link of result.links) {
+      expect(isAllowedLink(link.url), link.url).toBe(true);
+      expect(link.via).toBe('web');
     }
+    expect(result.links.find((link) => link.alternative === 'googlemaps')?.carries).toBe('place');
+    // Not cached: no intent, then the title.
+    expect(translate('https://place.map.kakao.com/99999', { lookupPlace })!.intent).toEqual(NONE);
+    expect(translate('https://place.map.kakao.com/99999', { lookupPlace, title: '판교역 | 카카오맵' })!.intent).toEqual(search('판교역'));
+    expect(asked).toEqual(['12345', '99999', '99999']);
   });
 
   it('lookupPlace is never asked for a service without place ids', () => {

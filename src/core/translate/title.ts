@@ -6,7 +6,7 @@ const SITE_NAME = String.raw`(카카오\s?맵|kakao\s?map|다음\s?(지도|뉴�
 /** The site name at the end of a title, after a separator; Tistory uses "::", the others one of |-–—:·. */
 const SITE_SUFFIX = new RegExp(String.raw`\s*[|\-–—:·]{1,2}\s*${SITE_NAME}\s*$`, 'i');
 const ONLY_SITE_NAME = new RegExp(String.raw`^${SITE_NAME}$`, 'i');
-const LOOKS_LIKE_ADDRESS = /^(\w+:\/\/|[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?$)/;
+const LOOKS_LIKE_ADDRESS = /^([a-z][\w+.-]*:\/\/|[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?$)/i;
 
 const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 

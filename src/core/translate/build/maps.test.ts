@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_INTENT, type Intent, type Place, type TravelMode } from '../intent.ts';
+import { ALTERNATIVES, normalizeHost, type Alternative, type AlternativeId } from '../../catalog/index.ts';
 import { isAllowedLink, type BuildContext, type Builder, type BuiltLink } from '../links.ts';
 import { googleMaps, naverMap, tmap, ut } from './maps.ts';
 
@@ -132,9 +133,9 @@ describe('ut (Uber)', () => {
   });
 });
 
-const BUILDERS: Array<[string, Builder]> = [
-  ['naverMap', naverMap],
-  ['googleMaps', googleMaps],
+const BUILDERS: Array<[AlternativeId, Builder]> = [
+  ['navermap', naverMap],
+  ['googlemaps', googleMaps],
   ['tmap', tmap],
   ['ut', ut],
 ];
@@ -148,15 +149,26 @@ const SAMPLE_INTENTS: Intent[] = [
 ];
 
 describe('every map builder', () => {
-  it.each(BUILDERS)('%s only ever produces allowed links, web on desktop', (_name, builder) => {
+  it.each(BUILDERS)('%s only links to its own catalogued hosts and app schemes, web on desktop', (id, builder) => {
+    const alternative: Alternative = ALTERNATIVES[id];
+    let built = 0;
     for (const intent of SAMPLE_INTENTS) {
       for (const context of [DESKTOP, MOBILE]) {
         const link = builder(intent, context);
         if (!link) continue;
+        built += 1;
         expect(isAllowedLink(link.url), link.url).toBe(true);
-        if (context === DESKTOP) expect(link.via).toBe('web');
+        const parsed = new URL(link.url);
+        if (link.via === 'app') {
+          expect(context).toBe(MOBILE);
+          expect(alternative.appSchemes ?? []).toContain(parsed.protocol.slice(0, -1));
+        } else {
+          expect(parsed.protocol).toBe('https:');
+          expect(alternative.hosts).toContain(normalizeHost(parsed.hostname));
+        }
       }
     }
+    expect(built).toBeGreaterThan(0);
   });
 
   it('reads every name back exactly from the URL it was encoded into', () => {
@@ -169,7 +181,7 @@ describe('every map builder', () => {
       expect(naverPlace.searchParams.get('lat')).toBe('37.5');
 
       const directions = new URL(naverMap(route(at(37.55, 126.97, text), at(37.4, 127.1, text)), DESKTOP)!.url);
-      const [, , start, goal, dash, mode] = directions.pathname.split('/');
+      const [, , , start, goal, dash, mode] = directions.pathname.split('/');
       for (const point of [start, goal]) {
         const fields = (point ?? '').split(',');
         expect(fields).toHaveLength(3);

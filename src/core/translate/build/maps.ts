@@ -7,8 +7,9 @@ import { formatDegrees } from '../geo/coords.ts';
  * are written as plain decimals (geo/coords.ts formatDegrees), never as text from the failed address.
  * A builder returns undefined when its alternative cannot carry the intent; the framework then offers
  * the alternative's home page. `carries` says what the link holds: 'route' for directions, 'place' for
- * one point (including a route that could only be carried as a search for its destination), 'search'. App links (nmap://, tmap://) are offered on mobile only (the framework
- * drops them elsewhere), so a builder returns its web link on desktop where one exists.
+ * one point (including a route that could only be carried as a search for its destination), 'search'.
+ * App links (nmap://, tmap://) are offered on mobile only (the framework drops them elsewhere), so a
+ * builder returns its web link on desktop where one exists.
  */
 
 const enc = encodeURIComponent;
@@ -34,8 +35,9 @@ function labelOf(place: Place, coords: LatLng): string {
 // Naver Map
 
 /**
- * Naver Map web. Naver documents no web URL format (its Maps staff said as much on the NCP forum,
- * ncloud-forums.com/topic/242); these are the addresses map.naver.com itself produces and accepts:
+ * Naver Map web. Naver documents no web URL format (a Naver Maps staff answer on the NCP forum,
+ * ncloud-forums.com/topic/242, as quoted in public code: "Web Url Scheme 관련 문서는 제공하지 않습니다");
+ * these are the addresses map.naver.com itself produces and accepts, as used across public code:
  *   search:     https://map.naver.com/p/search/{query}                (its own search box and share button)
  *   a point:    https://map.naver.com/?lat={lat}&lng={lng}&title={name} (the "위치 표시" link the forum cites)
  *   directions: https://map.naver.com/p/directions/{start}/{goal}/-/{car|transit|walk|bike}

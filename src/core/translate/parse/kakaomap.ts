@@ -1,3 +1,4 @@
+import { normalizeHost } from '../../catalog/index.ts';
 import { cleanQuery, decodeLoosely } from '../text.ts';
 import { NO_INTENT, type Intent, type LatLng, type Place, type TravelMode } from '../intent.ts';
 import { isNumberOrEmpty, parseDecimal, parseLatLngPair, parseWcongnamulPair, toLatLng } from '../geo/coords.ts';
@@ -13,7 +14,7 @@ export function parseKakaoMapUrl(url: URL): Intent {
   const head = segments[0]?.toLowerCase();
   let intent: Intent = NO_INTENT;
   if (head === 'link') intent = parseLink(url.pathname, segments.slice(1));
-  else if (url.hostname.toLowerCase().replace(/\.$/, '') === 'place.map.kakao.com') intent = parsePlacePage(segments);
+  else if (normalizeHost(url.hostname) === 'place.map.kakao.com') intent = parsePlacePage(segments);
   else if (head === 'scheme') intent = parseScheme(segments[1] ?? '', url.searchParams);
   return intent.kind === 'none' ? parseQuery(url.searchParams) : intent;
 }
