@@ -31,3 +31,5 @@ declare class URL {
 declare function structuredClone<T>(value: T): T;
 
 declare const console: { warn(...args: unknown[]): void; error(...args: unknown[]): void };
+
+declare function setTimeout(handler: () => void, timeout?: number): unknown;

@@ -1,4 +1,5 @@
 import type { FailureRecord } from './health/last-failure.ts';
+import type { HealthState, Summary } from './health/types.ts';
 import type { PageFacts } from './places/extract.ts';
 import type { PatchResult, Settings, SettingsPatch } from './settings/index.ts';
 import type { Place } from './translate/intent.ts';
@@ -10,12 +11,20 @@ export interface UiState {
   readonly placeCount: number;
 }
 
+export interface HealthView {
+  readonly state: HealthState;
+  readonly summary: Summary;
+}
+
 /** Every message between the extension's contexts: name -> request and response. */
 export interface MessageMap {
   'state/get': { request: null; response: UiState };
   'settings/update': { request: SettingsPatch; response: PatchResult };
-  /** A healthy Kakao place page, as the content script read it. */
-  'place/seen': { request: PageFacts; response: null };
+  /** A loaded Kakao page, as the content script read it (text only). */
+  'page/seen': { request: PageFacts; response: null };
+  'health/get': { request: null; response: HealthView };
+  /** Probe now, on the user's request; answers when the probes are done. */
+  'health/check-now': { request: null; response: HealthView };
   'place/lookup': { request: { readonly id: string }; response: Place | null };
   'places/clear': { request: null; response: { readonly cleared: number } };
 }
@@ -30,7 +39,9 @@ export type SenderKind = 'extension-page' | 'content-script';
 export const MESSAGE_SENDERS: { readonly [K in MessageName]: readonly SenderKind[] } = {
   'state/get': ['extension-page'],
   'settings/update': ['extension-page'],
-  'place/seen': ['content-script'],
+  'page/seen': ['content-script'],
+  'health/get': ['extension-page'],
+  'health/check-now': ['extension-page'],
   'place/lookup': ['extension-page'],
   'places/clear': ['extension-page'],
 };

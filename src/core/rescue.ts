@@ -3,10 +3,26 @@ import { classifyNetworkError, classifyStatus } from './health/classify.ts';
 import type { FailureCause } from './health/cause.ts';
 import type { Settings } from './settings/index.ts';
 
-/** A main-frame load, as the platform layer reports it once it has ended. */
+/**
+ * A main-frame load, as the platform layer reports it once it has ended, or once it has waited past
+ * the hang limit without a response.
+ */
 export type MainFrameOutcome =
   | { readonly type: 'error'; readonly tabId: number; readonly url: string; readonly error: string }
-  | { readonly type: 'response'; readonly tabId: number; readonly url: string; readonly statusCode: number };
+  | { readonly type: 'response'; readonly tabId: number; readonly url: string; readonly statusCode: number }
+  | { readonly type: 'hang'; readonly tabId: number; readonly url: string; readonly waitedMs: number };
+
+/** Why the load failed, or undefined when it did not (aborts, 404s, healthy pages). */
+export function outcomeCause(outcome: MainFrameOutcome): FailureCause | undefined {
+  switch (outcome.type) {
+    case 'error':
+      return classifyNetworkError(outcome.error);
+    case 'response':
+      return classifyStatus(outcome.statusCode);
+    case 'hang':
+      return { kind: 'timeout' };
+  }
+}
 
 export type RescueDecision =
   | { readonly action: 'ignore'; readonly reason: 'not-a-tab' | 'not-catalogued' | 'not-a-failure' | 'disabled' | 'service-off' }
@@ -18,7 +34,7 @@ export function decideRescue(outcome: MainFrameOutcome, settings: Settings): Res
   if (outcome.tabId < 0) return { action: 'ignore', reason: 'not-a-tab' };
   const service = serviceForUrl(outcome.url);
   if (!service) return { action: 'ignore', reason: 'not-catalogued' };
-  const cause = outcome.type === 'error' ? classifyNetworkError(outcome.error) : classifyStatus(outcome.statusCode);
+  const cause = outcomeCause(outcome);
   if (!cause) return { action: 'ignore', reason: 'not-a-failure' };
   if (!settings.enabled) return { action: 'ignore', reason: 'disabled' };
   if (settings.services[service].mode === 'off') return { action: 'ignore', reason: 'service-off' };

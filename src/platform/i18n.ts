@@ -1,3 +1,4 @@
+import { SERVICES, getAlternative, type ServiceId } from '../core/catalog/index.ts';
 import browser from './browser.ts';
 
 /**
@@ -8,7 +9,15 @@ export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
-/** "ko", "en", ...: the language the browser shows the extension's strings in. */
-export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+/** The language the browser picked among our _locales, so catalogue names match the UI strings. */
+export function lang(): 'ko' | 'en' {
+  return t('langCode') === 'en' ? 'en' : 'ko';
+}
+
+export function serviceName(id: ServiceId): string {
+  return SERVICES[id].name[lang()];
+}
+
+export function alternativeName(id: string): string {
+  return getAlternative(id)?.name[lang()] ?? id;
 }

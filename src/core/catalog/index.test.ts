@@ -16,6 +16,7 @@ import {
   serviceForHost,
   serviceForUrl,
   serviceMatchPatterns,
+  hostPermissions,
   type ServiceId,
 } from './index.ts';
 
@@ -205,7 +206,7 @@ describe('serviceMatchPatterns', () => {
 
   it('matches manifest.json host_permissions exactly', () => {
     const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as { host_permissions: string[] };
-    expect([...manifest.host_permissions].sort()).toEqual(serviceMatchPatterns().sort());
+    expect([...manifest.host_permissions].sort()).toEqual(hostPermissions().sort());
     expect(new Set(manifest.host_permissions).size).toBe(manifest.host_permissions.length);
   });
 });

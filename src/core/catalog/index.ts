@@ -74,3 +74,13 @@ export const ALLOWED_APP_SCHEMES: ReadonlySet<string> = new Set(
 export function serviceMatchPatterns(ids: readonly ServiceId[] = SERVICE_IDS): string[] {
   return ids.flatMap((id) => SERVICES[id].hosts.map((host) => `*://${host}/*`));
 }
+
+/** The API, tile and CDN hosts behind the services' pages, each once. */
+export function apiMatchPatterns(ids: readonly ServiceId[] = SERVICE_IDS): string[] {
+  return [...new Set(ids.flatMap((id) => SERVICES[id].apiHosts.map((host) => `*://${host}/*`)))];
+}
+
+/** Everything the manifest asks host access for: the services' pages and what those pages load. */
+export function hostPermissions(): string[] {
+  return [...new Set([...serviceMatchPatterns(), ...apiMatchPatterns()])];
+}

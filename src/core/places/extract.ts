@@ -3,10 +3,14 @@ import { parseKakaoMapUrl } from '../translate/parse/kakaomap.ts';
 import { titleQuery } from '../translate/title.ts';
 import { isPlaceId } from './cache.ts';
 
-/** What the content script reads off a healthy Kakao place page: text only, never markup. */
+/** What the content script reads off a loaded Kakao page: text only, never markup. */
 export interface PageFacts {
   readonly url: string;
   readonly title: string;
+  /** The page's first h1 (or h2), for recognising Kakao's own error and maintenance pages. */
+  readonly heading?: string;
+  /** The start of the page's visible text, bounded by the content script. */
+  readonly bodyText?: string;
   readonly ogTitle?: string;
   /** Addresses of links on the page that point into KakaoMap (they often carry the coordinates). */
   readonly hrefs: readonly string[];

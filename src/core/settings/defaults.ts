@@ -5,6 +5,10 @@ export type ServiceMode = (typeof SERVICE_MODES)[number];
 
 export const SCHEMA_VERSION = 1;
 
+/** Bounds of the hang limit: shorter would catch slow mobile networks, longer helps nobody. */
+export const HANG_LIMIT_MIN_MS = 3000;
+export const HANG_LIMIT_MAX_MS = 60_000;
+
 function perService<T>(make: (id: ServiceId) => T): Record<ServiceId, T> {
   return Object.fromEntries(SERVICE_IDS.map((id) => [id, make(id)])) as Record<ServiceId, T>;
 }
@@ -17,6 +21,10 @@ export const DEFAULTS = {
   services: perService(() => ({ mode: 'suggest' as ServiceMode })),
   /** Remember the names and coordinates of Kakao places visited while healthy, on this machine only. */
   placeCache: true,
+  /** Tell the user when a service goes down and when it is back. */
+  notifications: true,
+  /** A Kakao page with no response for this long counts as failed (the browser alone waits indefinitely). */
+  hangLimitMs: 8000,
 };
 
 export type Settings = typeof DEFAULTS;

@@ -3,7 +3,7 @@ import { DEFAULTS, type ServiceMode, type Settings } from './defaults.ts';
 import { migrate } from './migrations.ts';
 import { validateSettings, type ValidationReport } from './validate.ts';
 
-export { DEFAULTS, SCHEMA_VERSION, SERVICE_MODES, type ServiceMode, type ServiceSettings, type Settings } from './defaults.ts';
+export { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, SCHEMA_VERSION, SERVICE_MODES, type ServiceMode, type ServiceSettings, type Settings } from './defaults.ts';
 export { MIGRATIONS, migrate, type Migration } from './migrations.ts';
 export { validateSettings, type ValidationReport } from './validate.ts';
 
@@ -16,9 +16,14 @@ export function loadSettings(stored: unknown): ValidationReport {
   return validateSettings(migrate(stored).value);
 }
 
+/** The top-level settings a patch may set directly. */
+const SCALAR_KEYS = ['enabled', 'placeCache', 'notifications', 'hangLimitMs'] as const;
+
 export interface SettingsPatch {
   readonly enabled?: boolean;
   readonly placeCache?: boolean;
+  readonly notifications?: boolean;
+  readonly hangLimitMs?: number;
   readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode }>>;
 }
 
@@ -29,8 +34,9 @@ export function applyPatch(current: Settings, patch: SettingsPatch): PatchResult
   // The patch arrives by message: its type is a promise the sender made, not a fact.
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return { ok: false, invalid: ['(patch)'] };
   const merged: Record<string, unknown> = structuredClone(current);
-  if (patch.enabled !== undefined) merged.enabled = patch.enabled;
-  if (patch.placeCache !== undefined) merged.placeCache = patch.placeCache;
+  for (const key of SCALAR_KEYS) {
+    if (patch[key] !== undefined) merged[key] = patch[key];
+  }
   if (patch.services !== undefined) {
     const services = merged.services as Record<string, Record<string, unknown>>;
     for (const [id, change] of Object.entries(patch.services)) {

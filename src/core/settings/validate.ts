@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { SERVICE_IDS } from '../catalog/index.ts';
-import { DEFAULTS, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
+import { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
 
 type Leaf = v.GenericSchema;
 interface SchemaTree {
@@ -13,6 +13,8 @@ const SCHEMA: SchemaTree = {
   enabled: v.boolean(),
   services: Object.fromEntries(SERVICE_IDS.map((id) => [id, { mode: v.picklist(SERVICE_MODES) }])),
   placeCache: v.boolean(),
+  notifications: v.boolean(),
+  hangLimitMs: v.pipe(v.number(), v.integer(), v.minValue(HANG_LIMIT_MIN_MS), v.maxValue(HANG_LIMIT_MAX_MS)),
 };
 
 export interface ValidationReport {

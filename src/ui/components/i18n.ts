@@ -1,21 +1,7 @@
-import { SERVICES, getAlternative, type ServiceId } from '../../core/catalog/index.ts';
 import type { FailureCause } from '../../core/health/cause.ts';
-import { t } from '../../platform/i18n.ts';
+import { alternativeName, lang, serviceName, t } from '../../platform/i18n.ts';
 
-export { t };
-
-/** The language the browser picked among our _locales, so catalogue names match the UI strings. */
-export function lang(): 'ko' | 'en' {
-  return t('langCode') === 'en' ? 'en' : 'ko';
-}
-
-export function serviceName(id: ServiceId): string {
-  return SERVICES[id].name[lang()];
-}
-
-export function alternativeName(id: string): string {
-  return getAlternative(id)?.name[lang()] ?? id;
-}
+export { alternativeName, lang, serviceName, t };
 
 const CAUSE_KEYS = {
   refused: 'causeRefused',

@@ -8,6 +8,8 @@ import { alternativeName, causeText, serviceName, t } from '../components/i18n.t
 interface Props {
   readonly request: FallbackRequest | undefined;
   readonly translation: Translation | undefined;
+  /** The health engine's word that nothing answers, Naver included: the user's own network. */
+  readonly networkOffline?: boolean;
 }
 
 type Link = Translation['links'][number];
@@ -23,7 +25,7 @@ function linkDetail(link: Link, subject: string): string {
   return link.via === 'app' ? `${detail} · ${t('viaApp')}` : detail;
 }
 
-export function FallbackPage({ request, translation }: Props) {
+export function FallbackPage({ request, translation, networkOffline = false }: Props) {
   const firstLink = useRef<HTMLAnchorElement>(null);
   useEffect(() => firstLink.current?.focus(), []);
 
@@ -36,7 +38,7 @@ export function FallbackPage({ request, translation }: Props) {
     );
   }
   const name = serviceName(request.service);
-  const offline = request.cause.kind === 'offline';
+  const offline = networkOffline || request.cause.kind === 'offline';
   // While the user's own connection is down no alternative would load either: offer none.
   const links = offline ? [] : (translation?.links ?? []);
   const subject = translation ? intentSubject(translation.intent) : '';
@@ -45,7 +47,7 @@ export function FallbackPage({ request, translation }: Props) {
       <h1 data-testid="title">{t('fallbackTitle', name)}</h1>
       <dl class="facts">
         <dt>{t('fallbackCause')}</dt>
-        <dd data-testid="cause">{causeText(request.cause)}</dd>
+        <dd data-testid="cause">{offline ? t('causeOffline') : causeText(request.cause)}</dd>
         <dt>{t('fallbackAddress')}</dt>
         <dd class="url" data-testid="original">{readableUrl(request.url)}</dd>
       </dl>

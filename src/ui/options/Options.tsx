@@ -1,5 +1,5 @@
 import { SERVICE_IDS, type ServiceId } from '../../core/catalog/index.ts';
-import type { ServiceMode, Settings } from '../../core/settings/index.ts';
+import { HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, type ServiceMode, type Settings } from '../../core/settings/index.ts';
 import { Switch } from '../components/Switch.tsx';
 import { serviceName, t } from '../components/i18n.ts';
 
@@ -18,14 +18,34 @@ interface Props {
   readonly onToggle: (enabled: boolean) => void;
   readonly onMode: (service: ServiceId, mode: ServiceMode) => void;
   readonly onPlaceCache: (enabled: boolean) => void;
+  readonly onNotifications: (enabled: boolean) => void;
+  readonly onHangLimit: (ms: number) => void;
   readonly onClearPlaces: () => void;
 }
 
-export function Options({ settings, placeCount, status, onToggle, onMode, onPlaceCache, onClearPlaces }: Props) {
+export function Options({ settings, placeCount, status, onToggle, onMode, onPlaceCache, onClearPlaces, onNotifications, onHangLimit }: Props) {
   return (
     <main class="options" aria-busy={settings ? 'false' : 'true'}>
       <h1>{t('optionsTitle')}</h1>
       <Switch label={t('switchLabel')} hint={settings?.enabled === false ? t('switchOffHint') : t('switchOnHint')} checked={settings?.enabled ?? true} disabled={!settings} onChange={onToggle} />
+      <h2>{t('optionsGeneralHeading')}</h2>
+      <label class="choice">
+        <input type="checkbox" data-testid="notifications" checked={settings?.notifications ?? true} disabled={!settings} onChange={(event) => onNotifications(event.currentTarget.checked)} />
+        {t('optionsNotifications')}
+      </label>
+      <label class="choice">
+        {t('optionsHangLimit')}
+        <input
+          type="number"
+          data-testid="hang-limit"
+          min={HANG_LIMIT_MIN_MS / 1000}
+          max={HANG_LIMIT_MAX_MS / 1000}
+          step={1}
+          value={(settings?.hangLimitMs ?? 8000) / 1000}
+          disabled={!settings}
+          onChange={(event) => onHangLimit(Math.round(Number(event.currentTarget.value) * 1000))}
+        />
+      </label>
       <h2>{t('optionsServicesHeading')}</h2>
       {SERVICE_IDS.map((id) => (
         <fieldset key={id} data-service={id} disabled={!settings}>

@@ -22,6 +22,8 @@ function show(status: SaveStatus): void {
       onMode={(service: ServiceId, mode: ServiceMode) => void save({ services: { [service]: { mode } } })}
       onPlaceCache={(placeCache) => void save({ placeCache })}
       onClearPlaces={() => void clearPlaces()}
+      onNotifications={(notifications) => void save({ notifications })}
+      onHangLimit={(hangLimitMs) => void save({ hangLimitMs })}
     />,
     root,
   );

@@ -1,13 +1,17 @@
 import { readableUrl } from '../../core/display.ts';
 import type { FailureRecord } from '../../core/health/last-failure.ts';
-import type { UiState } from '../../core/messages.ts';
+import type { HealthView, UiState } from '../../core/messages.ts';
+import { StatusList } from '../components/StatusList.tsx';
 import { Switch } from '../components/Switch.tsx';
 import { causeText, lang, serviceName, t } from '../components/i18n.ts';
 
 interface Props {
   readonly state: UiState | undefined;
+  readonly health: HealthView | undefined;
+  readonly checking: boolean;
   readonly error: boolean;
   readonly onToggle: (enabled: boolean) => void;
+  readonly onCheckNow: () => void;
   readonly onOpenOptions: () => void;
 }
 
@@ -27,12 +31,16 @@ function LastFailure({ failure }: { readonly failure: FailureRecord | null }) {
   );
 }
 
-export function Popup({ state, error, onToggle, onOpenOptions }: Props) {
+export function Popup({ state, health, checking, error, onToggle, onCheckNow, onOpenOptions }: Props) {
   if (error) return <main class="popup"><p role="alert">{t('popupLoadError')}</p></main>;
-  // Until the state arrives, keep the layout (no blank flash) with the switch disabled.
+  // Until the state arrives, keep the layout (no blank flash) with the controls disabled.
   const enabled = state?.settings.enabled ?? true;
   return (
     <main class="popup" aria-busy={state ? 'false' : 'true'}>
+      {health && <StatusList view={health} />}
+      <button type="button" class="button" data-testid="check-now" disabled={checking || !state} onClick={onCheckNow}>
+        {checking ? t('popupChecking') : t('popupCheckNow')}
+      </button>
       <Switch label={t('switchLabel')} hint={enabled ? t('switchOnHint') : t('switchOffHint')} checked={enabled} disabled={!state} onChange={onToggle} />
       <section aria-labelledby="last-heading">
         <h2 id="last-heading">{t('popupLastFailure')}</h2>

@@ -89,6 +89,17 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
     async newTab() {
       return new ChromiumTab(await context.newPage());
     },
+    async stopBackground() {
+      // The ServiceWorker domain of a page of the extension sees the extension's own worker.
+      const page = await context.newPage();
+      await page.goto(`${extensionOrigin}src/ui/options/index.html`);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      const stopped = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop')), 10_000))]);
+      await page.close();
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -21,6 +21,8 @@ export interface BrowserSession {
   /** chrome-extension://ID/ or moz-extension://UUID/, with the trailing slash. */
   readonly extensionOrigin: string;
   newTab(): Promise<Tab>;
+  /** Stops the extension's MV3 service worker, as the browser does when it idles (Chromium only). */
+  stopBackground?(): Promise<void>;
   close(): Promise<void>;
 }
 

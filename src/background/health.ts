@@ -1,0 +1,137 @@
+import { SERVICES, serviceMatchPatterns, serviceForUrl, type ServiceId } from '../core/catalog/index.ts';
+import { reduce } from '../core/health/engine.ts';
+import { parseHealthState } from '../core/health/parse-state.ts';
+import { servicesToProbe, shouldProbe } from '../core/health/scheduling.ts';
+import { badgeFor, summarize } from '../core/health/summary.ts';
+import type { HealthEffect, HealthEvent, HealthState, Summary } from '../core/health/types.ts';
+import type { HealthView } from '../core/messages.ts';
+import type { KeyValueArea } from '../core/ports.ts';
+import { createSerialQueue } from '../core/serial.ts';
+import type { SettingsStore } from '../core/settings/store.ts';
+import { clearAlarm, ensureAlarm } from '../platform/alarms.ts';
+import { setBadge } from '../platform/badge.ts';
+import { serviceName, t } from '../platform/i18n.ts';
+import { notify } from '../platform/notifications.ts';
+import { probe } from '../platform/probe.ts';
+import { openTabUrls } from '../platform/tabs-open.ts';
+
+export const HEALTH_KEY = 'health';
+export const PROBE_ALARM = 'detour-probe';
+/** Once a minute while a Kakao page is open or something failed; never otherwise. */
+const PROBE_PERIOD_MINUTES = 1;
+const PROBE_TIMEOUT_MS = 5000;
+/** Well-known hosts outside Kakao: if none of them answers either, the user's own network is down. */
+export const CONTROL_PROBES = ['https://www.naver.com/favicon.ico', 'https://www.google.com/generate_204'] as const;
+
+export interface Health {
+  dispatch(events: readonly HealthEvent[]): Promise<HealthState>;
+  view(): Promise<HealthView>;
+  /** Probes these services and the control hosts now. */
+  check(services: readonly ServiceId[]): Promise<HealthView>;
+  /** The alarm's turn: account time, probe if anything calls for it, stop the alarm when nothing does. */
+  onAlarm(): Promise<void>;
+  /** Something worth watching happened (a Kakao page, a failure): keep the probe alarm running. */
+  wake(): Promise<void>;
+  /** Restores the badge after a browser or worker start. */
+  restoreBadge(): Promise<void>;
+}
+
+function badgeTitle(summary: Summary): string {
+  const names = (ids: readonly ServiceId[]) => ids.map(serviceName).join(', ');
+  switch (summary.verdict) {
+    case 'offline':
+      return t('badgeOffline');
+    case 'kakao-wide':
+      return t('badgeKakaoWide', names(summary.down));
+    case 'some-down':
+      return summary.down.length > 0 ? t('badgeDown', names(summary.down)) : t('badgeDegraded', names(summary.degraded));
+    case 'all-up':
+      return t('badgeAllUp');
+    case 'unknown':
+      return t('actionTitle');
+  }
+}
+
+export function createHealth(area: KeyValueArea, settings: SettingsStore, now: () => number = Date.now): Health {
+  const serialized = createSerialQueue();
+  const load = async () => parseHealthState(await area.get(HEALTH_KEY), now());
+
+  async function runEffects(effects: readonly HealthEffect[], state: HealthState): Promise<void> {
+    const wantsNotifications = effects.some((effect) => effect.type === 'notify') && (await settings.get()).notifications;
+    for (const effect of effects) {
+      if (effect.type === 'notify' && wantsNotifications) {
+        const key = effect.transition === 'down' ? 'notifyDown' : 'notifyUp';
+        await notify(`detour-${effect.service}`, t('extName'), t(key, serviceName(effect.service))).catch(() => undefined);
+      }
+    }
+    if (effects.some((effect) => effect.type === 'summary-changed')) await showBadge(state);
+  }
+
+  async function showBadge(state: HealthState): Promise<void> {
+    const summary = summarize(state);
+    const badge = badgeFor(summary);
+    await setBadge(badge.text, badge.color, badgeTitle(summary)).catch(() => undefined);
+  }
+
+  async function dispatch(events: readonly HealthEvent[]): Promise<HealthState> {
+    const { state, effects } = await serialized(async () => {
+      let current = await load();
+      const all: HealthEffect[] = [];
+      for (const event of events) {
+        const step = reduce(current, event);
+        current = step.state;
+        all.push(...step.effects);
+      }
+      await area.set(HEALTH_KEY, current);
+      return { state: current, effects: all };
+    });
+    await runEffects(effects, state);
+    return state;
+  }
+
+  async function check(services: readonly ServiceId[]): Promise<HealthView> {
+    const [control, ...results] = await Promise.all([
+      Promise.all(CONTROL_PROBES.map((url) => probe(url, PROBE_TIMEOUT_MS, true))),
+      ...services.map((id) => probe(SERVICES[id].probe, PROBE_TIMEOUT_MS)),
+    ]);
+    const at = now();
+    // The control goes first: a failing Kakao probe must not be held against Kakao while offline.
+    const events: HealthEvent[] = [{ type: 'control', ok: (control as { ok: boolean }[]).some((r) => r.ok), at }];
+    services.forEach((service, index) => {
+      const result = results[index] as Awaited<ReturnType<typeof probe>>;
+      events.push(result.cause ? { type: 'probe', service, ok: result.ok, latencyMs: result.latencyMs, cause: result.cause, at } : { type: 'probe', service, ok: result.ok, latencyMs: result.latencyMs, at });
+    });
+    const state = await dispatch(events);
+    return { state, summary: summarize(state) };
+  }
+
+  async function openServices(): Promise<ServiceId[]> {
+    const urls = await openTabUrls(serviceMatchPatterns());
+    return [...new Set(urls.flatMap((url) => serviceForUrl(url) ?? []))];
+  }
+
+  return {
+    dispatch,
+    async view() {
+      const state = await dispatch([{ type: 'tick', at: now() }]);
+      return { state, summary: summarize(state) };
+    },
+    check,
+    async onAlarm() {
+      const state = await dispatch([{ type: 'tick', at: now() }]);
+      const open = await openServices();
+      if (!shouldProbe(state, now(), { kakaoTabOpen: open.length > 0 })) {
+        // Nothing open, nothing failing: no probe traffic at all until something happens.
+        await clearAlarm(PROBE_ALARM);
+        return;
+      }
+      await check(servicesToProbe(state, { openServices: open }));
+    },
+    async wake() {
+      await ensureAlarm(PROBE_ALARM, PROBE_PERIOD_MINUTES);
+    },
+    async restoreBadge() {
+      await showBadge(await load());
+    },
+  };
+}

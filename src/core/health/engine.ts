@@ -1,0 +1,308 @@
+import { SERVICE_IDS, isServiceId, type ServiceId } from '../catalog/index.ts';
+import { accountTime, emptyHistory } from './history.ts';
+import { sameSummary, summarize } from './summary.ts';
+import {
+  CONFIRM_FAILURES,
+  CONFIRM_WINDOW_MS,
+  RECOVERY_PROBES,
+  SUBRESOURCE_FAILURE_RATE,
+  SUBRESOURCE_MAX_SAMPLES,
+  SUBRESOURCE_MIN_FAILURES,
+  SUBRESOURCE_WINDOW_MS,
+} from './thresholds.ts';
+import type { Evidence, HealthEffect, HealthEvent, HealthState, NetworkStatus, ServiceHealth, ServiceHistory } from './types.ts';
+
+export {
+  CONFIRM_FAILURES,
+  CONFIRM_WINDOW_MS,
+  KAKAO_WIDE_MIN_DOWN,
+  PROBE_AFTER_FAILURE_MS,
+  RECOVERY_PROBES,
+  SUBRESOURCE_FAILURE_RATE,
+  SUBRESOURCE_MAX_SAMPLES,
+  SUBRESOURCE_MIN_FAILURES,
+  SUBRESOURCE_WINDOW_MS,
+} from './thresholds.ts';
+
+export interface Reduction {
+  readonly state: HealthState;
+  readonly effects: HealthEffect[];
+}
+
+export function initialService(now: number): ServiceHealth {
+  return { status: 'unknown', confirmed: false, since: now, evidence: null, lastCheck: null, latencyMs: null, goodStreak: 0, recentFailures: [], subresources: [] };
+}
+
+export function initialHealth(now: number): HealthState {
+  const services = {} as Record<ServiceId, ServiceHealth>;
+  const history = {} as Record<ServiceId, ServiceHistory>;
+  for (const id of SERVICE_IDS) {
+    services[id] = initialService(now);
+    history[id] = emptyHistory();
+  }
+  return { version: 1, services, network: 'unknown', networkSince: now, accountedUntil: now, history, lastFailureAt: null, notified: {} };
+}
+
+/** The parts of the state one event may change, copied once so the input is never mutated. */
+interface Work {
+  readonly services: Record<ServiceId, ServiceHealth>;
+  network: NetworkStatus;
+  networkSince: number;
+  lastFailureAt: number | null;
+}
+
+const EVENT_TYPES: ReadonlySet<string> = new Set(['main-frame-failure', 'main-frame-ok', 'hang', 'subresource', 'error-page', 'probe', 'control', 'browser-network', 'tick']);
+
+/** Events cross a message boundary: their type is a promise of the sender, so check what is used. */
+function isUsable(event: HealthEvent): boolean {
+  if (typeof event !== 'object' || event === null) return false;
+  if (typeof event.at !== 'number' || !Number.isFinite(event.at)) return false;
+  return EVENT_TYPES.has(event.type);
+}
+
+function setNetwork(work: Work, network: NetworkStatus, at: number): void {
+  if (work.network === network) return;
+  work.network = network;
+  work.networkSince = at;
+}
+
+/**
+ * Nothing answers: the failures that made services suspect were most likely the user's own network,
+ * so unconfirmed suspicions are withdrawn. Their status before the suspicion is not stored (the
+ * contract has no field for it); 'unknown' is the honest answer until the next signal.
+ */
+function goOffline(work: Work, at: number): void {
+  setNetwork(work, 'offline', at);
+  for (const id of SERVICE_IDS) {
+    const health = work.services[id];
+    if (health.status === 'down' && !health.confirmed) {
+      work.services[id] = { ...health, status: 'unknown', since: at, evidence: null, goodStreak: 0, recentFailures: [] };
+    }
+  }
+}
+
+/**
+ * Failures that are no more than CONFIRM_WINDOW_MS from `at`, in either direction: a clock that went
+ * back must not leave stale "future" failures confirming forever, nor lose real ones. Only the newest
+ * CONFIRM_FAILURES matter for confirmation, so the list is never longer.
+ */
+function recentWith(failures: readonly number[], at: number): number[] {
+  const kept = failures.filter((t) => Math.abs(at - t) <= CONFIRM_WINDOW_MS);
+  kept.push(at);
+  kept.sort((a, b) => a - b);
+  return kept.slice(-CONFIRM_FAILURES);
+}
+
+/** A main-frame failure or hang: suspect at once, confirmed by a second one within the window. */
+function mainFrameFailure(work: Work, id: ServiceId, evidence: Evidence, at: number): void {
+  work.lastFailureAt = at;
+  // Never blame Kakao for the user's network.
+  if (work.network === 'offline') return;
+  const health = work.services[id];
+  const recentFailures = recentWith(health.recentFailures, at);
+  const wasDown = health.status === 'down';
+  const confirmed = (wasDown && health.confirmed) || recentFailures.length >= CONFIRM_FAILURES;
+  const changed = !wasDown || confirmed !== health.confirmed;
+  work.services[id] = {
+    ...health,
+    status: 'down',
+    confirmed,
+    since: wasDown ? health.since : at,
+    evidence: changed ? evidence : health.evidence,
+    goodStreak: 0,
+    recentFailures,
+  };
+}
+
+/** Back to up from down or degraded: fresh evidence is needed before either again. */
+function recovered(health: ServiceHealth, evidence: Evidence, at: number): ServiceHealth {
+  return { ...health, status: 'up', confirmed: false, since: at, evidence, goodStreak: 0, recentFailures: [], subresources: [] };
+}
+
+/** A good probe or a healthy main-frame load. */
+function goodSignal(work: Work, id: ServiceId, health: ServiceHealth, evidence: Evidence, at: number): void {
+  if (health.status === 'unknown') {
+    work.services[id] = { ...health, status: 'up', confirmed: false, since: at, evidence, goodStreak: 0 };
+  } else if (health.status === 'up') {
+    work.services[id] = health;
+  } else {
+    const goodStreak = health.goodStreak + 1;
+    work.services[id] = goodStreak >= RECOVERY_PROBES ? recovered(health, evidence, at) : { ...health, goodStreak };
+  }
+}
+
+function probe(work: Work, event: Extract<HealthEvent, { type: 'probe' }>): void {
+  const { service: id, at } = event;
+  const health = work.services[id];
+  if (event.ok) {
+    // Something answered, so the user's network works, whatever the last control probe said.
+    if (work.network !== 'online') setNetwork(work, 'online', at);
+    const latencyMs = typeof event.latencyMs === 'number' && Number.isFinite(event.latencyMs) ? event.latencyMs : null;
+    const evidence: Evidence = latencyMs === null ? { kind: 'probe', ok: true } : { kind: 'probe', ok: true, latencyMs };
+    goodSignal(work, id, { ...health, lastCheck: at, latencyMs }, evidence, at);
+    return;
+  }
+  if (work.network === 'offline') {
+    work.services[id] = { ...health, lastCheck: at };
+    return;
+  }
+  work.lastFailureAt = at;
+  const evidence: Evidence = event.cause ? { kind: 'probe', ok: false, cause: event.cause } : { kind: 'probe', ok: false };
+  const checked: ServiceHealth = { ...health, lastCheck: at, latencyMs: null, goodStreak: 0 };
+  if (health.status === 'down') {
+    // A failed probe while the control works is strong: it confirms a suspicion.
+    work.services[id] = health.confirmed ? checked : { ...checked, confirmed: true, evidence };
+  } else {
+    work.services[id] = { ...checked, status: 'down', confirmed: true, since: at, evidence };
+  }
+}
+
+function subresourceStats(samples: ReadonlyArray<readonly [number, boolean]>): { failed: number; total: number; meets: boolean } {
+  const failed = samples.reduce((count, [, ok]) => (ok ? count : count + 1), 0);
+  const total = samples.length;
+  return { failed, total, meets: failed >= SUBRESOURCE_MIN_FAILURES && failed / total >= SUBRESOURCE_FAILURE_RATE };
+}
+
+function subresource(work: Work, event: Extract<HealthEvent, { type: 'subresource' }>): void {
+  // Failed requests while offline are the user's network; good ones say nothing new then either.
+  if (work.network === 'offline') return;
+  const { service: id, at } = event;
+  const health = work.services[id];
+  const samples: Array<readonly [number, boolean]> = health.subresources.filter(([t]) => Math.abs(at - t) <= SUBRESOURCE_WINDOW_MS);
+  samples.push([at, event.ok === true]);
+  const subresources = samples.slice(-SUBRESOURCE_MAX_SAMPLES);
+  const { failed, total, meets } = subresourceStats(subresources);
+  const updated: ServiceHealth = { ...health, subresources };
+  if (meets && (health.status === 'up' || health.status === 'unknown')) {
+    work.lastFailureAt = at;
+    work.services[id] = { ...updated, status: 'degraded', confirmed: true, since: at, evidence: { kind: 'subresources', failed, total }, goodStreak: 0 };
+  } else if (!meets && total >= SUBRESOURCE_MIN_FAILURES && health.status === 'degraded' && health.evidence?.kind === 'subresources') {
+    // Only a degradation the sub-resources measured is undone by them: an error page's own images
+    // load fine, and must not clear the error the page itself announced.
+    work.services[id] = { ...updated, status: 'up', confirmed: false, since: at, evidence: { kind: 'subresources', failed, total }, goodStreak: 0, recentFailures: [] };
+  } else {
+    work.services[id] = updated;
+  }
+}
+
+/**
+ * Kakao's own maintenance or error page. It is Kakao's word, not an inference, so it holds even when
+ * the network looks offline (the page did arrive from Kakao).
+ */
+function errorPage(work: Work, event: Extract<HealthEvent, { type: 'error-page' }>): void {
+  const { service: id, at } = event;
+  const health = work.services[id];
+  const evidence: Evidence = { kind: 'error-page', url: String(event.url), page: event.page === 'maintenance' ? 'maintenance' : 'error' };
+  work.lastFailureAt = at;
+  if (evidence.page === 'maintenance') {
+    const wasDown = health.status === 'down';
+    work.services[id] = { ...health, status: 'down', confirmed: true, since: wasDown ? health.since : at, evidence: wasDown && health.confirmed ? health.evidence : evidence, goodStreak: 0 };
+  } else if (health.status === 'up' || health.status === 'unknown') {
+    work.services[id] = { ...health, status: 'degraded', confirmed: true, since: at, evidence, goodStreak: 0 };
+  } else {
+    work.services[id] = { ...health, goodStreak: 0 };
+  }
+}
+
+function apply(work: Work, event: HealthEvent): void {
+  switch (event.type) {
+    case 'control':
+      if (event.ok) setNetwork(work, 'online', event.at);
+      else goOffline(work, event.at);
+      return;
+    case 'browser-network':
+      // The browser's "online" only means a link is up, not that anything answers: wait for the control.
+      if (!event.online) goOffline(work, event.at);
+      else if (work.network === 'offline') setNetwork(work, 'unknown', event.at);
+      return;
+    case 'tick':
+      return;
+    default:
+      break;
+  }
+  if (!isServiceId(event.service)) return;
+  switch (event.type) {
+    case 'main-frame-failure':
+      if (event.cause?.kind === 'offline') {
+        work.lastFailureAt = event.at;
+        goOffline(work, event.at);
+      } else {
+        mainFrameFailure(work, event.service, { kind: 'main-frame', cause: event.cause, url: event.url }, event.at);
+      }
+      return;
+    case 'hang':
+      mainFrameFailure(work, event.service, { kind: 'hang', url: event.url, waitedMs: event.waitedMs }, event.at);
+      return;
+    case 'main-frame-ok':
+      goodSignal(work, event.service, work.services[event.service], { kind: 'page-ok', url: event.url }, event.at);
+      return;
+    case 'probe':
+      probe(work, event);
+      return;
+    case 'subresource':
+      subresource(work, event);
+      return;
+    case 'error-page':
+      errorPage(work, event);
+      return;
+  }
+}
+
+/**
+ * Notifications follow the state rather than the event: a service confirmed down that the user was
+ * not yet told about is announced, and a recovery only after a 'down' was announced. Because the
+ * record of what was announced lives in the state, replaying events or restarting the worker can
+ * never announce the same transition twice. Nothing is announced while offline: the user's own
+ * network is then the likelier story, and what still holds is announced once it is back.
+ */
+function notifications(state: HealthState): { notified: HealthState['notified']; effects: HealthEffect[] } {
+  const effects: HealthEffect[] = [];
+  if (state.network === 'offline') return { notified: state.notified, effects };
+  let notified: Partial<Record<ServiceId, 'down' | 'up'>> | undefined;
+  for (const id of SERVICE_IDS) {
+    const health = state.services[id];
+    const last = state.notified[id];
+    let transition: 'down' | 'up' | undefined;
+    if (health.status === 'down' && health.confirmed && last !== 'down') transition = 'down';
+    else if (health.status === 'up' && last === 'down') transition = 'up';
+    if (!transition) continue;
+    notified ??= { ...state.notified };
+    notified[id] = transition;
+    effects.push({ type: 'notify', service: id, transition });
+  }
+  return { notified: notified ?? state.notified, effects };
+}
+
+/**
+ * The one place that decides what is down. Pure and total: the input is never mutated, nothing is
+ * thrown, an event for a service outside the catalogue only lets time pass.
+ */
+export function reduce(state: HealthState, event: HealthEvent): Reduction {
+  if (!isUsable(event)) return { state, effects: [] };
+  const before = summarize(state);
+  const accounted = accountTime(state, event.at);
+  const work: Work = {
+    services: { ...accounted.services },
+    network: accounted.network,
+    networkSince: accounted.networkSince,
+    lastFailureAt: accounted.lastFailureAt,
+  };
+  apply(work, event);
+  const applied: HealthState = { ...accounted, services: work.services, network: work.network, networkSince: work.networkSince, lastFailureAt: work.lastFailureAt };
+  const { notified, effects } = notifications(applied);
+  const next: HealthState = notified === applied.notified ? applied : { ...applied, notified };
+  if (!sameSummary(before, summarize(next))) effects.push({ type: 'summary-changed' });
+  return { state: next, effects };
+}
+
+/** Folds a sequence of events, collecting every effect in order: for replays and tests. */
+export function reduceAll(state: HealthState, events: readonly HealthEvent[]): Reduction {
+  let current = state;
+  const effects: HealthEffect[] = [];
+  for (const event of events) {
+    const result = reduce(current, event);
+    current = result.state;
+    effects.push(...result.effects);
+  }
+  return { state: current, effects };
+}

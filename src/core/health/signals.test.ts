@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mainFrameEvent, subresourceEvent } from './signals.ts';
+
+const AT = 1_700_000_000_000;
+const MAP = 'https://map.kakao.com/?q=x';
+
+describe('mainFrameEvent', () => {
+  it.each([
+    [{ type: 'error', tabId: 3, url: MAP, error: 'net::ERR_CONNECTION_REFUSED' }, { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'refused' }, url: MAP, at: AT }],
+    [{ type: 'error', tabId: 3, url: MAP, error: 'NS_ERROR_NET_RESET' }, { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'reset' }, url: MAP, at: AT }],
+    [{ type: 'response', tabId: 3, url: MAP, statusCode: 503 }, { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'http', status: 503 }, url: MAP, at: AT }],
+    [{ type: 'response', tabId: 3, url: MAP, statusCode: 200 }, { type: 'main-frame-ok', service: 'kakaomap', url: MAP, at: AT }],
+    [{ type: 'response', tabId: 3, url: MAP, statusCode: 404 }, { type: 'main-frame-ok', service: 'kakaomap', url: MAP, at: AT }],
+    [{ type: 'hang', tabId: 3, url: MAP, waitedMs: 8000 }, { type: 'hang', service: 'kakaomap', url: MAP, waitedMs: 8000, at: AT }],
+    [{ type: 'response', tabId: 3, url: 'https://search.daum.net/search?q=x', statusCode: 502 }, { type: 'main-frame-failure', service: 'daumsearch', cause: { kind: 'http', status: 502 }, url: 'https://search.daum.net/search?q=x', at: AT }],
+  ] as const)('%j', (outcome, event) => {
+    expect(mainFrameEvent(outcome, AT)).toEqual(event);
+  });
+
+  it.each([
+    ['a user abort', { type: 'error', tabId: 3, url: MAP, error: 'net::ERR_ABORTED' }],
+    ['a Firefox abort', { type: 'error', tabId: 3, url: MAP, error: 'NS_BINDING_ABORTED' }],
+    ['an unknown error', { type: 'error', tabId: 3, url: MAP, error: 'something else' }],
+    ['a load with no tab (prefetch, the extension itself)', { type: 'response', tabId: -1, url: MAP, statusCode: 503 }],
+    ['another site', { type: 'response', tabId: 3, url: 'https://example.com/', statusCode: 503 }],
+  ] as const)('says nothing for %s', (_label, outcome) => {
+    expect(mainFrameEvent(outcome, AT)).toBeUndefined();
+  });
+});
+
+describe('subresourceEvent', () => {
+  it.each([
+    [{ type: 'response', tabId: 3, pageUrl: MAP, statusCode: 200 }, true],
+    [{ type: 'response', tabId: 3, pageUrl: MAP, statusCode: 304 }, true],
+    [{ type: 'response', tabId: 3, pageUrl: MAP, statusCode: 404 }, true],
+    [{ type: 'response', tabId: 3, pageUrl: MAP, statusCode: 503 }, false],
+    [{ type: 'error', tabId: 3, pageUrl: MAP, error: 'net::ERR_CONNECTION_RESET' }, false],
+    [{ type: 'error', tabId: 3, pageUrl: 'https://map.kakao.com', error: 'NS_ERROR_CONNECTION_REFUSED' }, false],
+  ] as const)('%j -> ok %s', (outcome, ok) => {
+    expect(subresourceEvent(outcome, AT)).toEqual({ type: 'subresource', service: 'kakaomap', ok, at: AT });
+  });
+
+  it.each([
+    ['an aborted request', { type: 'error', tabId: 3, pageUrl: MAP, error: 'net::ERR_ABORTED' }],
+    ['an ad blocker', { type: 'error', tabId: 3, pageUrl: MAP, error: 'net::ERR_BLOCKED_BY_CLIENT' }],
+    ['a probe of the extension', { type: 'response', tabId: -1, pageUrl: MAP, statusCode: 503 }],
+    ['a page that is not Kakao', { type: 'response', tabId: 3, pageUrl: 'https://shop.example/', statusCode: 503 }],
+    ['no page', { type: 'response', tabId: 3, pageUrl: '', statusCode: 503 }],
+  ] as const)('says nothing for %s', (_label, outcome) => {
+    expect(subresourceEvent(outcome, AT)).toBeUndefined();
+  });
+});

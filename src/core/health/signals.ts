@@ -1,0 +1,37 @@
+import { serviceForUrl } from '../catalog/index.ts';
+import { outcomeCause, type MainFrameOutcome } from '../rescue.ts';
+import { classifyNetworkError, classifyStatus } from './classify.ts';
+import type { HealthEvent } from './types.ts';
+
+/**
+ * What a finished main-frame load tells the health engine. Aborted and replaced loads tell it
+ * nothing; anything that got a non-5xx answer says the service is answering.
+ */
+export function mainFrameEvent(outcome: MainFrameOutcome, at: number): HealthEvent | undefined {
+  if (outcome.tabId < 0) return undefined;
+  const service = serviceForUrl(outcome.url);
+  if (!service) return undefined;
+  const cause = outcomeCause(outcome);
+  if (outcome.type === 'hang') return { type: 'hang', service, url: outcome.url, waitedMs: outcome.waitedMs, at };
+  if (cause) return { type: 'main-frame-failure', service, cause, url: outcome.url, at };
+  return outcome.type === 'response' ? { type: 'main-frame-ok', service, url: outcome.url, at } : undefined;
+}
+
+/** A sub-resource (XHR, script, tile, API call) of a page, as the platform layer reports it. */
+export type SubresourceOutcome =
+  | { readonly type: 'error'; readonly tabId: number; readonly pageUrl: string; readonly error: string }
+  | { readonly type: 'response'; readonly tabId: number; readonly pageUrl: string; readonly statusCode: number };
+
+/**
+ * What a sub-resource tells about the service whose page loaded it. The extension's own probes (no
+ * tab) and requests from pages that are not Kakao's say nothing; neither do aborted requests.
+ */
+export function subresourceEvent(outcome: SubresourceOutcome, at: number): HealthEvent | undefined {
+  if (outcome.tabId < 0) return undefined;
+  const service = serviceForUrl(outcome.pageUrl);
+  if (!service) return undefined;
+  if (outcome.type === 'error') {
+    return classifyNetworkError(outcome.error) ? { type: 'subresource', service, ok: false, at } : undefined;
+  }
+  return { type: 'subresource', service, ok: classifyStatus(outcome.statusCode) === undefined, at };
+}

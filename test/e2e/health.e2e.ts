@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BROWSERS, startRig, type Rig, type Tab } from './harness/index.ts';
+
+const FALLBACK = 'src/ui/fallback/index.html';
+const POPUP = 'src/ui/popup/index.html';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Each case uses its own service: the tests share one browser, and so one health state.
+
+/** A Daum search page whose own API calls all fail, as in a partial outage. */
+const PAGE_WITH_FAILING_API = `<!doctype html><html><head><meta charset="utf-8"><title>다음 검색</title></head><body><h1>검색</h1>
+<script>for (let i = 0; i < 8; i++) fetch('https://search1.kakaocdn.net/api?i=' + i, { mode: 'no-cors' }).catch(() => {});</script></body></html>`;
+
+const MAINTENANCE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>서비스 점검 안내 | 카카오맵</title></head>
+<body><h1>서비스 점검 중입니다</h1><p>보다 나은 서비스를 위해 시스템 점검을 하고 있습니다. 이용에 불편을 드려 죄송합니다.</p></body></html>`;
+
+describe.each(BROWSERS)('health in %s', (browserName) => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig(browserName);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+  beforeEach(async () => {
+    rig.server.clearRules();
+    await rig.server.setTransport('normal');
+  });
+  const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
+
+  async function openPopup(): Promise<Tab> {
+    const popup = await rig.browser.newTab();
+    await popup.goto(rig.browser.extensionOrigin + POPUP);
+    await expect.poll(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=check-now]')?.disabled === false`)).toBe(true);
+    return popup;
+  }
+  const statusOf = (popup: Tab, service: string) => popup.attribute(`[data-service=${service}]`, 'data-status');
+
+  async function checkNow(popup: Tab): Promise<void> {
+    await popup.click('[data-testid=check-now]');
+    await expect.poll(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=check-now]')?.disabled === false`), { timeout: 15_000 }).toBe(true);
+  }
+
+  it('gives up on a server that never answers after the hang limit, and stays on the fallback page', async () => {
+    rig.server.setRule('map.kakao.com', { kind: 'hang' });
+    const tab = await rig.browser.newTab();
+    const started = Date.now();
+    void tab.goto('https://map.kakao.com/?q=hang');
+    const landed = new URL(await tab.waitForUrl(isFallback, 15_000));
+    const waited = Date.now() - started;
+    expect(landed.searchParams.get('cause')).toBe('timeout');
+    // The default hang limit is 8 s: not before it, and not long after it.
+    expect(waited).toBeGreaterThanOrEqual(7900);
+    expect(waited).toBeLessThan(11_000);
+    expect(await tab.text('[data-testid=cause]')).toBe('서버가 응답하지 않습니다 (시간 초과)');
+    await sleep(1500);
+    expect(isFallback(await tab.url())).toBe(true);
+    await tab.close();
+  }, 30_000);
+
+  it('marks a page whose API calls fail as partly down, and leaves the page alone', async () => {
+    rig.server.setRule('search.daum.net', { kind: 'page', html: PAGE_WITH_FAILING_API });
+    rig.server.setRule('search1.kakaocdn.net', { kind: 'status', status: 503 });
+    const tab = await rig.browser.newTab();
+    await tab.goto('https://search.daum.net/search?q=api');
+    await expect.poll(() => rig.server.requestsTo('search1.kakaocdn.net').length).toBeGreaterThanOrEqual(8);
+    const popup = await openPopup();
+    await expect.poll(async () => {
+      await popup.evaluate('location.reload()').catch(() => undefined);
+      await sleep(400);
+      return statusOf(popup, 'daumsearch');
+    }, { timeout: 10_000 }).toBe('degraded');
+    expect(await tab.url()).toBe('https://search.daum.net/search?q=api');
+    await popup.close();
+    await tab.close();
+  });
+
+  it("recognises Kakao's maintenance page served with 200", async () => {
+    rig.server.setRule('news.daum.net', { kind: 'page', html: MAINTENANCE_PAGE });
+    const tab = await rig.browser.newTab();
+    await tab.goto('https://news.daum.net/');
+    const popup = await openPopup();
+    await expect.poll(async () => {
+      await popup.evaluate('location.reload()').catch(() => undefined);
+      await sleep(400);
+      return statusOf(popup, 'daumnews');
+    }, { timeout: 10_000 }).toBe('down');
+    await popup.close();
+    await tab.close();
+  });
+
+  it('confirms an outage by probing, and calls it over only after two good probes', async () => {
+    rig.server.setRule('www.melon.com', { kind: 'status', status: 503 });
+    const tab = await rig.browser.newTab();
+    await tab.goto('https://www.melon.com/search/total/index.htm?q=outage');
+    await tab.waitForUrl(isFallback);
+    const popup = await openPopup();
+    // The probe that follows the failure confirms it: Naver answers, Kakao does not.
+    await expect.poll(async () => {
+      await popup.evaluate('location.reload()').catch(() => undefined);
+      await sleep(400);
+      return statusOf(popup, 'melon');
+    }, { timeout: 10_000 }).toBe('down');
+    expect(await popup.evaluate<string>(`browser.action.getBadgeText({})`).catch(() => popup.evaluate<string>(`chrome.action.getBadgeText({})`))).not.toBe('');
+
+    rig.server.clearRules();
+    await checkNow(popup);
+    expect(await statusOf(popup, 'melon')).toBe('down');
+    await checkNow(popup);
+    expect(await statusOf(popup, 'melon')).toBe('up');
+    await popup.close();
+    await tab.close();
+  });
+
+  it("says the user's own connection looks down when nothing answers, Naver included", async () => {
+    await rig.server.setTransport('refuse');
+    const tab = await rig.browser.newTab();
+    await tab.goto('https://webtoon.kakao.com/content/offline/1');
+    await tab.waitForUrl(isFallback);
+    await expect.poll(() => tab.text('[data-testid=offline-hint]'), { timeout: 10_000 }).toContain('인터넷 연결');
+    expect(await tab.evaluate<number>(`document.querySelectorAll('[data-testid=alternatives] a').length`)).toBe(0);
+    await rig.server.setTransport('normal');
+    const popup = await openPopup();
+    expect(await popup.text('[data-testid=verdict]')).toContain('인터넷 연결');
+    await popup.close();
+    await tab.close();
+  });
+});
+
+describe('a stopped service worker in chromium', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig('chromium');
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('loses no state mid-outage and repeats no notification', async () => {
+    rig.server.setRule('page.kakao.com', { kind: 'status', status: 503 });
+    const tab = await rig.browser.newTab();
+    await tab.goto('https://page.kakao.com/content/1');
+    await tab.waitForUrl((url) => url.startsWith(rig.browser.extensionOrigin + FALLBACK));
+    const read = (popup: Tab) =>
+      popup.evaluate<{ status: string; confirmed: boolean; notified: string | undefined }>(
+        `chrome.runtime.sendMessage({ detour: 1, name: 'health/get', payload: null }).then((view) => ({ status: view.state.services.kakaopage.status, confirmed: view.state.services.kakaopage.confirmed, notified: view.state.notified.kakaopage }))`,
+      );
+    let popup = await rig.browser.newTab();
+    await popup.goto(rig.browser.extensionOrigin + POPUP);
+    await expect.poll(() => read(popup), { timeout: 10_000 }).toEqual({ status: 'down', confirmed: true, notified: 'down' });
+    await popup.close();
+
+    await rig.browser.stopBackground!();
+
+    popup = await rig.browser.newTab();
+    await popup.goto(rig.browser.extensionOrigin + POPUP);
+    expect(await read(popup)).toEqual({ status: 'down', confirmed: true, notified: 'down' });
+    // And it goes on from there: two good probes and the outage is over.
+    rig.server.clearRules();
+    for (let i = 0; i < 2; i += 1) {
+      await popup.click('[data-testid=check-now]');
+      await expect.poll(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=check-now]')?.disabled === false`), { timeout: 15_000 }).toBe(true);
+    }
+    expect(await read(popup)).toEqual({ status: 'up', confirmed: false, notified: 'up' });
+    await popup.close();
+    await tab.close();
+  });
+});
