@@ -57,7 +57,11 @@ const EVENT_TYPES: ReadonlySet<string> = new Set(['main-frame-failure', 'main-fr
 function isUsable(event: HealthEvent): boolean {
   if (typeof event !== 'object' || event === null) return false;
   if (typeof event.at !== 'number' || !Number.isFinite(event.at)) return false;
-  return EVENT_TYPES.has(event.type);
+  if (!EVENT_TYPES.has(event.type)) return false;
+  // A missing verdict must not read as a failure: "ok: undefined" is no evidence of anything.
+  if (event.type === 'probe' || event.type === 'subresource' || event.type === 'control') return typeof event.ok === 'boolean';
+  if (event.type === 'browser-network') return typeof event.online === 'boolean';
+  return true;
 }
 
 function setNetwork(work: Work, network: NetworkStatus, at: number): void {
@@ -169,7 +173,7 @@ function subresource(work: Work, event: Extract<HealthEvent, { type: 'subresourc
   const { service: id, at } = event;
   const health = work.services[id];
   const samples: Array<readonly [number, boolean]> = health.subresources.filter(([t]) => Math.abs(at - t) <= SUBRESOURCE_WINDOW_MS);
-  samples.push([at, event.ok === true]);
+  samples.push([at, event.ok]);
   const subresources = samples.slice(-SUBRESOURCE_MAX_SAMPLES);
   const { failed, total, meets } = subresourceStats(subresources);
   const updated: ServiceHealth = { ...health, subresources };

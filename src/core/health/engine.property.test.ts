@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
+import type { FailureCause } from './cause.ts';
+import { CONFIRM_FAILURES, RECOVERY_PROBES, SUBRESOURCE_MAX_SAMPLES, initialHealth, reduce } from './engine.ts';
+import { DAILY_BUCKETS, DAY_MS, RECENT_BUCKETS, RECENT_BUCKET_MS, dailyBucketStart, recentBucketStart } from './history.ts';
+import { parseHealthState } from './parse-state.ts';
+import { sameSummary, summarize } from './summary.ts';
+import type { HealthEffect, HealthEvent, HealthState, HistoryBucket } from './types.ts';
+
+/** mulberry32: small, fast, and the same sequence on every run, so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SEQUENCES = 10_000;
+const T0 = Date.UTC(2025, 0, 15, 3);
+/** A few services, so that sequences pile several signals onto the same one; plus one not catalogued. */
+const SERVICES: readonly ServiceId[] = [...SERVICE_IDS.slice(0, 4), 'nope' as ServiceId];
+const CAUSES: readonly FailureCause[] = [{ kind: 'refused' }, { kind: 'timeout' }, { kind: 'http', status: 503 }, { kind: 'offline' }, { kind: 'dns' }];
+
+function generator(random: () => number) {
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const gap = (): number => {
+    const r = random();
+    if (r < 0.15) return 0;
+    if (r < 0.3) return pick([1, 999, 1000, 60_000, 120_000, 120_001, RECENT_BUCKET_MS]);
+    if (r < 0.85) return Math.floor(random() * 90_000);
+    if (r < 0.92) return Math.floor(random() * 30 * 60_000);
+    if (r < 0.97) return -Math.floor(random() * 10 * 60_000); // the clock went back
+    return pick([DAY_MS, 3 * DAY_MS, 40 * DAY_MS]); // asleep
+  };
+  const event = (at: number): HealthEvent => {
+    const service = pick(SERVICES);
+    const url = 'https://map.kakao.com/';
+    switch (pick(['fail', 'fail', 'hang', 'ok', 'ok', 'probe', 'probe', 'probe', 'sub', 'sub', 'sub', 'page', 'control', 'control', 'net', 'tick'] as const)) {
+      case 'fail':
+        return { type: 'main-frame-failure', service, cause: pick(CAUSES), url, at };
+      case 'hang':
+        return { type: 'hang', service, url, waitedMs: 8000, at };
+      case 'ok':
+        return { type: 'main-frame-ok', service, url, at };
+      case 'probe':
+        return random() < 0.5 ? { type: 'probe', service, ok: true, latencyMs: Math.floor(random() * 900), at } : { type: 'probe', service, ok: false, latencyMs: null, cause: { kind: 'timeout' }, at };
+      case 'sub':
+        return { type: 'subresource', service, ok: random() < 0.35, at };
+      case 'page':
+        return { type: 'error-page', service, url, page: random() < 0.5 ? 'maintenance' : 'error', at };
+      case 'control':
+        return { type: 'control', ok: random() < 0.6, at };
+      case 'net':
+        return { type: 'browser-network', online: random() < 0.6, at };
+      case 'tick':
+        return { type: 'tick', at };
+    }
+  };
+  return { gap, event };
+}
+
+/** Frozen all the way down, so any mutation of an input by reduce throws (ES modules are strict). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
+}
+
+function checkBuckets(buckets: readonly HistoryBucket[], length: number, max: number, startOf: (t: number) => number, where: string): void {
+  if (buckets.length > max) expect.fail(`${where}: ${buckets.length} buckets`);
+  buckets.forEach((bucket, index) => {
+    const seconds = bucket.up + bucket.degraded + bucket.down;
+    if (bucket.up < 0 || bucket.degraded < 0 || bucket.down < 0 || seconds > length / 1000 || startOf(bucket.start) !== bucket.start) {
+      expect.fail(`${where}: bad bucket ${JSON.stringify(bucket)}`);
+    }
+    if (index > 0 && buckets[index - 1]!.start >= bucket.start) expect.fail(`${where}: buckets out of order`);
+  });
+}
+
+function checkInvariants(before: HealthState, state: HealthState, effects: readonly HealthEffect[], lastNotified: Map<ServiceId, 'down' | 'up'>, where: string): void {
+  for (const id of SERVICE_IDS) {
+    const health = state.services[id];
+    if (health.confirmed && health.status !== 'down' && health.status !== 'degraded') expect.fail(`${where}: ${id} confirmed while ${health.status}`);
+    if (health.goodStreak < 0 || health.goodStreak >= RECOVERY_PROBES) expect.fail(`${where}: ${id} goodStreak ${health.goodStreak}`);
+    if (health.recentFailures.length > CONFIRM_FAILURES) expect.fail(`${where}: ${id} keeps ${health.recentFailures.length} failures`);
+    if (health.subresources.length > SUBRESOURCE_MAX_SAMPLES) expect.fail(`${where}: ${id} keeps ${health.subresources.length} samples`);
+    checkBuckets(state.history[id].recent, RECENT_BUCKET_MS, RECENT_BUCKETS, recentBucketStart, `${where} ${id} recent`);
+    checkBuckets(state.history[id].daily, DAY_MS, DAILY_BUCKETS, dailyBucketStart, `${where} ${id} daily`);
+  }
+  if (state.accountedUntil < before.accountedUntil) expect.fail(`${where}: accountedUntil went back`);
+  for (const effect of effects) {
+    if (effect.type !== 'notify') continue;
+    if (state.network === 'offline') expect.fail(`${where}: notified ${effect.service} while offline`);
+    if (lastNotified.get(effect.service) === effect.transition) expect.fail(`${where}: ${effect.service} '${effect.transition}' notified twice in a row`);
+    const health = state.services[effect.service];
+    if (effect.transition === 'down' && !(health.status === 'down' && health.confirmed)) expect.fail(`${where}: 'down' for a service not confirmed down`);
+    if (effect.transition === 'up' && health.status !== 'up') expect.fail(`${where}: 'up' for a service not up`);
+    lastNotified.set(effect.service, effect.transition);
+  }
+  const summaryChanges = effects.filter((effect) => effect.type === 'summary-changed').length;
+  if (summaryChanges !== (sameSummary(summarize(before), summarize(state)) ? 0 : 1)) expect.fail(`${where}: ${summaryChanges} summary-changed`);
+}
+
+describe('reduce over random event sequences', () => {
+  it(`holds its invariants over ${SEQUENCES} seeded sequences, with a restart in each`, () => {
+    const random = prng(0x5eed);
+    const { gap, event: eventAt } = generator(random);
+    let notifications = 0;
+    let confirmedDowns = 0;
+    for (let sequence = 0; sequence < SEQUENCES; sequence += 1) {
+      const length = 1 + Math.floor(random() * 30);
+      const restartAt = Math.floor(random() * (length + 1));
+      let at = T0;
+      let state = deepFreeze(initialHealth(T0));
+      let resumed: HealthState | undefined;
+      const lastNotified = new Map<ServiceId, 'down' | 'up'>();
+      const effects: HealthEffect[] = [];
+      const resumedEffects: HealthEffect[] = [];
+      let effectsAtRestart = 0;
+      for (let step = 0; step < length; step += 1) {
+        if (step === restartAt) {
+          resumed = parseHealthState(JSON.parse(JSON.stringify(state)), at);
+          effectsAtRestart = effects.length;
+        }
+        at = Math.max(0, at + gap());
+        const event = eventAt(at);
+        const where = `sequence ${sequence} step ${step} (${event.type})`;
+        let result: ReturnType<typeof reduce>;
+        try {
+          result = reduce(state, event);
+        } catch (error) {
+          throw new Error(`${where}: threw ${String(error)}`);
+        }
+        checkInvariants(state, result.state, result.effects, lastNotified, where);
+        effects.push(...result.effects);
+        state = deepFreeze(result.state);
+        if (resumed) {
+          const other = reduce(resumed, event);
+          resumed = other.state;
+          resumedEffects.push(...other.effects);
+        }
+        if (result.state.services[SERVICES[0]!].confirmed && result.state.services[SERVICES[0]!].status === 'down') confirmedDowns += 1;
+      }
+      notifications += effects.filter((effect) => effect.type === 'notify').length;
+      if (resumed) {
+        expect(resumed, `sequence ${sequence}: state after a restart at ${restartAt}`).toStrictEqual(state);
+        expect(resumedEffects, `sequence ${sequence}: effects after a restart at ${restartAt}`).toEqual(effects.slice(effectsAtRestart));
+      }
+    }
+    // The sequences must actually reach the interesting states, or the invariants prove little.
+    expect(notifications).toBeGreaterThan(1000);
+    expect(confirmedDowns).toBeGreaterThan(1000);
+  }, 120_000);
+});

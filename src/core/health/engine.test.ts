@@ -1,0 +1,466 @@
+import { describe, expect, it } from 'vitest';
+import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
+import type { FailureCause } from './cause.ts';
+import {
+  CONFIRM_FAILURES,
+  CONFIRM_WINDOW_MS,
+  KAKAO_WIDE_MIN_DOWN,
+  PROBE_AFTER_FAILURE_MS,
+  RECOVERY_PROBES,
+  SUBRESOURCE_FAILURE_RATE,
+  SUBRESOURCE_MAX_SAMPLES,
+  SUBRESOURCE_MIN_FAILURES,
+  SUBRESOURCE_WINDOW_MS,
+  initialHealth,
+  reduce,
+  reduceAll,
+} from './engine.ts';
+import { parseHealthState } from './parse-state.ts';
+import { summarize } from './summary.ts';
+import type { HealthEffect, HealthEvent, HealthState, NetworkStatus, ServiceStatus } from './types.ts';
+
+/** 2025-01-15 12:00 KST: a plain weekday noon, away from any day boundary. */
+const T0 = Date.UTC(2025, 0, 15, 3, 0, 0);
+const S: ServiceId = 'kakaomap';
+const URL_OF: Partial<Record<ServiceId, string>> = { kakaomap: 'https://map.kakao.com/', daum: 'https://www.daum.net/', melon: 'https://www.melon.com/' };
+const url = (service: ServiceId) => URL_OF[service] ?? `https://${service}.example/`;
+
+const fail = (at: number, service: ServiceId = S, cause: FailureCause = { kind: 'refused' }): HealthEvent => ({ type: 'main-frame-failure', service, cause, url: url(service), at });
+const hang = (at: number, service: ServiceId = S): HealthEvent => ({ type: 'hang', service, url: url(service), waitedMs: 8000, at });
+const pageOk = (at: number, service: ServiceId = S): HealthEvent => ({ type: 'main-frame-ok', service, url: url(service), at });
+const probeOk = (at: number, service: ServiceId = S, latencyMs: number | null = 120): HealthEvent => ({ type: 'probe', service, ok: true, latencyMs, at });
+const probeFail = (at: number, service: ServiceId = S): HealthEvent => ({ type: 'probe', service, ok: false, latencyMs: null, cause: { kind: 'timeout' }, at });
+const sub = (at: number, ok: boolean, service: ServiceId = S): HealthEvent => ({ type: 'subresource', service, ok, at });
+const errorPage = (at: number, page: 'maintenance' | 'error', service: ServiceId = S): HealthEvent => ({ type: 'error-page', service, url: url(service), page, at });
+const control = (at: number, ok: boolean): HealthEvent => ({ type: 'control', ok, at });
+const browserNet = (at: number, online: boolean): HealthEvent => ({ type: 'browser-network', online, at });
+const tick = (at: number): HealthEvent => ({ type: 'tick', at });
+
+const run = (events: readonly HealthEvent[], start: HealthState = initialHealth(T0)) => reduceAll(start, events);
+const notifies = (effects: readonly HealthEffect[]) => effects.filter((effect) => effect.type === 'notify').map((effect) => (effect.type === 'notify' ? `${effect.service}:${effect.transition}` : ''));
+const repeat = (n: number, make: (i: number) => HealthEvent) => Array.from({ length: n }, (_, i) => make(i));
+/** n events one second apart, starting at `from`. */
+const times = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i * 1000);
+
+interface Row {
+  readonly name: string;
+  readonly events: readonly HealthEvent[];
+  readonly status: ServiceStatus;
+  readonly confirmed: boolean;
+  readonly network?: NetworkStatus;
+  readonly notify?: readonly string[];
+  readonly service?: ServiceId;
+}
+
+/** Sequences of events and where they must end. Also replayed with a restart at every step below. */
+const ROWS: readonly Row[] = [
+  { name: 'nothing happened', events: [], status: 'unknown', confirmed: false },
+  { name: 'a healthy load', events: [pageOk(T0 + 1)], status: 'up', confirmed: false },
+  { name: 'a good probe', events: [probeOk(T0 + 1)], status: 'up', confirmed: false, network: 'online' },
+  { name: 'one main-frame failure: suspect, not confirmed', events: [fail(T0 + 1)], status: 'down', confirmed: false, notify: [] },
+  { name: 'one hang: suspect, not confirmed', events: [hang(T0 + 1)], status: 'down', confirmed: false, notify: [] },
+  { name: 'two failures within the window confirm', events: [fail(T0 + 1), fail(T0 + 30_000)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  { name: 'a failure and a hang within the window confirm', events: [fail(T0 + 1), hang(T0 + 9000)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  { name: 'a 503 then a reset confirm', events: [fail(T0 + 1, S, { kind: 'http', status: 503 }), fail(T0 + 2, S, { kind: 'reset' })], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  { name: 'two failures too far apart stay a suspicion', events: [fail(T0), fail(T0 + CONFIRM_WINDOW_MS + 1)], status: 'down', confirmed: false, notify: [] },
+  { name: 'a failure then a failed probe: confirmed', events: [fail(T0 + 1), control(T0 + 2, true), probeFail(T0 + 3)], status: 'down', confirmed: true, network: 'online', notify: ['kakaomap:down'] },
+  { name: 'a failed probe of a healthy service: down, confirmed', events: [pageOk(T0 + 1), probeFail(T0 + 2)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  { name: 'a suspicion cleared by two healthy loads', events: [pageOk(T0), fail(T0 + 1), pageOk(T0 + 2), pageOk(T0 + 3)], status: 'up', confirmed: false, notify: [] },
+  { name: 'a suspicion kept by one healthy load', events: [fail(T0 + 1), pageOk(T0 + 2)], status: 'down', confirmed: false, notify: [] },
+  {
+    name: 'confirmed down, then recovery by two good probes',
+    events: [fail(T0 + 1), fail(T0 + 2), probeOk(T0 + 60_000), probeOk(T0 + 120_000)],
+    status: 'up',
+    confirmed: false,
+    notify: ['kakaomap:down', 'kakaomap:up'],
+  },
+  {
+    name: 'a failure between good probes restarts the count',
+    events: [fail(T0 + 1), fail(T0 + 2), probeOk(T0 + 60_000), fail(T0 + 61_000), probeOk(T0 + 120_000)],
+    status: 'down',
+    confirmed: true,
+    notify: ['kakaomap:down'],
+  },
+  {
+    name: 'down, up, down again: each transition notified once',
+    events: [fail(T0 + 1), fail(T0 + 2), probeOk(T0 + 3), probeOk(T0 + 4), fail(T0 + 600_000), probeFail(T0 + 600_001)],
+    status: 'down',
+    confirmed: true,
+    notify: ['kakaomap:down', 'kakaomap:up', 'kakaomap:down'],
+  },
+  { name: 'a suspicion withdrawn when the control fails', events: [fail(T0 + 1), control(T0 + 2, false)], status: 'unknown', confirmed: false, network: 'offline', notify: [] },
+  { name: 'failures while offline blame nobody', events: [control(T0, false), fail(T0 + 1), fail(T0 + 2), hang(T0 + 3)], status: 'unknown', confirmed: false, network: 'offline', notify: [] },
+  { name: 'ERR_INTERNET_DISCONNECTED means offline, not down', events: [pageOk(T0), fail(T0 + 1, S, { kind: 'offline' })], status: 'up', confirmed: false, network: 'offline', notify: [] },
+  { name: 'a confirmed outage survives going offline', events: [fail(T0 + 1), fail(T0 + 2), control(T0 + 3, false)], status: 'down', confirmed: true, network: 'offline', notify: ['kakaomap:down'] },
+  { name: 'failed probes while offline change nothing', events: [pageOk(T0), control(T0 + 1, false), probeFail(T0 + 2), probeFail(T0 + 3)], status: 'up', confirmed: false, network: 'offline', notify: [] },
+  { name: 'the browser going offline withdraws a suspicion', events: [fail(T0 + 1), browserNet(T0 + 2, false)], status: 'unknown', confirmed: false, network: 'offline' },
+  { name: 'the browser back online is not yet "online"', events: [browserNet(T0, false), browserNet(T0 + 1, true)], status: 'unknown', confirmed: false, network: 'unknown' },
+  { name: 'after the browser is back, failures count again', events: [browserNet(T0, false), browserNet(T0 + 1, true), fail(T0 + 2), fail(T0 + 3)], status: 'down', confirmed: true, network: 'unknown', notify: ['kakaomap:down'] },
+  { name: 'a maintenance page: down, confirmed at once', events: [errorPage(T0 + 1, 'maintenance')], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  { name: 'an error page: degraded', events: [pageOk(T0), errorPage(T0 + 1, 'error')], status: 'degraded', confirmed: true, notify: [] },
+  { name: 'an error page does not lighten a down', events: [errorPage(T0, 'maintenance'), errorPage(T0 + 1, 'error')], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  { name: 'a maintenance page confirms a suspicion', events: [fail(T0), errorPage(T0 + 1, 'maintenance')], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  { name: 'maintenance seen while offline is told once back online', events: [control(T0, false), errorPage(T0 + 1, 'maintenance'), control(T0 + 2, true)], status: 'down', confirmed: true, network: 'online', notify: ['kakaomap:down'] },
+  { name: 'sub-resources failing: degraded', events: repeat(SUBRESOURCE_MIN_FAILURES, (i) => sub(T0 + i, false)), status: 'degraded', confirmed: true, notify: [] },
+  { name: 'sub-resources never turn down into degraded', events: [fail(T0), ...repeat(10, (i) => sub(T0 + 1 + i, false))], status: 'down', confirmed: false },
+  { name: 'degraded, then two good probes', events: [errorPage(T0, 'error'), probeOk(T0 + 1), probeOk(T0 + 2)], status: 'up', confirmed: false, notify: [] },
+  { name: 'degraded, then a main-frame failure: suspect down', events: [errorPage(T0, 'error'), fail(T0 + 1)], status: 'down', confirmed: false, notify: [] },
+  { name: 'events for a service outside the catalogue are ignored', events: [fail(T0, 'nope' as ServiceId), fail(T0 + 1, 'nope' as ServiceId)], status: 'unknown', confirmed: false, notify: [] },
+  { name: 'a recovery while offline is told once back online', events: [fail(T0), fail(T0 + 1), control(T0 + 2, false), pageOk(T0 + 3), pageOk(T0 + 4), control(T0 + 5, true)], status: 'up', confirmed: false, network: 'online', notify: ['kakaomap:down', 'kakaomap:up'] },
+];
+
+describe('reduce: sequences of events', () => {
+  it.each(ROWS)('$name', (row) => {
+    const { state, effects } = run(row.events);
+    const health = state.services[row.service ?? S];
+    expect({ status: health.status, confirmed: health.confirmed }).toEqual({ status: row.status, confirmed: row.confirmed });
+    if (row.network) expect(state.network).toBe(row.network);
+    if (row.notify) expect(notifies(effects)).toEqual(row.notify);
+  });
+
+  it.each(ROWS.filter((row) => row.events.length > 0))('survives a restart at every step: $name', (row) => {
+    const straight = run(row.events);
+    for (let cut = 0; cut <= row.events.length; cut += 1) {
+      const first = run(row.events.slice(0, cut));
+      const stored = JSON.parse(JSON.stringify(first.state)) as unknown;
+      const resumeAt = row.events[cut]?.at ?? T0;
+      const second = run(row.events.slice(cut), parseHealthState(stored, resumeAt));
+      expect(second.state, `restart after ${cut} events`).toStrictEqual(straight.state);
+      expect([...first.effects, ...second.effects], `effects with a restart after ${cut}`).toEqual(straight.effects);
+    }
+  });
+
+  it('replaying the same events after a restart notifies nothing again', () => {
+    const events = [fail(T0), fail(T0 + 1), probeOk(T0 + 2), probeOk(T0 + 3)];
+    const once = run(events);
+    expect(notifies(once.effects)).toEqual(['kakaomap:down', 'kakaomap:up']);
+    const restored = parseHealthState(JSON.parse(JSON.stringify(once.state)), T0 + 4);
+    const replay = run([probeOk(T0 + 4), probeOk(T0 + 5)], restored);
+    expect(notifies(replay.effects)).toEqual([]);
+    // The one replay that should notify: the service went down again.
+    expect(notifies(run([fail(T0 + 10), fail(T0 + 11)], restored).effects)).toEqual(['kakaomap:down']);
+  });
+});
+
+describe('reduce: thresholds at their edges', () => {
+  it.each([
+    [CONFIRM_FAILURES - 1, false],
+    [CONFIRM_FAILURES, true],
+    [CONFIRM_FAILURES + 1, true],
+  ])('%i main-frame failures within the window -> confirmed %s', (n, confirmed) => {
+    const { state, effects } = run(repeat(n, (i) => fail(T0 + i * 1000)));
+    expect(state.services[S]).toMatchObject({ status: 'down', confirmed });
+    expect(notifies(effects)).toEqual(confirmed ? ['kakaomap:down'] : []);
+  });
+
+  it.each([
+    [CONFIRM_WINDOW_MS - 1, true],
+    [CONFIRM_WINDOW_MS, true],
+    [CONFIRM_WINDOW_MS + 1, false],
+  ])('a second failure %i ms after the first -> confirmed %s (the window is inclusive)', (gap, confirmed) => {
+    expect(run([fail(T0), fail(T0 + gap)]).state.services[S].confirmed).toBe(confirmed);
+  });
+
+  it('an old failure that left the window does not help a new pair', () => {
+    const { state } = run([fail(T0), fail(T0 + CONFIRM_WINDOW_MS + 1), fail(T0 + 2 * CONFIRM_WINDOW_MS + 2)]);
+    expect(state.services[S].confirmed).toBe(false);
+    expect(state.services[S].recentFailures).toEqual([T0 + 2 * CONFIRM_WINDOW_MS + 2]);
+  });
+
+  it.each([
+    [RECOVERY_PROBES - 1, 'down'],
+    [RECOVERY_PROBES, 'up'],
+    [RECOVERY_PROBES + 1, 'up'],
+  ] as const)('%i good probes after a confirmed outage -> %s', (n, status) => {
+    const { state, effects } = run([fail(T0), fail(T0 + 1), ...repeat(n, (i) => probeOk(T0 + 60_000 * (i + 1)))]);
+    expect(state.services[S].status).toBe(status);
+    expect(state.services[S].goodStreak).toBe(status === 'up' ? 0 : n);
+    expect(notifies(effects)).toEqual(status === 'up' ? ['kakaomap:down', 'kakaomap:up'] : ['kakaomap:down']);
+  });
+
+  it.each([
+    [RECOVERY_PROBES - 1, 'degraded'],
+    [RECOVERY_PROBES, 'up'],
+  ] as const)('%i healthy loads after degraded -> %s', (n, status) => {
+    const { state } = run([errorPage(T0, 'error'), ...repeat(n, (i) => pageOk(T0 + 1 + i))]);
+    expect(state.services[S].status).toBe(status);
+  });
+
+  it.each([
+    [SUBRESOURCE_MIN_FAILURES - 1, 'up'],
+    [SUBRESOURCE_MIN_FAILURES, 'degraded'],
+    [SUBRESOURCE_MIN_FAILURES + 1, 'degraded'],
+  ] as const)('%i failed sub-resources (all failing) -> %s', (n, status) => {
+    const { state } = run([pageOk(T0), ...repeat(n, (i) => sub(T0 + 1 + i, false))]);
+    expect(state.services[S].status).toBe(status);
+  });
+
+  it('the failure rate at its edge: half failed is degraded, less is not', () => {
+    const good = (n: number, from: number) => repeat(n, (i) => sub(from + i, true));
+    const bad = (n: number, from: number) => repeat(n, (i) => sub(from + i, false));
+    const atRate = Math.ceil(SUBRESOURCE_MIN_FAILURES / SUBRESOURCE_FAILURE_RATE) - SUBRESOURCE_MIN_FAILURES;
+    expect(run([pageOk(T0), ...good(atRate, T0 + 1), ...bad(SUBRESOURCE_MIN_FAILURES, T0 + 100)]).state.services[S].status).toBe('degraded');
+    expect(run([pageOk(T0), ...good(atRate + 1, T0 + 1), ...bad(SUBRESOURCE_MIN_FAILURES, T0 + 100)]).state.services[S].status).toBe('up');
+  });
+
+  it.each([
+    [SUBRESOURCE_WINDOW_MS, 'degraded'],
+    [SUBRESOURCE_WINDOW_MS + 1, 'up'],
+  ] as const)('a failure %i ms before the fifth still counts -> %s', (age, status) => {
+    const events = [pageOk(T0), sub(T0, false), ...repeat(SUBRESOURCE_MIN_FAILURES - 1, (i) => sub(T0 + age - (SUBRESOURCE_MIN_FAILURES - 2 - i), false))];
+    expect(run(events).state.services[S].status).toBe(status);
+  });
+
+  it('keeps at most SUBRESOURCE_MAX_SAMPLES samples, the newest', () => {
+    const events = repeat(SUBRESOURCE_MAX_SAMPLES + 50, (i) => sub(T0 + i, true));
+    const { subresources } = run(events).state.services[S];
+    expect(subresources).toHaveLength(SUBRESOURCE_MAX_SAMPLES);
+    expect(subresources.at(-1)).toEqual([T0 + SUBRESOURCE_MAX_SAMPLES + 49, true]);
+    expect(subresources[0]).toEqual([T0 + 50, true]);
+  });
+
+  it('a degradation the sub-resources measured ends when their rate drops below the threshold', () => {
+    const failing = repeat(SUBRESOURCE_MIN_FAILURES, (i) => sub(T0 + i, false));
+    const degraded = run([pageOk(T0), ...failing]).state;
+    expect(degraded.services[S]).toMatchObject({ status: 'degraded', evidence: { kind: 'subresources', failed: SUBRESOURCE_MIN_FAILURES, total: SUBRESOURCE_MIN_FAILURES } });
+    // Exactly at the rate: still degraded; one more good sample: below it.
+    const atRate = run(repeat(SUBRESOURCE_MIN_FAILURES, (i) => sub(T0 + 100 + i, true)), degraded).state;
+    expect(atRate.services[S].status).toBe('degraded');
+    expect(reduce(atRate, sub(T0 + 200, true)).state.services[S].status).toBe('up');
+  });
+
+  it('an error page is not undone by its own images loading', () => {
+    const { state } = run([pageOk(T0), errorPage(T0 + 1, 'error'), ...repeat(20, (i) => sub(T0 + 2 + i, true))]);
+    expect(state.services[S].status).toBe('degraded');
+  });
+
+  it('recovery from degraded clears the samples: a new degradation needs fresh failures', () => {
+    const failing = repeat(SUBRESOURCE_MIN_FAILURES, (i) => sub(T0 + i, false));
+    const recoveredState = run([pageOk(T0), ...failing, probeOk(T0 + 10), probeOk(T0 + 11)]).state;
+    expect(recoveredState.services[S]).toMatchObject({ status: 'up', subresources: [] });
+    expect(reduce(recoveredState, sub(T0 + 12, false)).state.services[S].status).toBe('up');
+  });
+
+  it.each([
+    [KAKAO_WIDE_MIN_DOWN - 1, 'some-down'],
+    [KAKAO_WIDE_MIN_DOWN, 'kakao-wide'],
+    [KAKAO_WIDE_MIN_DOWN + 1, 'kakao-wide'],
+  ] as const)('%i services confirmed down -> %s', (n, verdict) => {
+    const events = SERVICE_IDS.slice(0, n).flatMap((service, i) => [fail(T0 + i * 10, service), fail(T0 + i * 10 + 1, service)]);
+    expect(summarize(run(events).state).verdict).toBe(verdict);
+  });
+
+  it('unconfirmed suspicions do not make a kakao-wide outage', () => {
+    const events = SERVICE_IDS.slice(0, KAKAO_WIDE_MIN_DOWN + 2).map((service, i) => fail(T0 + i, service));
+    expect(summarize(run(events).state)).toEqual({ verdict: 'unknown', down: [], degraded: [] });
+  });
+
+  it('exports the documented values', () => {
+    expect({ RECOVERY_PROBES, CONFIRM_WINDOW_MS, CONFIRM_FAILURES, SUBRESOURCE_WINDOW_MS, SUBRESOURCE_MIN_FAILURES, SUBRESOURCE_FAILURE_RATE, SUBRESOURCE_MAX_SAMPLES, KAKAO_WIDE_MIN_DOWN, PROBE_AFTER_FAILURE_MS }).toEqual({
+      RECOVERY_PROBES: 2,
+      CONFIRM_WINDOW_MS: 120_000,
+      CONFIRM_FAILURES: 2,
+      SUBRESOURCE_WINDOW_MS: 60_000,
+      SUBRESOURCE_MIN_FAILURES: 5,
+      SUBRESOURCE_FAILURE_RATE: 0.5,
+      SUBRESOURCE_MAX_SAMPLES: 200,
+      KAKAO_WIDE_MIN_DOWN: 3,
+      PROBE_AFTER_FAILURE_MS: 900_000,
+    });
+  });
+});
+
+describe('reduce: clock edges', () => {
+  it('two events at the same timestamp both count', () => {
+    expect(run([fail(T0), fail(T0)]).state.services[S]).toMatchObject({ status: 'down', confirmed: true });
+    expect(run([fail(T0), fail(T0), probeOk(T0), probeOk(T0)]).state.services[S].status).toBe('up');
+  });
+
+  it('a clock that went back still applies the event, and keeps accountedUntil', () => {
+    const ahead = run([pageOk(T0 + 600_000)]).state;
+    const { state } = run([fail(T0 + 1000), fail(T0 + 2000)], ahead);
+    expect(state.services[S]).toMatchObject({ status: 'down', confirmed: true, since: T0 + 1000 });
+    expect(state.accountedUntil).toBe(T0 + 600_000);
+  });
+
+  it('a failure "in the future" after the clock went back is still near enough to confirm', () => {
+    expect(run([fail(T0 + 60_000), fail(T0)]).state.services[S].confirmed).toBe(true);
+    expect(run([fail(T0 + CONFIRM_WINDOW_MS + 1), fail(T0)]).state.services[S].confirmed).toBe(false);
+  });
+
+  it('a huge gap (a week asleep) credits at most a day and leaves the state usable', () => {
+    const up = run([pageOk(T0)]).state;
+    const week = 7 * 24 * 3600_000;
+    const { state } = reduce(up, tick(T0 + week));
+    expect(state.accountedUntil).toBe(T0 + week);
+    const credited = state.history[S].daily.reduce((sum, bucket) => sum + bucket.up, 0);
+    expect(credited).toBe(24 * 3600);
+    // A day after the last observation is more than 24 h before "now": nothing recent remains.
+    expect(state.history[S].recent).toEqual([]);
+    expect(reduce(state, fail(T0 + week + 1)).state.services[S].status).toBe('down');
+  });
+
+  it('ignores events without a usable time', () => {
+    const start = initialHealth(T0);
+    for (const at of [Number.NaN, Number.POSITIVE_INFINITY, undefined as unknown as number, '5' as unknown as number]) {
+      const result = reduce(start, { ...fail(T0), at } as HealthEvent);
+      expect(result.state).toBe(start);
+      expect(result.effects).toEqual([]);
+    }
+  });
+
+  it('ignores events it does not know, and malformed ones, without throwing', () => {
+    const start = run([pageOk(T0)]).state;
+    for (const event of [null, undefined, 42, 'tick', {}, { type: 'explode', at: T0 + 1 }, { type: 'probe', at: T0 + 1 }, { type: 'subresource', service: 'kakaomap', at: T0 + 1 }]) {
+      expect(() => reduce(start, event as unknown as HealthEvent)).not.toThrow();
+      expect(reduce(start, event as unknown as HealthEvent).state.services[S].status).toBe('up');
+    }
+  });
+
+  it('does not read a missing verdict as a failure', () => {
+    const start = run([pageOk(T0)]).state;
+    for (const event of [
+      { type: 'probe', service: S, latencyMs: null, at: T0 + 1 },
+      { type: 'subresource', service: S, ok: 'no', at: T0 + 1 },
+      { type: 'control', at: T0 + 1 },
+      { type: 'browser-network', online: 0, at: T0 + 1 },
+    ]) {
+      expect(reduce(start, event as unknown as HealthEvent)).toEqual({ state: start, effects: [] });
+    }
+  });
+});
+
+describe('reduce: offline never blames Kakao', () => {
+  it('withdraws only unconfirmed suspicions when the control fails', () => {
+    const events = [fail(T0, 'kakaomap'), fail(T0 + 1, 'daum'), fail(T0 + 2, 'daum'), errorPage(T0 + 3, 'error', 'melon'), control(T0 + 4, false)];
+    const { state } = run(events);
+    expect(state.services.kakaomap).toMatchObject({ status: 'unknown', confirmed: false, evidence: null, recentFailures: [] });
+    expect(state.services.daum).toMatchObject({ status: 'down', confirmed: true });
+    expect(state.services.melon).toMatchObject({ status: 'degraded', confirmed: true });
+    expect(state.networkSince).toBe(T0 + 4);
+  });
+
+  it('still records the failure time, so probes keep running to see the network come back', () => {
+    const { state } = run([control(T0, false), fail(T0 + 5)]);
+    expect(state.lastFailureAt).toBe(T0 + 5);
+    expect(state.services[S].recentFailures).toEqual([]);
+  });
+
+  it('ignores sub-resource failures while offline', () => {
+    const { state } = run([pageOk(T0), control(T0 + 1, false), ...repeat(10, (i) => sub(T0 + 2 + i, false)), control(T0 + 20, true), sub(T0 + 21, false)]);
+    expect(state.services[S].status).toBe('up');
+    expect(state.services[S].subresources).toEqual([[T0 + 21, false]]);
+  });
+
+  it('does not notify while offline, even for an outage confirmed before', () => {
+    const offlineFirst = run([control(T0, false), errorPage(T0 + 1, 'maintenance')]);
+    expect(offlineFirst.state.services[S]).toMatchObject({ status: 'down', confirmed: true });
+    expect(notifies(offlineFirst.effects)).toEqual([]);
+  });
+
+  it('keeps networkSince when the network status does not change', () => {
+    const { state } = run([control(T0, false), control(T0 + 10, false), browserNet(T0 + 20, false)]);
+    expect(state).toMatchObject({ network: 'offline', networkSince: T0 });
+    expect(run([control(T0, true), browserNet(T0 + 5, true)]).state).toMatchObject({ network: 'online', networkSince: T0 });
+  });
+
+  it('a good probe proves the network works', () => {
+    expect(run([control(T0, false), probeOk(T0 + 1)]).state).toMatchObject({ network: 'online', networkSince: T0 + 1 });
+  });
+});
+
+describe('reduce: what each event records', () => {
+  it('records evidence, since and the failure time of a suspicion', () => {
+    const { state } = run([pageOk(T0), hang(T0 + 5000)]);
+    expect(state.services[S]).toMatchObject({ status: 'down', since: T0 + 5000, evidence: { kind: 'hang', url: url(S), waitedMs: 8000 }, recentFailures: [T0 + 5000] });
+    expect(state.lastFailureAt).toBe(T0 + 5000);
+  });
+
+  it('keeps since while a service stays down, and the evidence once confirmed', () => {
+    const { state } = run([fail(T0), fail(T0 + 1000, S, { kind: 'http', status: 502 }), fail(T0 + 2000, S, { kind: 'dns' })]);
+    expect(state.services[S].since).toBe(T0);
+    expect(state.services[S].evidence).toEqual({ kind: 'main-frame', cause: { kind: 'http', status: 502 }, url: url(S) });
+    expect(state.services[S].recentFailures).toHaveLength(CONFIRM_FAILURES);
+  });
+
+  it('records lastCheck and latency of probes; a failed probe clears the latency', () => {
+    const good = run([probeOk(T0 + 1, S, 87)]).state;
+    expect(good.services[S]).toMatchObject({ lastCheck: T0 + 1, latencyMs: 87, evidence: { kind: 'probe', ok: true, latencyMs: 87 } });
+    const bad = reduce(good, probeFail(T0 + 2)).state;
+    expect(bad.services[S]).toMatchObject({ lastCheck: T0 + 2, latencyMs: null, evidence: { kind: 'probe', ok: false, cause: { kind: 'timeout' } } });
+  });
+
+  it('a healthy load does not touch latency or lastCheck', () => {
+    const { state } = run([probeOk(T0, S, 50), pageOk(T0 + 1)]);
+    expect(state.services[S]).toMatchObject({ lastCheck: T0, latencyMs: 50 });
+  });
+
+  it('a failed probe while offline changes lastCheck and nothing else', () => {
+    const before = run([pageOk(T0), control(T0 + 1, false)]).state;
+    const after = reduce(before, probeFail(T0 + 1)).state;
+    expect(after.services[S]).toEqual({ ...before.services[S], lastCheck: T0 + 1 });
+    expect(after.lastFailureAt).toBe(before.lastFailureAt);
+  });
+
+  it('never mutates its input', () => {
+    const events = [pageOk(T0), fail(T0 + 1), fail(T0 + 2), ...repeat(6, (i) => sub(T0 + 3 + i, false)), probeOk(T0 + 400_000), control(T0 + 500_000, false)];
+    let state = initialHealth(T0);
+    for (const event of events) {
+      const snapshot = JSON.stringify(state);
+      const next = reduce(state, event).state;
+      expect(JSON.stringify(state)).toBe(snapshot);
+      state = next;
+    }
+  });
+
+  it('initialHealth knows every catalogued service, all unknown', () => {
+    const state = initialHealth(T0);
+    expect(Object.keys(state.services)).toEqual(SERVICE_IDS);
+    expect(Object.keys(state.history)).toEqual(SERVICE_IDS);
+    for (const id of SERVICE_IDS) {
+      expect(state.services[id]).toEqual({ status: 'unknown', confirmed: false, since: T0, evidence: null, lastCheck: null, latencyMs: null, goodStreak: 0, recentFailures: [], subresources: [] });
+      expect(state.history[id]).toEqual({ recent: [], daily: [] });
+    }
+    expect(state).toMatchObject({ version: 1, network: 'unknown', networkSince: T0, accountedUntil: T0, lastFailureAt: null, notified: {} });
+  });
+});
+
+describe('reduce: effects', () => {
+  const summaryChanges = (effects: readonly HealthEffect[]) => effects.filter((effect) => effect.type === 'summary-changed').length;
+
+  it.each([
+    ['the first healthy load', [], pageOk(T0 + 1), 1],
+    ['a second healthy load', [pageOk(T0)], pageOk(T0 + 1), 0],
+    ['a tick', [pageOk(T0)], tick(T0 + 600_000), 0],
+    ['a suspicion of an up service (all-up -> unknown)', [pageOk(T0)], fail(T0 + 1), 1],
+    ['a suspicion of an unknown service', [], fail(T0 + 1), 0],
+    ['the confirmation', [fail(T0)], fail(T0 + 1), 1],
+    ['a third failure', [fail(T0), fail(T0 + 1)], fail(T0 + 2), 0],
+    ['going offline', [], control(T0 + 1, false), 1],
+    ['staying offline', [control(T0, false)], control(T0 + 1, false), 0],
+    ['the control answering while the network was unknown', [], control(T0 + 1, true), 0],
+    ['degradation', [pageOk(T0)], errorPage(T0 + 1, 'error'), 1],
+  ] as const)('summary-changed on %s: %i', (_name, setup, event, expected) => {
+    const before = run(setup).state;
+    expect(summaryChanges(reduce(before, event).effects)).toBe(expected);
+  });
+
+  it('names the service in each notification', () => {
+    const { effects } = run([fail(T0, 'daum'), fail(T0 + 1, 'daum'), errorPage(T0 + 2, 'maintenance', 'melon')]);
+    expect(effects.filter((effect) => effect.type === 'notify')).toEqual([
+      { type: 'notify', service: 'daum', transition: 'down' },
+      { type: 'notify', service: 'melon', transition: 'down' },
+    ]);
+  });
+
+  it('records the last notified transition in the state', () => {
+    const down = run([fail(T0), fail(T0 + 1)]).state;
+    expect(down.notified).toEqual({ kakaomap: 'down' });
+    expect(run([probeOk(T0 + 2), probeOk(T0 + 3)], down).state.notified).toEqual({ kakaomap: 'up' });
+  });
+
+  it('does not announce a recovery nobody was told about', () => {
+    const { effects } = run([errorPage(T0, 'error'), probeOk(T0 + 1), probeOk(T0 + 2), fail(T0 + 3), pageOk(T0 + 4), pageOk(T0 + 5)]);
+    expect(notifies(effects)).toEqual([]);
+  });
+});
