@@ -10,7 +10,7 @@ mkdirSync(OUT, { recursive: true });
 async function shoot(browserName: BrowserName, language: 'ko' | 'en'): Promise<void> {
   const rig = await startRig(browserName, { language });
   try {
-    await rig.server.setTransport('refuse');
+    await rig.server.setTransport('refuse', 'kakao');
     const tab = await rig.browser.newTab();
     await tab.goto('https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD');
     await tab.waitForUrl((url) => url.startsWith(`${rig.browser.extensionOrigin}src/ui/fallback/`));

@@ -113,7 +113,9 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
   return {
     dispatch,
     async view() {
-      const state = await dispatch([{ type: 'tick', at: now() }]);
+      // Read-only: history brought up to now in memory, nothing written. A write here would wake
+      // every open page listening for health changes, which would ask again, and so on.
+      const state = reduce(await load(), { type: 'tick', at: now() }).state;
       return { state, summary: summarize(state) };
     },
     check,

@@ -41,7 +41,7 @@ describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
 
   it.each(CASES)('$name ends on the fallback page with its cause', async ({ url, rule, transport, causes }) => {
     if (rule) rig.server.setRule(new URL(url).hostname, rule);
-    if (transport) await rig.server.setTransport(transport);
+    if (transport) await rig.server.setTransport(transport, 'kakao');
     const tab = await rig.browser.newTab();
     await tab.goto(url);
     const landed = new URL(await tab.waitForUrl((current) => current.startsWith(rig.browser.extensionOrigin + FALLBACK)));

@@ -31,7 +31,7 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
   async function openPopup(): Promise<Tab> {
     const popup = await rig.browser.newTab();
     await popup.goto(rig.browser.extensionOrigin + POPUP);
-    await expect.poll(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=check-now]')?.disabled === false`)).toBe(true);
+    await expect.poll(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=check-now]')?.disabled === false`), { timeout: 10_000 }).toBe(true);
     return popup;
   }
   const statusOf = (popup: Tab, service: string) => popup.attribute(`[data-service=${service}]`, 'data-status');

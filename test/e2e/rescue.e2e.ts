@@ -25,7 +25,7 @@ describe.each(BROWSERS)('KakaoMap rescue in %s', (browserName) => {
   const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
 
   it('sends a refused connection to the fallback page with the search on Naver Map', async () => {
-    await rig.server.setTransport('refuse');
+    await rig.server.setTransport('refuse', 'kakao');
     const tab = await rig.browser.newTab();
     await tab.goto(SEARCH);
     const landed = await tab.waitForUrl(isFallback);
@@ -88,7 +88,7 @@ describe.each(BROWSERS)('KakaoMap rescue in %s', (browserName) => {
     await popup.click('label.switch');
     await waitFor(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=enabled-switch]')?.checked === false`));
 
-    await rig.server.setTransport('refuse');
+    await rig.server.setTransport('refuse', 'kakao');
     const tab = await rig.browser.newTab();
     await tab.goto(SEARCH);
     await sleep(SETTLE_MS);

@@ -48,7 +48,7 @@ describe.each(BROWSERS)('an English %s', (browserName) => {
   });
 
   it('shows the fallback page in English', async () => {
-    await rig.server.setTransport('refuse');
+    await rig.server.setTransport('refuse', 'kakao');
     const tab = await rig.browser.newTab();
     await tab.goto('https://map.kakao.com/link/search/Seoul%20Station');
     await tab.waitForUrl((url) => url.startsWith(rig.browser.extensionOrigin + FALLBACK));

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
+import { KAKAO_HOSTS } from './kakao-hosts.ts';
 import { CHROMIUM, DIST_CHROME, requireBuild } from './paths.ts';
 import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
 
@@ -54,6 +55,7 @@ class ChromiumTab implements Tab {
 /** Debian's Chromium with the built extension loaded, every hostname routed to the fault server. */
 export async function launchChromium(server: FaultServer, options: LaunchOptions = {}): Promise<BrowserSession> {
   const dist = requireBuild(DIST_CHROME);
+  const { kakao, other } = server.fronts;
   const language = options.language ?? 'ko';
   const profile = mkdtempSync(join(tmpdir(), 'detour-chromium-'));
   const locale = language === 'ko' ? 'ko-KR' : 'en-US';
@@ -76,7 +78,7 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       `--lang=${locale}`,
-      `--host-resolver-rules=MAP * ${server.host}:${server.port}, EXCLUDE localhost`,
+      `--host-resolver-rules=${[...KAKAO_HOSTS.map((host) => `MAP ${host} ${kakao.host}:${kakao.port}`), `MAP * ${other.host}:${other.port}`, 'EXCLUDE localhost'].join(', ')}`,
       '--ignore-certificate-errors',
     ],
   });
@@ -94,9 +96,22 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
       const page = await context.newPage();
       await page.goto(`${extensionOrigin}src/ui/options/index.html`);
       const cdp = await context.newCDPSession(page);
+      type Version = { versionId: string; scriptURL: string; runningStatus: string };
+      const ours = (versions: Version[]) => versions.filter((version) => version.scriptURL.startsWith(extensionOrigin));
+      const running = new Promise<Version>((resolve) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Version[] }) => {
+          const version = ours(versions).find((v) => v.runningStatus === 'running');
+          if (version) resolve(version);
+        });
+      });
+      const stopped = new Promise<void>((resolve) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Version[] }) => {
+          if (ours(versions).some((v) => v.runningStatus === 'stopped')) resolve();
+        });
+      });
       await cdp.send('ServiceWorker.enable');
-      const stopped = new Promise<void>((resolve) => worker.once('close', () => resolve()));
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      const version = await running;
+      await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
       await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop')), 10_000))]);
       await page.close();
     },

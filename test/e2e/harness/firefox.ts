@@ -1,6 +1,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
+import { KAKAO_HOSTS } from './kakao-hosts.ts';
 import { DIST_FIREFOX, FIREFOX, requireBuild } from './paths.ts';
 import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
 
@@ -84,7 +85,10 @@ class FirefoxTab implements Tab {
  */
 export async function launchFirefox(server: FaultServer, options: LaunchOptions = {}): Promise<BrowserSession> {
   const dist = requireBuild(DIST_FIREFOX);
-  if (server.port !== 443) throw new Error('Firefox tests need the fault server on port 443 (its DNS override cannot change ports)');
+  const { kakao, other } = server.fronts;
+  if (kakao.port !== 443 || other.port !== 443 || kakao.host !== '127.0.0.1') {
+    throw new Error('Firefox tests need the fault server on 127.0.0.1:443 (Kakao) and another loopback address:443 (its DNS overrides cannot change ports)');
+  }
   const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   const geckoId = manifest.browser_specific_settings.gecko.id;
   const language = options.language ?? 'ko';
@@ -97,7 +101,9 @@ export async function launchFirefox(server: FaultServer, options: LaunchOptions 
     // Needed to script moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'network.dns.forceResolve': server.host,
+      // Kakao's names resolve to 127.0.0.1 (localDomains), every other name to the other front.
+      'network.dns.localDomains': KAKAO_HOSTS.join(','),
+      'network.dns.forceResolve': other.host,
       'network.dns.disableIPv6': true,
       'network.trr.mode': 5,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),

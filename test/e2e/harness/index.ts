@@ -6,8 +6,8 @@ import { poll, type BrowserSession, type LaunchOptions } from './types.ts';
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
-/** Firefox resolves every name to this address; a loopback alias of its own keeps 127.0.0.1:443 free. */
-const FIREFOX_ROUTER = { host: '127.0.0.2', port: 443 };
+/** Firefox resolves Kakao's names to 127.0.0.1 and every other name to 127.0.0.2, both on port 443. */
+const FIREFOX_FRONTS = { kakao: { host: '127.0.0.1', port: 443 }, other: { host: '127.0.0.2', port: 443 } };
 
 export interface Rig {
   readonly server: FaultServer;
@@ -17,7 +17,7 @@ export interface Rig {
 
 /** A fault server and a browser with the built extension, routed to it. */
 export async function startRig(name: BrowserName, options: LaunchOptions = {}): Promise<Rig> {
-  const server = await FaultServer.start(name === 'firefox' ? FIREFOX_ROUTER : {});
+  const server = await FaultServer.start(name === 'firefox' ? FIREFOX_FRONTS : undefined);
   try {
     const browser = name === 'chromium' ? await launchChromium(server, options) : await launchFirefox(server, options);
     await waitForBackground(browser);
