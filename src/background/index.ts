@@ -90,6 +90,7 @@ handleMessages(
         await health.wake();
         return null;
       }
+      await health.dispatch([{ type: 'page-content-ok', service, url, at: Date.now() }]);
       // Only a healthy page may fill the place cache: an error page's title is no place's name.
       if (placeIdOf(url) && (await settings.get()).placeCache) await places.seen(facts);
       return null;

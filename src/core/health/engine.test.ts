@@ -28,6 +28,7 @@ const url = (service: ServiceId) => URL_OF[service] ?? `https://${service}.examp
 const fail = (at: number, service: ServiceId = S, cause: FailureCause = { kind: 'refused' }): HealthEvent => ({ type: 'main-frame-failure', service, cause, url: url(service), at });
 const hang = (at: number, service: ServiceId = S): HealthEvent => ({ type: 'hang', service, url: url(service), waitedMs: 8000, at });
 const pageOk = (at: number, service: ServiceId = S): HealthEvent => ({ type: 'main-frame-ok', service, url: url(service), at });
+const contentOk = (at: number, service: ServiceId = S): HealthEvent => ({ type: 'page-content-ok', service, url: url(service), at });
 const probeOk = (at: number, service: ServiceId = S, latencyMs: number | null = 120): HealthEvent => ({ type: 'probe', service, ok: true, latencyMs, at });
 const probeFail = (at: number, service: ServiceId = S): HealthEvent => ({ type: 'probe', service, ok: false, latencyMs: null, cause: { kind: 'timeout' }, at });
 const sub = (at: number, ok: boolean, service: ServiceId = S): HealthEvent => ({ type: 'subresource', service, ok, at });
@@ -103,7 +104,9 @@ const ROWS: readonly Row[] = [
   { name: 'maintenance seen while offline is told once back online', events: [control(T0, false), errorPage(T0 + 1, 'maintenance'), control(T0 + 2, true)], status: 'down', confirmed: true, network: 'online', notify: ['kakaomap:down'] },
   { name: 'sub-resources failing: degraded', events: repeat(SUBRESOURCE_MIN_FAILURES, (i) => sub(T0 + i, false)), status: 'degraded', confirmed: true, notify: [] },
   { name: 'sub-resources never turn down into degraded', events: [fail(T0), ...repeat(10, (i) => sub(T0 + 1 + i, false))], status: 'down', confirmed: false },
-  { name: 'degraded, then two good probes', events: [errorPage(T0, 'error'), probeOk(T0 + 1), probeOk(T0 + 2)], status: 'up', confirmed: false, notify: [] },
+  // Kakao's error pages come with 200 and a working favicon: only reading the page again clears them.
+  { name: 'degraded by an error page, then two good probes: still degraded', events: [errorPage(T0, 'error'), probeOk(T0 + 1), probeOk(T0 + 2)], status: 'degraded', confirmed: true, notify: [] },
+  { name: 'degraded by an error page, then two healthy page reads', events: [errorPage(T0, 'error'), contentOk(T0 + 1), contentOk(T0 + 2)], status: 'up', confirmed: false, notify: [] },
   { name: 'degraded, then a main-frame failure: suspect down', events: [errorPage(T0, 'error'), fail(T0 + 1)], status: 'down', confirmed: false, notify: [] },
   { name: 'events for a service outside the catalogue are ignored', events: [fail(T0, 'nope' as ServiceId), fail(T0 + 1, 'nope' as ServiceId)], status: 'unknown', confirmed: false, notify: [] },
   { name: 'a recovery while offline is told once back online', events: [fail(T0), fail(T0 + 1), control(T0 + 2, false), pageOk(T0 + 3), pageOk(T0 + 4), control(T0 + 5, true)], status: 'up', confirmed: false, network: 'online', notify: ['kakaomap:down', 'kakaomap:up'] },
@@ -181,8 +184,8 @@ describe('reduce: thresholds at their edges', () => {
   it.each([
     [RECOVERY_PROBES - 1, 'degraded'],
     [RECOVERY_PROBES, 'up'],
-  ] as const)('%i healthy loads after degraded -> %s', (n, status) => {
-    const { state } = run([errorPage(T0, 'error'), ...repeat(n, (i) => pageOk(T0 + 1 + i))]);
+  ] as const)('%i healthy page reads after an error page -> %s', (n, status) => {
+    const { state } = run([errorPage(T0, 'error'), ...repeat(n, (i) => contentOk(T0 + 1 + i))]);
     expect(state.services[S].status).toBe(status);
   });
 
@@ -462,5 +465,37 @@ describe('reduce: effects', () => {
   it('does not announce a recovery nobody was told about', () => {
     const { effects } = run([errorPage(T0, 'error'), probeOk(T0 + 1), probeOk(T0 + 2), fail(T0 + 3), pageOk(T0 + 4), pageOk(T0 + 5)]);
     expect(notifies(effects)).toEqual([]);
+  });
+});
+
+describe('a maintenance page served with 200', () => {
+  const T = 1_700_000_000_000;
+  const page = (at: number) => ({ type: 'error-page', service: 'kakaomap', url: 'https://map.kakao.com/', page: 'maintenance', at }) as const;
+  const run = (events: readonly HealthEvent[]) => events.reduce((state, event) => reduce(state, event).state, reduce(initialHealth(T), { type: 'control', ok: true, at: T }).state);
+
+  it('is not cleared by good probes or 200s, which cannot see it', () => {
+    const state = run([
+      page(T + 1),
+      { type: 'probe', service: 'kakaomap', ok: true, latencyMs: 40, at: T + 2 },
+      { type: 'probe', service: 'kakaomap', ok: true, latencyMs: 40, at: T + 3 },
+      { type: 'main-frame-ok', service: 'kakaomap', url: 'https://map.kakao.com/', at: T + 4 },
+      { type: 'main-frame-ok', service: 'kakaomap', url: 'https://map.kakao.com/', at: T + 5 },
+    ]);
+    expect(state.services.kakaomap).toMatchObject({ status: 'down', confirmed: true, goodStreak: 0, lastCheck: T + 3, latencyMs: 40 });
+  });
+
+  it('is cleared by pages read as healthy, twice', () => {
+    const ok = (at: number) => ({ type: 'page-content-ok', service: 'kakaomap', url: 'https://map.kakao.com/', at }) as const;
+    expect(run([page(T + 1), ok(T + 2)]).services.kakaomap.status).toBe('down');
+    expect(run([page(T + 1), ok(T + 2), ok(T + 3)]).services.kakaomap.status).toBe('up');
+  });
+
+  it('page-content-ok says nothing new about a service whose status code already speaks', () => {
+    const state = run([
+      { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'http', status: 503 }, url: 'https://map.kakao.com/', at: T + 1 },
+      { type: 'page-content-ok', service: 'kakaomap', url: 'https://map.kakao.com/', at: T + 2 },
+      { type: 'page-content-ok', service: 'kakaomap', url: 'https://map.kakao.com/', at: T + 3 },
+    ]);
+    expect(state.services.kakaomap.status).toBe('down');
   });
 });

@@ -51,7 +51,7 @@ interface Work {
   lastFailureAt: number | null;
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(['main-frame-failure', 'main-frame-ok', 'hang', 'subresource', 'error-page', 'probe', 'control', 'browser-network', 'tick']);
+const EVENT_TYPES: ReadonlySet<string> = new Set(['main-frame-failure', 'main-frame-ok', 'hang', 'subresource', 'error-page', 'page-content-ok', 'probe', 'control', 'browser-network', 'tick']);
 
 /** Events cross a message boundary: their type is a promise of the sender, so check what is used. */
 function isUsable(event: HealthEvent): boolean {
@@ -135,9 +135,24 @@ function goodSignal(work: Work, id: ServiceId, health: ServiceHealth, evidence: 
   }
 }
 
+/**
+ * Kakao serves its maintenance and error pages with 200, and its favicon keeps answering: while that
+ * is the evidence, a good probe or a 200 proves nothing, and counting them would flap down/up with
+ * every page load for as long as the maintenance lasts.
+ */
+function blindToErrorPage(health: ServiceHealth): boolean {
+  return health.evidence?.kind === 'error-page' && (health.status === 'down' || health.status === 'degraded');
+}
+
 function probe(work: Work, event: Extract<HealthEvent, { type: 'probe' }>): void {
   const { service: id, at } = event;
   const health = work.services[id];
+  if (event.ok && blindToErrorPage(health)) {
+    const latencyMs = typeof event.latencyMs === 'number' && Number.isFinite(event.latencyMs) ? event.latencyMs : null;
+    if (work.network !== 'online') setNetwork(work, 'online', at);
+    work.services[id] = { ...health, lastCheck: at, latencyMs };
+    return;
+  }
   if (event.ok) {
     // Something answered, so the user's network works, whatever the last control probe said.
     if (work.network !== 'online') setNetwork(work, 'online', at);
@@ -238,7 +253,12 @@ function apply(work: Work, event: HealthEvent): void {
       mainFrameFailure(work, event.service, { kind: 'hang', url: event.url, waitedMs: event.waitedMs }, event.at);
       return;
     case 'main-frame-ok':
+      if (blindToErrorPage(work.services[event.service])) return;
       goodSignal(work, event.service, work.services[event.service], { kind: 'page-ok', url: event.url }, event.at);
+      return;
+    case 'page-content-ok':
+      // Only reading the page can clear what reading the page found; otherwise a status code says as much.
+      if (blindToErrorPage(work.services[event.service])) goodSignal(work, event.service, work.services[event.service], { kind: 'page-ok', url: event.url }, event.at);
       return;
     case 'probe':
       probe(work, event);

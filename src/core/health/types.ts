@@ -75,6 +75,8 @@ export type HealthEvent =
   | { readonly type: 'hang'; readonly service: ServiceId; readonly url: string; readonly waitedMs: number; readonly at: number }
   /** A sub-resource (XHR, script, tile, API) of a loaded page of the service finished or failed. */
   | { readonly type: 'subresource'; readonly service: ServiceId; readonly ok: boolean; readonly at: number }
+  /** The content script read a loaded page of the service and it is not an error page. */
+  | { readonly type: 'page-content-ok'; readonly service: ServiceId; readonly url: string; readonly at: number }
   /** The content script found Kakao's own maintenance or error page, served with 200. */
   | { readonly type: 'error-page'; readonly service: ServiceId; readonly url: string; readonly page: 'maintenance' | 'error'; readonly at: number }
   | { readonly type: 'probe'; readonly service: ServiceId; readonly ok: boolean; readonly latencyMs: number | null; readonly cause?: FailureCause; readonly at: number }
