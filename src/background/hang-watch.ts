@@ -5,8 +5,13 @@
  */
 export function createHangWatch(onHang: (requestId: string, tabId: number, url: string, waitedMs: number) => void) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Loads already rescued for hanging: their late ending, if any, must not move the tab again. */
+  /** Loads already rescued (for hanging, or at their start): their late ending must not move the tab again. */
   const rescued = new Set<string>();
+  const markRescued = (requestId: string) => {
+    rescued.add(requestId);
+    // Bounded: only the most recent rescues matter for late endings.
+    if (rescued.size > 100) rescued.delete(rescued.values().next().value as string);
+  };
 
   function settle(requestId: string): void {
     const timer = timers.get(requestId);
@@ -22,14 +27,13 @@ export function createHangWatch(onHang: (requestId: string, tabId: number, url: 
         requestId,
         setTimeout(() => {
           timers.delete(requestId);
-          rescued.add(requestId);
-          // Bounded: only the most recent rescues matter for late endings.
-          if (rescued.size > 100) rescued.delete(rescued.values().next().value as string);
+          markRescued(requestId);
           onHang(requestId, tabId, url, limitMs);
         }, limitMs),
       );
     },
     settle,
+    markRescued,
     wasRescued(requestId: string): boolean {
       return rescued.has(requestId);
     },

@@ -34,6 +34,8 @@ export interface Health {
   wake(): Promise<void>;
   /** Restores the badge after a browser or worker start. */
   restoreBadge(): Promise<void>;
+  /** Calls back after every dispatch with the state before and after it (for the in-page banner). */
+  onChange(listener: (before: HealthState, after: HealthState) => void): void;
 }
 
 function badgeTitle(summary: Summary): string {
@@ -55,6 +57,7 @@ function badgeTitle(summary: Summary): string {
 export function createHealth(area: KeyValueArea, settings: SettingsStore, now: () => number = Date.now): Health {
   const serialized = createSerialQueue();
   const load = async () => parseHealthState(await area.get(HEALTH_KEY), now());
+  const listeners: Array<(before: HealthState, after: HealthState) => void> = [];
 
   async function runEffects(effects: readonly HealthEffect[], state: HealthState): Promise<void> {
     const wantsNotifications = effects.some((effect) => effect.type === 'notify') && (await settings.get()).notifications;
@@ -74,8 +77,9 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
   }
 
   async function dispatch(events: readonly HealthEvent[]): Promise<HealthState> {
-    const { state, effects } = await serialized(async () => {
-      let current = await load();
+    const { state, effects, before } = await serialized(async () => {
+      const before = await load();
+      let current = before;
       const all: HealthEffect[] = [];
       for (const event of events) {
         const step = reduce(current, event);
@@ -83,9 +87,10 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
         all.push(...step.effects);
       }
       await area.set(HEALTH_KEY, current);
-      return { state: current, effects: all };
+      return { state: current, effects: all, before };
     });
     await runEffects(effects, state);
+    for (const listener of listeners) listener(before, state);
     return state;
   }
 
@@ -134,6 +139,9 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
     },
     async restoreBadge() {
       await showBadge(await load());
+    },
+    onChange(listener) {
+      listeners.push(listener);
     },
   };
 }

@@ -10,13 +10,21 @@ import { SERVICE_IDS } from '../core/catalog/index.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
-import { localArea } from '../platform/storage.ts';
+import { localArea, sessionArea } from '../platform/storage.ts';
 import { watchMainFrames, watchSubresources } from '../platform/web-request.ts';
+import { createBanners } from './banner.ts';
 import { createFailureLog } from './failure-log.ts';
 import { createHangWatch } from './hang-watch.ts';
 import { PROBE_ALARM, createHealth } from './health.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRescuer } from './rescuer.ts';
+import { createTabPasses } from '../core/tab-passes.ts';
+import type { ServiceId } from '../core/catalog/index.ts';
+import { ALTERNATIVES, isAlternativeId, isServiceId } from '../core/catalog/index.ts';
+import { clearNotification, onNotificationClicked } from '../platform/notifications.ts';
+import { probe } from '../platform/probe.ts';
+import { navigateTab } from '../platform/tabs.ts';
+import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/redirect.ts';
 import { createTitleMemory } from './titles.ts';
 
 // Listeners are registered synchronously at start-up: an MV3 service worker woken by an event only
@@ -27,18 +35,45 @@ const failures = createFailureLog(area);
 const places = createPlaceStore(area);
 const titles = createTitleMemory();
 const health = createHealth(area, settings);
-const rescuer = createRescuer({ settings, failures, titleFor: titles.take });
+const banners = createBanners({ settings, session: sessionArea(), lookupPlace: (id) => places.lookup(id) });
+const passes = createTabPasses(sessionArea(), Date.now);
+/** Redirect notifications and where they lead back to. In memory: a lost entry costs one click. */
+const backLinks = new Map<string, { tabId: number; service: ServiceId; url: string }>();
+const rescuer = createRescuer({
+  settings,
+  failures,
+  passes,
+  healthState: async () => (await health.view()).state,
+  lookupPlace: (id) => places.lookup(id),
+  titleFor: titles.take,
+  rememberBackLink: (id, back) => backLinks.set(id, back),
+});
 const hangs = createHangWatch((requestId, tabId, url, waitedMs) => {
   void onOutcome({ type: 'hang', tabId, url, waitedMs }, requestId);
 });
 const report = (error: unknown) => console.error('Detour:', error);
 
+/** Addresses whose last main-frame load answered with a 5xx (the most recent few). */
+const serverErrors = new Set<string>();
+
+function noteStatus(outcome: MainFrameOutcome): void {
+  if (outcome.type !== 'response') return;
+  const url = outcome.url.split('#')[0] ?? outcome.url;
+  if (outcome.statusCode < 500) {
+    serverErrors.delete(url);
+    return;
+  }
+  serverErrors.add(url);
+  if (serverErrors.size > 50) serverErrors.delete(serverErrors.values().next().value as string);
+}
+
 async function onOutcome(outcome: MainFrameOutcome, requestId: string): Promise<void> {
   hangs.settle(requestId);
+  noteStatus(outcome);
   // A load already rescued for hanging may still end later; the user has moved on, and so do we.
   if (outcome.type !== 'hang' && hangs.wasRescued(requestId)) return;
   if (!(await settings.get()).enabled) return;
-  await rescuer.handle(outcome);
+  await rescuer.handleOutcome(outcome);
   const event = mainFrameEvent(outcome, Date.now());
   if (!event) return;
   await health.dispatch([event]);
@@ -51,6 +86,11 @@ watchMainFrames(serviceMatchPatterns(), {
   onStart: ({ requestId, tabId, url }) => {
     titles.noteStart(tabId, url).catch(report);
     settings.get().then((current) => current.enabled && hangs.start(requestId, tabId, url, current.hangLimitMs), report);
+    rescuer.handleStart(tabId, url).then((acted) => {
+      if (!acted) return;
+      hangs.settle(requestId);
+      hangs.markRescued(requestId);
+    }, report);
   },
   onResponding: (requestId) => hangs.settle(requestId),
   onOutcome: (outcome, requestId) => {
@@ -75,6 +115,21 @@ onBrowserNetworkChange((online) => {
 if (browserSaysOffline()) health.dispatch([{ type: 'browser-network', online: false, at: Date.now() }]).catch(report);
 health.restoreBadge().catch(report);
 
+// One click back from a redirect: the user goes to the Kakao address after all, and is let through.
+onNotificationClicked((id) => {
+  const back = backLinks.get(id);
+  if (!back) return;
+  backLinks.delete(id);
+  passes
+    .grant(back.tabId, back.service, false)
+    .then(() => navigateTab(back.tabId, back.url))
+    .then(() => clearNotification(id))
+    .catch(report);
+});
+health.onChange((before, after) => {
+  banners.pushChanges(before, after).catch(report);
+});
+
 handleMessages(
   {
     'state/get': async () => ({ settings: await settings.get(), lastFailure: await failures.last(), placeCount: await places.count() }),
@@ -84,21 +139,48 @@ handleMessages(
       const url = sender.url ?? '';
       const service = serviceForUrl(url);
       if (!service || typeof facts?.url !== 'string' || facts.url.split('#')[0] !== url.split('#')[0]) return null;
+      // A 5xx body ("503") is the server's failure, already handled: it is neither a healthy page
+      // nor a place's name. Firefox runs content scripts on such bodies too.
+      if ((typeof facts.status === 'number' && facts.status >= 500) || serverErrors.has(url.split('#')[0] ?? url)) return null;
       const page = classifyErrorPage({ title: String(facts.title ?? ''), heading: String(facts.heading ?? ''), body: String(facts.bodyText ?? '') });
+      const title = String(facts.title ?? '');
       if (page) {
-        await health.dispatch([{ type: 'error-page', service, url, page, at: Date.now() }]);
+        const state = await health.dispatch([{ type: 'error-page', service, url, page, at: Date.now() }]);
         await health.wake();
-        return null;
+        // An error page's title names no search: the address alone carries the intent.
+        return banners.orderFor(state, { url, errorPage: true });
       }
-      await health.dispatch([{ type: 'page-content-ok', service, url, at: Date.now() }]);
+      const state = await health.dispatch([{ type: 'page-content-ok', service, url, at: Date.now() }]);
       // Only a healthy page may fill the place cache: an error page's title is no place's name.
       if (placeIdOf(url) && (await settings.get()).placeCache) await places.seen(facts);
+      return banners.orderFor(state, { url, title });
+    },
+    'banner/snooze': async (request, sender) => {
+      // Only for the service of the page asking.
+      const service = serviceForUrl(sender.url ?? '');
+      if (service && request?.service === service) await banners.snooze(service);
       return null;
     },
     'place/lookup': (request) => places.lookup(String(request?.id ?? '')),
     'places/clear': async () => ({ cleared: await places.clear() }),
     'health/get': () => health.view(),
     'health/check-now': () => health.check(SERVICE_IDS),
+    'health/check': (request) => health.check((Array.isArray(request?.services) ? request.services : []).filter(isServiceId)),
+    'alternatives/probe': async (request) => {
+      const ids = (Array.isArray(request?.ids) ? request.ids : []).filter(isAlternativeId);
+      const results = await Promise.all(ids.map((id) => probe(ALTERNATIVES[id].probe, ALTERNATIVE_PROBE_TIMEOUT_MS * 2, true)));
+      return Object.fromEntries(ids.map((id, index) => [id, results[index]?.ok ?? false]));
+    },
+    'fallback/go': async (request, sender) => {
+      // Only the fallback page in a tab may ask, and only for a catalogued Kakao address.
+      const tabId = sender.tab?.id;
+      const url = typeof request?.url === 'string' ? request.url : '';
+      const service = serviceForUrl(url);
+      if (tabId === undefined || !service) return { ok: false };
+      await passes.grant(tabId, service, request.lasting !== true);
+      await navigateTab(tabId, url);
+      return { ok: true };
+    },
   },
   (reason) => console.warn(`Detour: message rejected: ${reason}`),
 );

@@ -1,8 +1,11 @@
 // Runs on Kakao's own pages only (the catalogue's hosts). Reads, as text, what the page shows: enough
 // to recognise Kakao's maintenance and error pages served with 200, and on place pages the place's
-// name and coordinates for the local place cache. Nothing is changed on the page.
+// name and coordinates for the local place cache. The page itself is never changed: when the
+// background says the page is broken, a banner of our own is laid over it (./banner.ts).
+import type { BannerOrder } from '../core/banner.ts';
 import type { PageFacts } from '../core/places/extract.ts';
-import { send } from '../platform/messaging.ts';
+import { onExtensionMessage, send } from '../platform/messaging.ts';
+import { showBanner } from './banner.ts';
 
 const MAX_HREFS = 50;
 const MAX_TEXT = 500;
@@ -17,13 +20,31 @@ function readFacts(): PageFacts {
     bodyText: (document.body?.innerText ?? '').slice(0, MAX_TEXT),
     hrefs: Array.from(links, (link) => link.href).slice(0, MAX_HREFS),
   };
+  // The page's own HTTP status, where the browser tells it (Chromium 109+, Firefox 130+): a 5xx body
+  // ("503") is no healthy page and no place's name.
+  const status = (performance.getEntriesByType('navigation')[0] as { responseStatus?: number } | undefined)?.responseStatus;
+  if (typeof status === 'number' && status > 0) return withOg({ ...facts, status });
+  return withOg(facts);
+}
+
+function withOg(facts: PageFacts): PageFacts {
   const ogTitle = document.querySelector('meta[property="og:title"]')?.getAttribute('content');
   return ogTitle ? { ...facts, ogTitle } : facts;
 }
 
-function report(): void {
-  send('page/seen', readFacts()).catch(() => undefined);
+function show(order: BannerOrder | null | undefined): void {
+  if (!order) return;
+  showBanner(order, () => {
+    send('banner/snooze', { service: order.service }).catch(() => undefined);
+  });
 }
+
+function report(): void {
+  send('page/seen', readFacts()).then(show, () => undefined);
+}
+
+// The service may turn degraded after the page loaded (its API calls start failing): the background says so.
+onExtensionMessage('banner/show', show);
 
 // Kakao's pages render much of their content after load: report now, and once more when settled.
 report();

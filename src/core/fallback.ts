@@ -13,6 +13,10 @@ export interface FallbackRequest {
   readonly cause: FailureCause;
   /** The tab's title when the load failed, a search text of last resort. */
   readonly title?: string;
+  /** Shown at once because the service was already confirmed down: nothing was tried. */
+  readonly knownDown?: boolean;
+  /** Redirect mode was on but did not move the user: why. */
+  readonly redirectSkipped?: 'too-soon' | 'no-alternative';
 }
 
 const MAX_TITLE_LENGTH = 300;
@@ -20,6 +24,8 @@ const MAX_TITLE_LENGTH = 300;
 export function fallbackQuery(request: FallbackRequest): string {
   const params: Record<string, string> = { service: request.service, cause: encodeCause(request.cause), url: request.url };
   if (request.title) params.title = request.title.slice(0, MAX_TITLE_LENGTH);
+  if (request.knownDown) params.known = '1';
+  if (request.redirectSkipped) params.skip = request.redirectSkipped;
   return `?${new URLSearchParams(params).toString()}`;
 }
 
@@ -39,5 +45,16 @@ export function parseFallbackQuery(search: string): { ok: true; request: Fallbac
   const cause = decodeCause(params.get('cause'));
   if (!cause) return { ok: false, error: 'bad-cause' };
   const title = params.get('title')?.slice(0, MAX_TITLE_LENGTH);
-  return { ok: true, request: title ? { service, url, cause, title } : { service, url, cause } };
+  const skip = params.get('skip');
+  return {
+    ok: true,
+    request: {
+      service,
+      url,
+      cause,
+      ...(title ? { title } : {}),
+      ...(params.get('known') === '1' ? { knownDown: true } : {}),
+      ...(skip === 'too-soon' || skip === 'no-alternative' ? { redirectSkipped: skip } : {}),
+    },
+  };
 }

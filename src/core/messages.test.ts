@@ -59,3 +59,16 @@ describe('MESSAGE_SENDERS', () => {
     expect(MESSAGE_SENDERS['settings/update']).toEqual(['extension-page']);
   });
 });
+
+describe('banner messages', () => {
+  it('lets only content scripts snooze, and only the background order a banner', () => {
+    expect(MESSAGE_SENDERS['banner/snooze']).toEqual(['content-script']);
+    expect(MESSAGE_SENDERS['banner/show']).toEqual(['background']);
+  });
+
+  it('lets no other message come from the background, nor the background order anything else', () => {
+    for (const [name, senders] of Object.entries(MESSAGE_SENDERS)) {
+      expect(senders.includes('background'), name).toBe(name === 'banner/show');
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import type { BannerOrder } from './banner.ts';
+import type { ServiceId } from './catalog/index.ts';
 import type { FailureRecord } from './health/last-failure.ts';
 import type { HealthState, Summary } from './health/types.ts';
 import type { PageFacts } from './places/extract.ts';
@@ -20,11 +22,21 @@ export interface HealthView {
 export interface MessageMap {
   'state/get': { request: null; response: UiState };
   'settings/update': { request: SettingsPatch; response: PatchResult };
-  /** A loaded Kakao page, as the content script read it (text only). */
-  'page/seen': { request: PageFacts; response: null };
+  /** A loaded Kakao page, as the content script read it (text only); answered with a banner when it calls for one. */
+  'page/seen': { request: PageFacts; response: BannerOrder | null };
+  /** The user hid the banner for this service for the rest of the browser session. */
+  'banner/snooze': { request: { readonly service: ServiceId }; response: null };
+  /** Background -> a tab's content script: show this banner (the service became degraded after the page loaded). */
+  'banner/show': { request: BannerOrder; response: null };
   'health/get': { request: null; response: HealthView };
   /** Probe now, on the user's request; answers when the probes are done. */
   'health/check-now': { request: null; response: HealthView };
+  /** Probe these services now (the fallback page, waiting for a recovery). */
+  'health/check': { request: { readonly services: readonly string[] }; response: HealthView };
+  /** Which of these alternatives answer right now. */
+  'alternatives/probe': { request: { readonly ids: readonly string[] }; response: Readonly<Record<string, boolean>> };
+  /** From the fallback page: load the original address in this tab, once ("다시 시도") or for a while ("그래도 카카오로 이동"). */
+  'fallback/go': { request: { readonly url: string; readonly lasting: boolean }; response: { readonly ok: boolean } };
   'place/lookup': { request: { readonly id: string }; response: Place | null };
   'places/clear': { request: null; response: { readonly cleared: number } };
 }
@@ -33,15 +45,28 @@ export type MessageName = keyof MessageMap;
 export type MessageRequest<K extends MessageName> = MessageMap[K]['request'];
 export type MessageResponse<K extends MessageName> = MessageMap[K]['response'];
 
-/** Who may send each message: pages of the extension itself, or content scripts on Kakao pages. */
-export type SenderKind = 'extension-page' | 'content-script';
+/**
+ * Who may send each message: pages of the extension itself, content scripts on Kakao pages, or the
+ * background (to a tab's content script, never to itself).
+ */
+export type SenderKind = 'extension-page' | 'content-script' | 'background';
+
+/** Messages the background sends to content scripts: the background's router handles none of them. */
+export type ContentBoundName = 'banner/show';
+/** Messages the background's router answers. */
+export type BackgroundBoundName = Exclude<MessageName, ContentBoundName>;
 
 export const MESSAGE_SENDERS: { readonly [K in MessageName]: readonly SenderKind[] } = {
   'state/get': ['extension-page'],
   'settings/update': ['extension-page'],
   'page/seen': ['content-script'],
+  'banner/snooze': ['content-script'],
+  'banner/show': ['background'],
   'health/get': ['extension-page'],
   'health/check-now': ['extension-page'],
+  'health/check': ['extension-page'],
+  'alternatives/probe': ['extension-page'],
+  'fallback/go': ['extension-page'],
   'place/lookup': ['extension-page'],
   'places/clear': ['extension-page'],
 };

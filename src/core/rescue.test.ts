@@ -5,9 +5,9 @@ import { DEFAULTS, type Settings } from './settings/index.ts';
 
 const ON: Settings = structuredClone(DEFAULTS);
 const DISABLED: Settings = { ...structuredClone(DEFAULTS), enabled: false };
-const SERVICE_OFF: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { mode: 'off' } } };
-const MELON_OFF: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, melon: { mode: 'off' } } };
-const REDIRECT: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { mode: 'redirect' } } };
+const SERVICE_OFF: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'off' } } };
+const MELON_OFF: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, melon: { ...DEFAULTS.services.melon, mode: 'off' } } };
+const REDIRECT: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'redirect' } } };
 
 const URL_KAKAO = 'https://map.kakao.com/link/search/판교';
 const error = (err: string, url = URL_KAKAO, tabId = 7): MainFrameOutcome => ({ type: 'error', tabId, url, error: err });
@@ -53,7 +53,7 @@ describe('decideRescue', () => {
   it.each(SERVICE_IDS)('rescues a failing load of %s, and leaves it alone when that service is off', (id) => {
     const url = SERVICES[id].probe.replace('/favicon.ico', '/');
     expect(decideRescue(error('net::ERR_CONNECTION_RESET', url), ON)).toEqual({ action: 'fallback', service: id, cause: { kind: 'reset' }, url, tabId: 7 });
-    const off: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, [id]: { mode: 'off' } } };
+    const off: Settings = { ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, [id]: { ...DEFAULTS.services[id], mode: 'off' } } };
     expect(decideRescue(error('net::ERR_CONNECTION_RESET', url), off)).toEqual({ action: 'ignore', reason: 'service-off' });
   });
 

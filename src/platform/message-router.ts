@@ -1,8 +1,8 @@
 import { serviceForUrl } from '../core/catalog/index.ts';
-import { MESSAGE_SENDERS, isEnvelope, type MessageName, type MessageRequest, type MessageResponse, type SenderKind } from '../core/messages.ts';
+import { MESSAGE_SENDERS, isEnvelope, type BackgroundBoundName, type MessageRequest, type MessageResponse, type SenderKind } from '../core/messages.ts';
 import browser, { type Runtime } from './browser.ts';
 
-export type Handlers = { [K in MessageName]: (payload: MessageRequest<K>, sender: Runtime.MessageSender) => Promise<MessageResponse<K>> };
+export type Handlers = { [K in BackgroundBoundName]: (payload: MessageRequest<K>, sender: Runtime.MessageSender) => Promise<MessageResponse<K>> };
 
 function senderKind(sender: Runtime.MessageSender): SenderKind | undefined {
   if (sender.id !== browser.runtime.id) return undefined;
@@ -25,7 +25,8 @@ export function handleMessages(handlers: Handlers, onRejected: (reason: string) 
       onRejected(`${message.name} from ${kind ?? 'an unknown sender'}`);
       return undefined;
     }
-    const handler = handlers[message.name] as (payload: unknown, sender: Runtime.MessageSender) => Promise<unknown>;
+    // No sender kind the router recognises may send a content-bound message, so the name is ours.
+    const handler = handlers[message.name as BackgroundBoundName] as (payload: unknown, sender: Runtime.MessageSender) => Promise<unknown>;
     return handler(message.payload, sender);
   });
 }

@@ -21,3 +21,23 @@ export function onLocalChange(keys: readonly string[], listener: () => void): ()
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);
 }
+
+/**
+ * Storage that lasts as long as the browser session: survives an MV3 worker restart, forgotten when
+ * the browser closes. Where storage.session is missing, memory (lost with the worker) stands in.
+ */
+export function sessionArea(): KeyValueArea {
+  const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+  if (!session) {
+    const memory = new Map<string, unknown>();
+    return { get: async (key) => memory.get(key), set: async (key, value) => void memory.set(key, value) };
+  }
+  return {
+    async get(key) {
+      return (await session.get(key))[key];
+    },
+    async set(key, value) {
+      await session.set({ [key]: value });
+    },
+  };
+}

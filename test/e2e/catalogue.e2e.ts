@@ -21,8 +21,7 @@ describe.each(BROWSERS)('the catalogue on the fallback page in %s', (browserName
     await rig?.close();
   });
   beforeEach(async () => {
-    rig.server.clearRules();
-    await rig.server.setTransport('normal');
+    await rig.recover();
   });
   const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
 

@@ -35,8 +35,7 @@ describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
     await rig?.close();
   });
   beforeEach(async () => {
-    rig.server.clearRules();
-    await rig.server.setTransport('normal');
+    await rig.recover();
   });
 
   it.each(CASES)('$name ends on the fallback page with its cause', async ({ url, rule, transport, causes }) => {

@@ -18,8 +18,7 @@ describe.each(BROWSERS)('KakaoMap rescue in %s', (browserName) => {
     await rig?.close();
   });
   beforeEach(async () => {
-    rig.server.clearRules();
-    await rig.server.setTransport('normal');
+    await rig.recover();
   });
 
   const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
@@ -36,7 +35,7 @@ describe.each(BROWSERS)('KakaoMap rescue in %s', (browserName) => {
     expect(await tab.text('[data-testid=original]')).toBe('https://map.kakao.com/?q=판교역');
     expect(await tab.attribute('a[data-alternative=navermap]', 'href')).toBe(NAVER_SEARCH);
     expect(await tab.attribute('a[data-alternative=googlemaps]', 'href')).toBe('https://www.google.com/maps/search/?api=1&query=%ED%8C%90%EA%B5%90%EC%97%AD');
-    expect(await tab.attribute('[data-testid=retry]', 'href')).toBe(SEARCH);
+    expect(await tab.text('[data-testid=retry]')).toBe('다시 시도');
     await tab.close();
   });
 

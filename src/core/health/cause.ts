@@ -4,11 +4,14 @@
  */
 export type NetworkCauseKind = 'refused' | 'reset' | 'empty' | 'timeout' | 'dns' | 'tls' | 'offline' | 'network';
 
+/** Kakao's own pages, served with 200, that say the service is under maintenance or broken. */
+export type PageCauseKind = 'maintenance' | 'error-page';
+
 export type FailureCause =
-  | { readonly kind: NetworkCauseKind }
+  | { readonly kind: NetworkCauseKind | PageCauseKind }
   | { readonly kind: 'http'; readonly status: number };
 
-const NETWORK_KINDS: readonly NetworkCauseKind[] = ['refused', 'reset', 'empty', 'timeout', 'dns', 'tls', 'offline', 'network'];
+const SIMPLE_KINDS: readonly string[] = ['refused', 'reset', 'empty', 'timeout', 'dns', 'tls', 'offline', 'network', 'maintenance', 'error-page'];
 
 /** Compact, URL-safe form carried to the fallback page: "refused", "http-503". */
 export function encodeCause(cause: FailureCause): string {
@@ -22,7 +25,7 @@ export function decodeCause(text: string | null | undefined): FailureCause | und
     const status = Number(http[1]);
     return isServerError(status) ? { kind: 'http', status } : undefined;
   }
-  return (NETWORK_KINDS as readonly string[]).includes(text) ? { kind: text as NetworkCauseKind } : undefined;
+  return SIMPLE_KINDS.includes(text) ? { kind: text as NetworkCauseKind | PageCauseKind } : undefined;
 }
 
 export function isServerError(status: number): boolean {

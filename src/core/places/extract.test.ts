@@ -47,6 +47,8 @@ describe('extractPlace', () => {
     ['a title that is only the site name', { ...base, title: '카카오맵' }],
     ['a title that is an address', { ...base, title: 'place.map.kakao.com/8130474' }],
     ['an empty title', { ...base, title: '' }],
+    ['a 503 body', { ...base, title: '503', status: 503 }],
+    ['a 404 body', { ...base, status: 404 }],
   ])('says nothing for %s', (_label, facts) => {
     expect(extractPlace(facts)).toBeUndefined();
   });

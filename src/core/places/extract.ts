@@ -12,6 +12,8 @@ export interface PageFacts {
   /** The start of the page's visible text, bounded by the content script. */
   readonly bodyText?: string;
   readonly ogTitle?: string;
+  /** The HTTP status the page came with, when the browser reveals it. */
+  readonly status?: number;
   /** Addresses of links on the page that point into KakaoMap (they often carry the coordinates). */
   readonly hrefs: readonly string[];
 }
@@ -55,6 +57,8 @@ function coordsFrom(hrefs: readonly string[]): LatLng | undefined {
 export function extractPlace(facts: PageFacts): SeenPlace | undefined {
   const id = placeIdOf(facts.url);
   if (!id) return undefined;
+  // An error body ("503", "페이지를 찾을 수 없습니다") names no place.
+  if (typeof facts.status === 'number' && facts.status >= 400) return undefined;
   const name = titleQuery(facts.ogTitle, 'kakaomap') ?? titleQuery(facts.title, 'kakaomap');
   if (!name) return undefined;
   const coords = coordsFrom(facts.hrefs);

@@ -1,4 +1,4 @@
-import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
+import { SERVICES, SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 
 export const SERVICE_MODES = ['off', 'suggest', 'redirect'] as const;
 export type ServiceMode = (typeof SERVICE_MODES)[number];
@@ -18,7 +18,11 @@ export const DEFAULTS = {
   schemaVersion: SCHEMA_VERSION,
   /** Master switch: off means Detour never steps in, whatever the per-service modes say. */
   enabled: true,
-  services: perService(() => ({ mode: 'suggest' as ServiceMode })),
+  services: perService((id) => ({
+    mode: 'suggest' as ServiceMode,
+    /** The alternatives to offer, in the user's order; one left out is not offered. */
+    alternatives: [...SERVICES[id].alternatives] as string[],
+  })),
   /** Remember the names and coordinates of Kakao places visited while healthy, on this machine only. */
   placeCache: true,
   /** Tell the user when a service goes down and when it is back. */

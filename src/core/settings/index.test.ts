@@ -3,8 +3,13 @@ import type { ServiceId } from '../catalog/index.ts';
 import { DEFAULTS, applyPatch, loadSettings, type ServiceMode, type Settings, type SettingsPatch } from './index.ts';
 
 const CURRENT: Settings = structuredClone(DEFAULTS);
-/** CURRENT with one service's mode changed. */
-const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { mode } } });
+/** `base` with one service's mode changed (its other fields kept). */
+const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), mode } } });
+/** `base` with one service's alternatives changed (its other fields kept). */
+const withAlternatives = (base: Settings, id: ServiceId, alternatives: string[]): Settings => ({
+  ...structuredClone(base),
+  services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), alternatives: [...alternatives] } },
+});
 
 describe('loadSettings', () => {
   it('gives defaults with nothing replaced or filled when nothing is stored', () => {
@@ -20,11 +25,12 @@ describe('loadSettings', () => {
   });
 
   it('fills what an older stored value lacks without calling it repaired', () => {
+    // As the first release stored it: no alternatives yet.
     const stored = { schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'off' } } };
     const report = loadSettings(stored);
     expect(report.replaced).toEqual([]);
     expect(report.dropped).toEqual([]);
-    expect(report.filled).toEqual(expect.arrayContaining(['services.melon', 'services.tistory', 'services.daum']));
+    expect(report.filled).toEqual(expect.arrayContaining(['services.melon', 'services.tistory', 'services.daum', 'services.kakaomap.alternatives']));
     expect(report.filled).not.toContain('services.kakaomap');
     expect(report.settings).toEqual(withMode({ ...CURRENT, enabled: false }, 'kakaomap', 'off'));
   });
@@ -35,7 +41,7 @@ describe('loadSettings', () => {
   });
 
   it('repairs only the bad part of a stored value', () => {
-    const stored = { ...withMode({ ...CURRENT, enabled: false }, 'melon', 'redirect'), services: { ...CURRENT.services, melon: { mode: 'redirect' }, kakaomap: { mode: 'nope' } } };
+    const stored = { ...withMode({ ...CURRENT, enabled: false }, 'melon', 'redirect'), services: { ...CURRENT.services, melon: { ...DEFAULTS.services.melon, mode: 'redirect' }, kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'nope' } } };
     const report = loadSettings(stored);
     expect(report.settings).toEqual(withMode({ ...CURRENT, enabled: false }, 'melon', 'redirect'));
     expect(report.replaced).toEqual(['services.kakaomap.mode']);
@@ -106,6 +112,62 @@ describe('applyPatch', () => {
     expect(result.ok).toBe(true);
     expect(current).toEqual(CURRENT);
     if (result.ok) expect(result.settings.services).not.toBe(current.services);
+  });
+});
+
+describe('applyPatch: alternatives', () => {
+  /** A current value whose kakaomap entry is not the default in either field. */
+  const CUSTOM = withAlternatives(withMode(CURRENT, 'kakaomap', 'redirect'), 'kakaomap', ['tmap', 'navermap']);
+
+  it.each([
+    ['a reordered list', ['googlemaps', 'navermap', 'tmap']],
+    ['a subset', ['googlemaps']],
+    ['the empty list', []],
+    ['the catalogue order back', ['navermap', 'tmap', 'googlemaps']],
+  ])('accepts %s, leaving the mode and the other services alone', (_label, alternatives) => {
+    const current = structuredClone(CUSTOM);
+    expect(applyPatch(current, { services: { kakaomap: { alternatives: [...alternatives] } } })).toEqual({ ok: true, settings: withAlternatives(CUSTOM, 'kakaomap', alternatives) });
+    expect(current).toEqual(CUSTOM);
+  });
+
+  it('a mode-only patch keeps the user order', () => {
+    expect(applyPatch(CUSTOM, { services: { kakaomap: { mode: 'off' } } })).toEqual({ ok: true, settings: withMode(CUSTOM, 'kakaomap', 'off') });
+    expect(applyPatch(CUSTOM, { services: { kakaomap: { mode: 'off', alternatives: undefined } } })).toEqual({ ok: true, settings: withMode(CUSTOM, 'kakaomap', 'off') });
+  });
+
+  it('sets mode and order together, and orders for several services in one patch', () => {
+    expect(applyPatch(CURRENT, { services: { kakaomap: { mode: 'off', alternatives: ['tmap'] } } })).toEqual({
+      ok: true,
+      settings: withAlternatives(withMode(CURRENT, 'kakaomap', 'off'), 'kakaomap', ['tmap']),
+    });
+    expect(applyPatch(CURRENT, { services: { melon: { alternatives: ['flo', 'vibe'] }, daum: { alternatives: [] } } })).toEqual({
+      ok: true,
+      settings: withAlternatives(withAlternatives(CURRENT, 'melon', ['flo', 'vibe']), 'daum', []),
+    });
+  });
+
+  it('does not keep a reference to the patch list', () => {
+    const alternatives = ['googlemaps', 'tmap'];
+    const result = applyPatch(CURRENT, { services: { kakaomap: { alternatives } } });
+    alternatives.push('navermap');
+    expect(result).toEqual({ ok: true, settings: withAlternatives(CURRENT, 'kakaomap', ['googlemaps', 'tmap']) });
+  });
+
+  it.each([
+    ['an unknown id', ['navermap', 'bing']],
+    ['another service alternative (vibe)', ['vibe']],
+    ['a duplicate', ['tmap', 'tmap']],
+    ['a string, not an array', 'navermap'],
+    ['null', null],
+    ['an object', { 0: 'navermap' }],
+    ['an array of numbers', [1, 2]],
+    ['__proto__', ['__proto__']],
+  ])('refuses a list with %s whole and leaves current unchanged', (_label, alternatives) => {
+    const current = structuredClone(CUSTOM);
+    const patch = { enabled: false, services: { kakaomap: { mode: 'off', alternatives }, melon: { alternatives: ['flo'] } } };
+    expect(applyPatch(current, patch as unknown as SettingsPatch)).toEqual({ ok: false, invalid: ['services.kakaomap.alternatives'] });
+    expect(current).toEqual(CUSTOM);
+    expect(Object.prototype).not.toHaveProperty('polluted');
   });
 });
 

@@ -24,7 +24,7 @@ export interface SettingsPatch {
   readonly placeCache?: boolean;
   readonly notifications?: boolean;
   readonly hangLimitMs?: number;
-  readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode }>>;
+  readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode; readonly alternatives?: readonly string[] }>>;
 }
 
 export type PatchResult = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly invalid: readonly string[] };

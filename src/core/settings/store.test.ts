@@ -28,7 +28,13 @@ class MemoryArea implements KeyValueArea {
 
 /** A complete, valid stored value (built from DEFAULTS, so a new setting needs no edit here). */
 const VALID: Settings = structuredClone(DEFAULTS);
-const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { mode } } });
+/** `base` with one service's mode changed (its other fields kept). */
+const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), mode } } });
+/** `base` with one service's alternatives changed (its other fields kept). */
+const withAlternatives = (base: Settings, id: ServiceId, alternatives: string[]): Settings => ({
+  ...structuredClone(base),
+  services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), alternatives: [...alternatives] } },
+});
 
 describe('createSettingsStore', () => {
   it('reads defaults from an empty area without writing', async () => {
@@ -104,6 +110,7 @@ describe('createSettingsStore', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toContain('services.kakaomap.mode');
     expect(reports[0]).not.toContain('services.melon');
+    expect(reports[0]).not.toContain('alternatives');
   });
 
   it.each([null, 'garbage', 42, true, [1, 2]])('repairs a stored %j and keeps it in the backup', async (corrupt) => {
@@ -185,5 +192,42 @@ describe('createSettingsStore', () => {
     const next = store.update({ services: { kakaomap: { mode: 'off' } } });
     await expect(failed).rejects.toThrow('quota');
     expect(await next).toEqual({ ok: true, settings: withMode(VALID, 'kakaomap', 'off') });
+  });
+
+  it('stores a reordered list of alternatives and reads it back', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: withMode(VALID, 'kakaomap', 'redirect') });
+    const store = createSettingsStore(area);
+    const expected = withAlternatives(withMode(VALID, 'kakaomap', 'redirect'), 'kakaomap', ['googlemaps', 'navermap']);
+    expect(await store.update({ services: { kakaomap: { alternatives: ['googlemaps', 'navermap'] } } })).toEqual({ ok: true, settings: expected });
+    expect(area.data.get(SETTINGS_KEY)).toEqual(expected);
+    expect(await store.get()).toEqual(expected);
+    expect(await store.update({ services: { kakaomap: { alternatives: [] } } })).toEqual({ ok: true, settings: withAlternatives(expected, 'kakaomap', []) });
+  });
+
+  it.each([
+    ['an unknown id', ['bing']],
+    ['another service alternative', ['vibe']],
+    ['a duplicate', ['tmap', 'tmap']],
+    ['a non-array', 'tmap'],
+    ['__proto__', ['__proto__']],
+  ])('writes nothing for a list of alternatives with %s', async (_label, alternatives) => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: VALID });
+    const store = createSettingsStore(area);
+    const result = await store.update({ enabled: false, services: { kakaomap: { alternatives } } } as unknown as SettingsPatch);
+    expect(result).toEqual({ ok: false, invalid: ['services.kakaomap.alternatives'] });
+    expect(area.writes).toEqual([]);
+    expect(area.data.get(SETTINGS_KEY)).toEqual(VALID);
+  });
+
+  it('repairs a stored bad list of alternatives alone, backing the original up and reporting its path', async () => {
+    const corrupt = { ...withMode(VALID, 'kakaomap', 'off'), services: { ...withMode(VALID, 'kakaomap', 'off').services, kakaomap: { mode: 'off', alternatives: ['navermap', 'vibe'] } } };
+    const area = new MemoryArea({ [SETTINGS_KEY]: corrupt });
+    const reports: string[] = [];
+    expect(await createSettingsStore(area, (message) => reports.push(message)).get()).toEqual(withMode(VALID, 'kakaomap', 'off'));
+    expect((area.data.get(SETTINGS_BACKUP_KEY) as { value: unknown }).value).toEqual(corrupt);
+    expect(area.data.get(SETTINGS_KEY)).toEqual(withMode(VALID, 'kakaomap', 'off'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('services.kakaomap.alternatives');
+    expect(reports[0]).not.toContain('services.kakaomap.mode');
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_IDS } from '../catalog/index.ts';
+import { SERVICES, SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { DEFAULTS, SCHEMA_VERSION, type Settings } from './defaults.ts';
 import { validateSettings } from './validate.ts';
 
 /** A valid, non-default value: every other entry is the default, built from DEFAULTS so new settings need no edit here. */
-const GOOD: Settings = { ...structuredClone(DEFAULTS), enabled: false, services: { ...structuredClone(DEFAULTS.services), kakaomap: { mode: 'off' } } };
+const GOOD: Settings = { ...structuredClone(DEFAULTS), enabled: false, services: { ...structuredClone(DEFAULTS.services), kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'off' } } };
 
 /** GOOD with one service's entry changed. */
 const withService = (id: string, entry: unknown) => ({ ...structuredClone(GOOD), services: { ...structuredClone(GOOD.services), [id]: entry } });
@@ -33,7 +33,7 @@ describe('validateSettings: good values', () => {
 
   it.each(SERVICE_IDS)('keeps every mode for %s', (id) => {
     for (const mode of ['off', 'suggest', 'redirect'] as const) {
-      const report = validateSettings(withService(id, { mode }));
+      const report = validateSettings(withService(id, { ...DEFAULTS.services[id], mode }));
       expect(report.settings.services[id].mode).toBe(mode);
       expect(report.replaced).toEqual([]);
       expect(report.filled).toEqual([]);
@@ -43,7 +43,7 @@ describe('validateSettings: good values', () => {
   it('has a services entry for every catalogued service in DEFAULTS', () => {
     expect(Object.keys(DEFAULTS.services).sort()).toEqual([...SERVICE_IDS].sort());
     expect(SERVICE_IDS).toHaveLength(16);
-    for (const id of SERVICE_IDS) expect(DEFAULTS.services[id]).toEqual({ mode: 'suggest' });
+    for (const id of SERVICE_IDS) expect(DEFAULTS.services[id]).toEqual({ mode: 'suggest', alternatives: [...SERVICES[id].alternatives] });
   });
 
   it('returns a copy, not the input', () => {
@@ -76,17 +76,26 @@ describe('validateSettings: absent values are filled, not replaced', () => {
     expect(report.filled).toEqual([`services.${id}`]);
     expect(report.replaced).toEqual([]);
     expect(report.dropped).toEqual([]);
-    expect(report.settings).toEqual({ ...GOOD, services: { ...GOOD.services, [id]: { mode: 'suggest' } } });
+    expect(report.settings).toEqual({ ...GOOD, services: { ...GOOD.services, [id]: { mode: 'suggest', alternatives: [...SERVICES[id].alternatives] } } });
   });
 
   it('a missing mode inside a present entry is filled', () => {
-    const report = validateSettings(withService('melon', {}));
+    const report = validateSettings(withService('melon', { alternatives: [...DEFAULTS.services.melon.alternatives] }));
     expect(report.filled).toEqual(['services.melon.mode']);
     expect(report.replaced).toEqual([]);
     expect(report.settings).toEqual(GOOD);
   });
 
+  it('an empty entry fills each of its fields, one path each', () => {
+    const report = validateSettings(withService('melon', {}));
+    expect(report.filled).toEqual(['services.melon.mode', 'services.melon.alternatives']);
+    expect(report.replaced).toEqual([]);
+    expect(report.dropped).toEqual([]);
+    expect(report.settings).toEqual(GOOD);
+  });
+
   it('a value stored by the first release (only kakaomap) keeps its choice and fills the 15 new services', () => {
+    // As the first release stored it: no alternatives yet.
     const stored = { schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'redirect' } } };
     const report = validateSettings(stored);
     expect(report.replaced).toEqual([]);
@@ -94,10 +103,11 @@ describe('validateSettings: absent values are filled, not replaced', () => {
     expect([...report.filled].sort()).toEqual(
       [
         ...SERVICE_IDS.filter((id) => id !== 'kakaomap').map((id) => `services.${id}`),
+        'services.kakaomap.alternatives',
         ...TOP_LEVEL.filter((key) => !['schemaVersion', 'enabled', 'services'].includes(key)),
       ].sort(),
     );
-    expect(report.settings).toEqual({ ...structuredClone(DEFAULTS), enabled: false, services: { ...DEFAULTS.services, kakaomap: { mode: 'redirect' } } });
+    expect(report.settings).toEqual({ ...structuredClone(DEFAULTS), enabled: false, services: { ...DEFAULTS.services, kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'redirect' } } });
   });
 
   it('an empty object fills each top-level entry and replaces nothing', () => {
@@ -117,7 +127,8 @@ describe('validateSettings: absent values are filled, not replaced', () => {
 });
 
 describe('validateSettings: present but invalid values are replaced', () => {
-  const SUGGEST = { mode: 'suggest' };
+  /** The default entry for a service, which replaces a mistyped one whole. */
+  const DEFAULT_ENTRY = (id: ServiceId) => structuredClone(DEFAULTS.services[id]);
   it.each([
     ['enabled a string', { ...GOOD, enabled: 'yes' }, ['enabled'], { enabled: true }],
     ['enabled a number', { ...GOOD, enabled: 0 }, ['enabled'], { enabled: true }],
@@ -126,13 +137,13 @@ describe('validateSettings: present but invalid values are replaced', () => {
     ['schemaVersion wrong', { ...GOOD, schemaVersion: 99 }, ['schemaVersion'], { schemaVersion: SCHEMA_VERSION }],
     ['schemaVersion a string', { ...GOOD, schemaVersion: '1' }, ['schemaVersion'], { schemaVersion: SCHEMA_VERSION }],
     ['schemaVersion null', { ...GOOD, schemaVersion: null }, ['schemaVersion'], { schemaVersion: SCHEMA_VERSION }],
-    ['mode unknown', withService('kakaomap', { mode: 'explode' }), ['services.kakaomap.mode'], { services: { ...GOOD.services, kakaomap: SUGGEST } }],
-    ['mode wrong case', withService('kakaomap', { mode: 'OFF' }), ['services.kakaomap.mode'], { services: { ...GOOD.services, kakaomap: SUGGEST } }],
-    ['mode null', withService('kakaomap', { mode: null }), ['services.kakaomap.mode'], { services: { ...GOOD.services, kakaomap: SUGGEST } }],
-    ['mode a number', withService('tistory', { mode: 1 }), ['services.tistory.mode'], { services: { ...GOOD.services, tistory: SUGGEST } }],
-    ['service entry a string', withService('kakaomap', 'off'), ['services.kakaomap'], { services: { ...GOOD.services, kakaomap: SUGGEST } }],
-    ['service entry an array', withService('kakaomap', ['off']), ['services.kakaomap'], { services: { ...GOOD.services, kakaomap: SUGGEST } }],
-    ['service entry null', withService('daum', null), ['services.daum'], { services: { ...GOOD.services, daum: SUGGEST } }],
+    ['mode unknown', withService('kakaomap', { ...GOOD.services.kakaomap, mode: 'explode' }), ['services.kakaomap.mode'], { services: { ...GOOD.services, kakaomap: DEFAULT_ENTRY('kakaomap') } }],
+    ['mode wrong case', withService('kakaomap', { ...GOOD.services.kakaomap, mode: 'OFF' }), ['services.kakaomap.mode'], { services: { ...GOOD.services, kakaomap: DEFAULT_ENTRY('kakaomap') } }],
+    ['mode null', withService('kakaomap', { ...GOOD.services.kakaomap, mode: null }), ['services.kakaomap.mode'], { services: { ...GOOD.services, kakaomap: DEFAULT_ENTRY('kakaomap') } }],
+    ['mode a number', withService('tistory', { ...GOOD.services.tistory, mode: 1 }), ['services.tistory.mode'], { services: { ...GOOD.services, tistory: DEFAULT_ENTRY('tistory') } }],
+    ['service entry a string', withService('kakaomap', 'off'), ['services.kakaomap'], { services: { ...GOOD.services, kakaomap: DEFAULT_ENTRY('kakaomap') } }],
+    ['service entry an array', withService('kakaomap', ['off']), ['services.kakaomap'], { services: { ...GOOD.services, kakaomap: DEFAULT_ENTRY('kakaomap') } }],
+    ['service entry null', withService('daum', null), ['services.daum'], { services: { ...GOOD.services, daum: DEFAULT_ENTRY('daum') } }],
     ['services a number', { ...GOOD, services: 5 }, ['services'], { services: DEFAULTS.services }],
     ['services null', { ...GOOD, services: null }, ['services'], { services: DEFAULTS.services }],
     ['services an array', { ...GOOD, services: [{ mode: 'off' }] }, ['services'], { services: DEFAULTS.services }],
@@ -160,7 +171,7 @@ describe('validateSettings: present but invalid values are replaced', () => {
 
 describe('validateSettings: unknown values are dropped', () => {
   it('reports unknown keys in dropped and does not keep them', () => {
-    const input = { ...withService('kakaomap', { mode: 'off', order: ['navermap'] }), theme: 'dark' };
+    const input = { ...withService('kakaomap', { ...GOOD.services.kakaomap, order: ['navermap'] }), theme: 'dark' };
     (input.services as Record<string, unknown>).navermap = { mode: 'off' };
     const report = validateSettings(input);
     expect(report.replaced).toEqual([]);
@@ -176,7 +187,7 @@ describe('validateSettings: unknown values are dropped', () => {
     const report = validateSettings(input);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
-    expect(report.settings).toEqual({ ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { mode: 'off' } } });
+    expect(report.settings).toEqual({ ...structuredClone(DEFAULTS), services: { ...DEFAULTS.services, kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'off' } } });
     expect(Object.getPrototypeOf(report.settings)).toBe(Object.prototype);
     expect((report.settings as unknown as Record<string, unknown>).polluted).toBeUndefined();
     expect((report.settings.services.kakaomap as Record<string, unknown>).polluted).toBeUndefined();
@@ -200,5 +211,141 @@ describe('validateSettings: never shares DEFAULTS', () => {
     expect(filled.services.melon).not.toBe(DEFAULTS.services.melon);
     filled.services.melon.mode = 'off';
     expect(DEFAULTS.services.melon.mode).toBe('suggest');
+  });
+});
+
+describe('validateSettings: services.<id>.alternatives', () => {
+  /** GOOD with kakaomap's alternatives set to `alternatives` (its mode stays 'off'). */
+  const withKakaomapAlternatives = (alternatives: unknown) => withService('kakaomap', { ...structuredClone(GOOD.services.kakaomap), alternatives });
+
+  it('GOOD and DEFAULTS hold kakaomap catalogue order', () => {
+    // The cases below rely on it.
+    expect(DEFAULTS.services.kakaomap.alternatives).toEqual(['navermap', 'tmap', 'googlemaps']);
+    expect(GOOD.services.kakaomap).toEqual({ mode: 'off', alternatives: ['navermap', 'tmap', 'googlemaps'] });
+  });
+
+  it.each([
+    ['the catalogue order', ['navermap', 'tmap', 'googlemaps']],
+    ['a reordered list', ['googlemaps', 'navermap', 'tmap']],
+    ['another reordering', ['tmap', 'googlemaps', 'navermap']],
+    ['a subset of two', ['googlemaps', 'tmap']],
+    ['a subset of one', ['tmap']],
+    ['the empty list (every alternative turned off)', []],
+  ])('keeps %s', (_label, alternatives) => {
+    const report = validateSettings(withKakaomapAlternatives([...alternatives]));
+    expect(report).toEqual({
+      settings: { ...GOOD, services: { ...GOOD.services, kakaomap: { mode: 'off', alternatives } } },
+      replaced: [],
+      dropped: [],
+      filled: [],
+    });
+  });
+
+  it.each(SERVICE_IDS)('keeps a reversed list, a single entry and the empty list for %s', (id) => {
+    const own = [...SERVICES[id].alternatives] as string[];
+    for (const alternatives of [[...own].reverse(), own.slice(-1), []]) {
+      const report = validateSettings(withService(id, { mode: 'redirect', alternatives: [...alternatives] }));
+      expect(report.replaced).toEqual([]);
+      expect(report.filled).toEqual([]);
+      expect(report.dropped).toEqual([]);
+      expect(report.settings.services[id]).toEqual({ mode: 'redirect', alternatives });
+    }
+  });
+
+  it.each([
+    ['an unknown id', ['navermap', 'bing']],
+    ['only an unknown id', ['bing']],
+    ['another service alternative (vibe is Melon)', ['vibe']],
+    ['another service alternative among its own', ['navermap', 'tmap', 'ut']],
+    ['a duplicate', ['navermap', 'navermap']],
+    ['a duplicate after a good list', ['navermap', 'tmap', 'googlemaps', 'tmap']],
+    ['a host instead of an id', ['map.naver.com']],
+    ['an id in the wrong case', ['NaverMap']],
+    ['an id with whitespace', [' navermap']],
+    ['an empty string', ['']],
+    ['a string, not an array', 'navermap'],
+    ['a number', 3],
+    ['true', true],
+    ['null', null],
+    ['an object', { 0: 'navermap' }],
+    ['an array of numbers', [1, 2]],
+    ['an array with null', ['navermap', null]],
+    ['a nested array', [['navermap']]],
+    ['an array of objects', [{ id: 'navermap' }]],
+    ['__proto__', ['__proto__']],
+    ['constructor', ['constructor']],
+    ['toString', ['toString']],
+  ])('replaces %s with the default and reports services.kakaomap.alternatives', (_label, alternatives) => {
+    const report = validateSettings(withKakaomapAlternatives(alternatives));
+    expect(report.replaced).toEqual(['services.kakaomap.alternatives']);
+    expect(report.dropped).toEqual([]);
+    expect(report.filled).toEqual([]);
+    // Only the bad value is replaced: the entry's good mode is kept.
+    expect(report.settings).toEqual({ ...GOOD, services: { ...GOOD.services, kakaomap: { mode: 'off', alternatives: [...DEFAULTS.services.kakaomap.alternatives] } } });
+    expect(report.settings.services.kakaomap.alternatives).not.toBe(DEFAULTS.services.kakaomap.alternatives);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('replaces a list from JSON holding __proto__ without polluting anything', () => {
+    const input: unknown = JSON.parse(`{"schemaVersion":1,"enabled":false,"services":{"kakaomap":{"mode":"off","alternatives":["__proto__"]}}}`);
+    const report = validateSettings(input);
+    expect(report.replaced).toEqual(['services.kakaomap.alternatives']);
+    expect(report.settings.services.kakaomap).toEqual({ mode: 'off', alternatives: ['navermap', 'tmap', 'googlemaps'] });
+    expect(Object.getPrototypeOf(report.settings.services.kakaomap.alternatives)).toBe(Array.prototype);
+  });
+
+  it.each(SERVICE_IDS)('replaces a list for %s holding an alternative catalogued only for other services', (id) => {
+    const own = new Set<string>(SERVICES[id].alternatives);
+    const foreign = [...new Set(SERVICE_IDS.flatMap((other) => [...SERVICES[other].alternatives] as string[]))].filter((alt) => !own.has(alt));
+    expect(foreign.length).toBeGreaterThan(0);
+    for (const alt of foreign) {
+      const report = validateSettings(withService(id, { mode: 'redirect', alternatives: [alt] }));
+      expect(report.replaced).toEqual([`services.${id}.alternatives`]);
+      expect(report.settings.services[id]).toEqual({ mode: 'redirect', alternatives: [...SERVICES[id].alternatives] });
+    }
+  });
+
+  it.each(SERVICE_IDS)('replaces a list for %s naming its first alternative twice', (id) => {
+    const first = SERVICES[id].alternatives[0];
+    const report = validateSettings(withService(id, { mode: 'off', alternatives: [first, first] }));
+    expect(report.replaced).toEqual([`services.${id}.alternatives`]);
+    expect(report.settings.services[id]).toEqual({ mode: 'off', alternatives: [...SERVICES[id].alternatives] });
+  });
+
+  it('reports a bad mode and a bad list in one entry, each by its path', () => {
+    const report = validateSettings(withService('melon', { mode: 'loud', alternatives: ['vibe', 'spotify'] }));
+    expect(report.replaced).toEqual(['services.melon.mode', 'services.melon.alternatives']);
+    expect(report.filled).toEqual([]);
+    expect(report.settings.services.melon).toEqual(DEFAULTS.services.melon);
+  });
+
+  it.each([
+    ['absent', { mode: 'redirect' }],
+    ['explicitly undefined', { mode: 'redirect', alternatives: undefined }],
+  ])('fills an %s list silently with the catalogue order, keeping the mode', (_label, entry) => {
+    const report = validateSettings(withService('kakaomap', entry));
+    expect(report.filled).toEqual(['services.kakaomap.alternatives']);
+    expect(report.replaced).toEqual([]);
+    expect(report.dropped).toEqual([]);
+    expect(report.settings.services.kakaomap).toEqual({ mode: 'redirect', alternatives: ['navermap', 'tmap', 'googlemaps'] });
+    expect(report.settings.services.kakaomap.alternatives).not.toBe(DEFAULTS.services.kakaomap.alternatives);
+  });
+
+  it('returns copies of the lists: neither the input, DEFAULTS nor the catalogue is shared', () => {
+    const input = withKakaomapAlternatives(['tmap', 'navermap']);
+    const { settings } = validateSettings(input);
+    expect(settings.services.kakaomap.alternatives).toEqual(['tmap', 'navermap']);
+    expect(settings.services.kakaomap.alternatives).not.toBe(input.services.kakaomap.alternatives);
+    (input.services.kakaomap.alternatives as string[]).push('googlemaps');
+    expect(settings.services.kakaomap.alternatives).toEqual(['tmap', 'navermap']);
+
+    const filled = validateSettings({}).settings;
+    expect(filled.services.kakaomap.alternatives).not.toBe(DEFAULTS.services.kakaomap.alternatives);
+    expect(filled.services.kakaomap.alternatives).not.toBe(SERVICES.kakaomap.alternatives);
+    filled.services.kakaomap.alternatives.reverse();
+    filled.services.melon.alternatives.length = 0;
+    expect(DEFAULTS.services.kakaomap.alternatives).toEqual(['navermap', 'tmap', 'googlemaps']);
+    expect(DEFAULTS.services.melon.alternatives).toEqual([...SERVICES.melon.alternatives]);
+    expect(SERVICES.kakaomap.alternatives).toEqual(['navermap', 'tmap', 'googlemaps']);
   });
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SERVICE_IDS } from '../catalog/index.ts';
+import { SERVICES, SERVICE_IDS } from '../catalog/index.ts';
 import { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
 
 type Leaf = v.GenericSchema;
@@ -11,7 +11,19 @@ interface SchemaTree {
 const SCHEMA: SchemaTree = {
   schemaVersion: v.literal(SCHEMA_VERSION),
   enabled: v.boolean(),
-  services: Object.fromEntries(SERVICE_IDS.map((id) => [id, { mode: v.picklist(SERVICE_MODES) }])),
+  services: Object.fromEntries(
+    SERVICE_IDS.map((id) => [
+      id,
+      {
+        mode: v.picklist(SERVICE_MODES),
+        // Only this service's own alternatives, each once: an order, not a free list of hosts.
+        alternatives: v.pipe(
+          v.array(v.picklist(SERVICES[id].alternatives as unknown as string[])),
+          v.check((list) => new Set(list).size === list.length),
+        ),
+      },
+    ]),
+  ),
   placeCache: v.boolean(),
   notifications: v.boolean(),
   hangLimitMs: v.pipe(v.number(), v.integer(), v.minValue(HANG_LIMIT_MIN_MS), v.maxValue(HANG_LIMIT_MAX_MS)),

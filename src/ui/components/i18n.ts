@@ -12,6 +12,8 @@ const CAUSE_KEYS = {
   tls: 'causeTls',
   offline: 'causeOffline',
   network: 'causeNetwork',
+  maintenance: 'causeMaintenance',
+  'error-page': 'causeErrorPage',
 } as const;
 
 export function causeText(cause: FailureCause): string {

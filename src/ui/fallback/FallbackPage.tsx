@@ -2,14 +2,27 @@ import { useEffect, useRef } from 'preact/hooks';
 import { getAlternative } from '../../core/catalog/index.ts';
 import { readableUrl } from '../../core/display.ts';
 import type { FallbackRequest } from '../../core/fallback.ts';
+import type { ServiceStatus, Summary } from '../../core/health/types.ts';
 import { intentSubject, type Translation } from '../../core/translate/index.ts';
 import { alternativeName, causeText, serviceName, t } from '../components/i18n.ts';
+
+/** What the health engine says right now, as far as this page needs it. */
+export interface LiveHealth {
+  readonly network: 'unknown' | 'online' | 'offline';
+  readonly verdict: Summary['verdict'];
+  readonly status: ServiceStatus;
+  readonly confirmed: boolean;
+}
 
 interface Props {
   readonly request: FallbackRequest | undefined;
   readonly translation: Translation | undefined;
-  /** The health engine's word that nothing answers, Naver included: the user's own network. */
-  readonly networkOffline?: boolean;
+  readonly health?: LiveHealth | undefined;
+  /** Which alternatives answered their probe; absent until probed. */
+  readonly reachable?: Readonly<Record<string, boolean>> | undefined;
+  readonly autoReturn?: boolean;
+  readonly onAutoReturn?: (on: boolean) => void;
+  readonly onGo?: (lasting: boolean) => void;
 }
 
 type Link = Translation['links'][number];
@@ -25,7 +38,15 @@ function linkDetail(link: Link, subject: string): string {
   return link.via === 'app' ? `${detail} · ${t('viaApp')}` : detail;
 }
 
-export function FallbackPage({ request, translation, networkOffline = false }: Props) {
+function scopeText(health: LiveHealth | undefined, service: string): string {
+  if (!health) return t('scopeChecking');
+  if (health.network === 'offline') return t('scopeOffline');
+  if (health.verdict === 'kakao-wide') return t('scopeKakaoWide');
+  if (health.network === 'online' && health.status === 'down' && health.confirmed) return t('scopeService', service);
+  return t('scopeChecking');
+}
+
+export function FallbackPage({ request, translation, health, reachable, autoReturn = false, onAutoReturn, onGo }: Props) {
   const firstLink = useRef<HTMLAnchorElement>(null);
   useEffect(() => firstLink.current?.focus(), []);
 
@@ -38,7 +59,8 @@ export function FallbackPage({ request, translation, networkOffline = false }: P
     );
   }
   const name = serviceName(request.service);
-  const offline = networkOffline || request.cause.kind === 'offline';
+  const offline = health?.network === 'offline' || request.cause.kind === 'offline';
+  const recovered = health?.status === 'up';
   // While the user's own connection is down no alternative would load either: offer none.
   const links = offline ? [] : (translation?.links ?? []);
   const subject = translation ? intentSubject(translation.intent) : '';
@@ -51,27 +73,64 @@ export function FallbackPage({ request, translation, networkOffline = false }: P
         <dt>{t('fallbackAddress')}</dt>
         <dd class="url" data-testid="original">{readableUrl(request.url)}</dd>
       </dl>
+      <p data-testid="scope" class={offline ? 'warn' : 'muted'} role="status">
+        {scopeText(health, name)}
+      </p>
+      {request.knownDown && <p class="muted" data-testid="known-down">{t('knownDownNote', name)}</p>}
+      {request.redirectSkipped && (
+        <p class="muted" data-testid="redirect-skipped">
+          {request.redirectSkipped === 'too-soon' ? t('redirectSkippedTooSoon') : t('redirectSkippedNoAlternative')}
+        </p>
+      )}
       {offline && <p class="warn" data-testid="offline-hint">{t('fallbackOfflineHint')}</p>}
+      {recovered && !offline && (
+        <p class="notice" data-testid="recovered" role="status">
+          {t('fallbackRecovered', name)} <a href={request.url}>{t('fallbackBackToOriginal')}</a>
+        </p>
+      )}
       {links.length > 0 && (
         <section aria-labelledby="alts-heading">
           <h2 id="alts-heading">{t('fallbackAlternatives')}</h2>
           <ul class="alternatives" data-testid="alternatives">
-            {links.map((link, index) => (
-              <li key={link.alternative}>
-                <a href={link.url} rel="noreferrer" data-alternative={link.alternative} data-carries={link.carries} ref={index === 0 ? firstLink : undefined}>
-                  <strong>{alternativeName(link.alternative)}</strong>
-                  <span class="muted">{linkDetail(link, subject)}</span>
-                </a>
-              </li>
-            ))}
+            {links.map((link, index) => {
+              const answered = reachable?.[link.alternative];
+              return (
+                <li key={link.alternative}>
+                  <a
+                    href={link.url}
+                    rel="noreferrer"
+                    data-alternative={link.alternative}
+                    data-carries={link.carries}
+                    data-reachable={answered === undefined ? 'unknown' : String(answered)}
+                    class={answered === false ? 'unreachable' : undefined}
+                    ref={index === 0 ? firstLink : undefined}
+                  >
+                    <strong>{alternativeName(link.alternative)}</strong>
+                    <span class="muted">
+                      {linkDetail(link, subject)}
+                      {answered === false && ` · ${t('altUnreachable')}`}
+                    </span>
+                  </a>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
-      <p>
-        <a class="button secondary" href={request.url} data-testid="retry">
+      <p class="actions">
+        <button type="button" class="button secondary" data-testid="retry" onClick={() => onGo?.(false)}>
           {t('fallbackRetry')}
-        </a>
+        </button>
+        <button type="button" class="button secondary" data-testid="go-anyway" onClick={() => onGo?.(true)}>
+          {t('fallbackGoAnyway')}
+        </button>
       </p>
+      {!recovered && (
+        <label class="choice">
+          <input type="checkbox" data-testid="auto-return" checked={autoReturn} onChange={(event) => onAutoReturn?.(event.currentTarget.checked)} />
+          {t('fallbackAutoReturn')}
+        </label>
+      )}
     </main>
   );
 }

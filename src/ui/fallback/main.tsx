@@ -1,54 +1,97 @@
 import { render } from 'preact';
 import { parseFallbackQuery } from '../../core/fallback.ts';
+import type { HealthView } from '../../core/messages.ts';
 import type { Place } from '../../core/translate/intent.ts';
 import { placeIdIn, translate } from '../../core/translate/index.ts';
 import { devicePlatform } from '../../platform/device.ts';
 import { send } from '../../platform/messaging.ts';
 import { onLocalChange } from '../../platform/storage.ts';
 import { prepareDocument } from '../components/i18n.ts';
-import { FallbackPage } from './FallbackPage.tsx';
+import { FallbackPage, type LiveHealth } from './FallbackPage.tsx';
 import '../components/base.css';
 import './fallback.css';
 
+/** While the page is open, the service is checked this often, so a recovery shows without waiting. */
+const RECHECK_MS = 20_000;
+
 const parsed = parseFallbackQuery(location.search);
+const request = parsed.ok ? parsed.request : undefined;
 prepareDocument('extName');
 const root = document.getElementById('root')!;
 const platform = devicePlatform();
 
 let cached: { readonly id: string; readonly place: Place } | undefined;
-let networkOffline = false;
+let order: readonly string[] | undefined;
+let health: LiveHealth | undefined;
+let reachable: Readonly<Record<string, boolean>> | undefined;
+let autoReturn = false;
 
-function show(): void {
-  const request = parsed.ok ? parsed.request : undefined;
-  const translation = request
-    ? translate(request.url, { platform, title: request.title, lookupPlace: (id) => (cached && cached.id === id ? cached.place : undefined) })
-    : undefined;
-  render(<FallbackPage request={request} translation={translation} networkOffline={networkOffline} />, root);
+function translation() {
+  if (!request) return undefined;
+  return translate(request.url, {
+    platform,
+    ...(request.title ? { title: request.title } : {}),
+    ...(order ? { order } : {}),
+    lookupPlace: (id) => (cached && cached.id === id ? cached.place : undefined),
+  });
 }
 
-// Paint at once from the address alone; a place id then gets a second look in the local place cache.
-show();
-const placeId = parsed.ok ? placeIdIn(parsed.request.url) : undefined;
-if (placeId) {
-  send('place/lookup', { id: placeId }).then(
-    (place) => {
-      if (!place) return;
-      cached = { id: placeId, place };
-      show();
-    },
-    () => undefined,
+function show(): void {
+  render(
+    <FallbackPage
+      request={request}
+      translation={translation()}
+      health={health}
+      reachable={reachable}
+      autoReturn={autoReturn}
+      onAutoReturn={(on) => {
+        autoReturn = on;
+        show();
+      }}
+      onGo={(lasting) => {
+        if (request) void send('fallback/go', { url: request.url, lasting });
+      }}
+    />,
+    root,
   );
 }
 
-// The probes that follow a failure may find that nothing answers, Naver included: then it is the
-// user's own connection, and the page says so instead of offering alternatives that cannot load.
-async function followNetwork(): Promise<void> {
-  const view = await send('health/get', null);
-  const offline = view.state.network === 'offline';
-  if (offline !== networkOffline) {
-    networkOffline = offline;
-    show();
-  }
+function follow(view: HealthView): void {
+  if (!request) return;
+  const service = view.state.services[request.service];
+  health = { network: view.state.network, verdict: view.summary.verdict, status: service.status, confirmed: service.confirmed };
+  show();
+  // The user asked to be taken back once the service recovers.
+  if (autoReturn && service.status === 'up' && view.state.network !== 'offline') location.replace(request.url);
 }
-void followNetwork().catch(() => undefined);
-onLocalChange(['health'], () => void followNetwork().catch(() => undefined));
+
+// Paint at once from the address alone; everything below refines it.
+show();
+if (request) {
+  send('state/get', null).then((state) => {
+    order = state.settings.services[request.service].alternatives;
+    show();
+    const ids = translation()?.links.map((link) => link.alternative) ?? [];
+    return send('alternatives/probe', { ids }).then((results) => {
+      reachable = results;
+      show();
+    });
+  }, () => undefined);
+  const placeId = placeIdIn(request.url);
+  if (placeId) {
+    send('place/lookup', { id: placeId }).then(
+      (place) => {
+        if (!place) return;
+        cached = { id: placeId, place };
+        show();
+      },
+      () => undefined,
+    );
+  }
+  const refresh = () => void send('health/get', null).then(follow, () => undefined);
+  refresh();
+  onLocalChange(['health'], refresh);
+  setInterval(() => {
+    if (document.visibilityState === 'visible') void send('health/check', { services: [request.service] }).then(follow, () => undefined);
+  }, RECHECK_MS);
+}

@@ -3,9 +3,9 @@ import { HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, type ServiceMode, type Settings }
 import { Switch } from '../components/Switch.tsx';
 import { serviceName, t } from '../components/i18n.ts';
 
-/** Modes offered so far; redirect arrives with its guardrails. */
 const OFFERED_MODES: ReadonlyArray<readonly [ServiceMode, string]> = [
   ['suggest', 'modeSuggest'],
+  ['redirect', 'modeRedirect'],
   ['off', 'modeOff'],
 ];
 

@@ -39,6 +39,30 @@ class ChromiumTab implements Tab {
     await this.page.locator(selector).first().click({ timeout: 5_000 });
   }
 
+  async inShadow<T>(hostSelector: string, fn: string): Promise<T | null> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
+      if (!nodeId) return null;
+      // pierce: closed shadow roots are part of the DOM the protocol sees.
+      const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+      const shadow = node.shadowRoots?.[0];
+      if (!shadow) return null;
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+      const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId!,
+        functionDeclaration: `async function () { return JSON.stringify(await (${fn})(this)); }`,
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (exceptionDetails) throw new Error(`inShadow: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return typeof result.value === 'string' ? (JSON.parse(result.value) as T) : null;
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);
   }

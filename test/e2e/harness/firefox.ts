@@ -5,6 +5,14 @@ import { KAKAO_HOSTS } from './kakao-hosts.ts';
 import { DIST_FIREFOX, FIREFOX, requireBuild } from './paths.ts';
 import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
 
+/** The part of puppeteer's BiDi browsing context the shadow-root reader needs (not public API). */
+interface BidiContext {
+  readonly id: string;
+  readonly userContext: {
+    readonly browser: { readonly session: { send(method: string, params: object): Promise<{ result: { type: string; result?: unknown } }> } };
+  };
+}
+
 /** Fixed moz-extension UUID, so the tests know the extension's origin before it loads. */
 const EXTENSION_UUID = '3d1c4e0a-6b2f-4d8e-9a57-0d7e2c9b1f42';
 
@@ -64,6 +72,34 @@ class FirefoxTab implements Tab {
       return Boolean(element);
     }, selector);
     if (!clicked) throw new Error(`nothing to click at ${selector}`);
+  }
+
+  async inShadow<T>(hostSelector: string, fn: string): Promise<T | null> {
+    // Puppeteer's own selectors stop at closed shadow roots; WebDriver BiDi serializes them
+    // (includeShadowTree: 'all') and lets a function take one as its argument by its sharedId.
+    const context = (this.page.mainFrame() as unknown as { browsingContext: BidiContext }).browsingContext;
+    const session = context.userContext.browser.session;
+    const target = { context: context.id };
+    const found = await session.send('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+      target,
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+    });
+    if (found.result.type !== 'success') throw new Error(`inShadow: ${JSON.stringify(found.result)}`);
+    const shadowId = (found.result.result as { value?: { shadowRoot?: { sharedId?: string } | null } }).value?.shadowRoot?.sharedId;
+    if (!shadowId) return null;
+    const called = await session.send('script.callFunction', {
+      functionDeclaration: `async (root) => JSON.stringify(await (${fn})(root))`,
+      arguments: [{ sharedId: shadowId }],
+      target,
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (called.result.type !== 'success') throw new Error(`inShadow: ${JSON.stringify(called.result)}`);
+    const value = (called.result.result as { type: string; value?: unknown }).value;
+    return typeof value === 'string' ? (JSON.parse(value) as T) : null;
   }
 
   async press(key: string): Promise<void> {

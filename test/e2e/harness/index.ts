@@ -1,7 +1,7 @@
 import { FaultServer } from '../../fixtures/fault-server.ts';
 import { launchChromium } from './chromium.ts';
 import { launchFirefox } from './firefox.ts';
-import { poll, type BrowserSession, type LaunchOptions } from './types.ts';
+import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -12,6 +12,12 @@ const FIREFOX_FRONTS = { kakao: { host: '127.0.0.1', port: 443 }, other: { host:
 export interface Rig {
   readonly server: FaultServer;
   readonly browser: BrowserSession;
+  /**
+   * Brings every service back to "up" the way a user would see it happen: two rounds of "check now"
+   * against a healthy server. Tests that share a browser call it so one test's outage (which Detour
+   * rightly remembers) does not decide the next test.
+   */
+  recover(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,9 +27,21 @@ export async function startRig(name: BrowserName, options: LaunchOptions = {}): 
   try {
     const browser = name === 'chromium' ? await launchChromium(server, options) : await launchFirefox(server, options);
     await waitForBackground(browser);
+    let control: Tab | undefined;
     return {
       server,
       browser,
+      async recover() {
+        server.clearRules();
+        await server.setTransport('normal');
+        if (!control) {
+          control = await browser.newTab();
+          await control.goto(`${browser.extensionOrigin}src/ui/options/index.html`);
+        }
+        for (let round = 0; round < 2; round += 1) {
+          await control.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: 'health/check-now', payload: null }).then(() => true)`);
+        }
+      },
       async close() {
         await browser.close().catch(() => undefined);
         await server.close();

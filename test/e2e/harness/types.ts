@@ -11,6 +11,13 @@ export interface Tab {
   /** Runs an expression in the page and returns its JSON-serializable value. */
   evaluate<T>(expression: string): Promise<T>;
   click(selector: string): Promise<void>;
+  /**
+   * Runs `fn` (a function's source, `(root) => value`) with the shadow root of the first element
+   * matching `hostSelector`, even a closed one, reached through the browser's debugging protocol as
+   * DevTools does (CDP in Chromium, WebDriver BiDi in Firefox): nothing a page script could do. The
+   * value must survive JSON. null when there is no such element or it has no shadow root.
+   */
+  inShadow<T>(hostSelector: string, fn: string): Promise<T | null>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,106 @@
+import { bannerReason, newlyDegraded, parseSnoozed, type BannerOrder } from '../core/banner.ts';
+import { getAlternative, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
+import type { HealthState } from '../core/health/types.ts';
+import type { KeyValueArea } from '../core/ports.ts';
+import { createSerialQueue } from '../core/serial.ts';
+import type { SettingsStore } from '../core/settings/store.ts';
+import type { Place } from '../core/translate/intent.ts';
+import { intentSubject, placeIdIn, translate, type Translation } from '../core/translate/index.ts';
+import { devicePlatform } from '../platform/device.ts';
+import { alternativeName, serviceName, t } from '../platform/i18n.ts';
+import { sendToTab, tabsOn } from '../platform/tab-messaging.ts';
+
+const SNOOZED_KEY = 'bannerSnoozed';
+
+interface Deps {
+  readonly settings: SettingsStore;
+  /** The session store (storage.session): snoozes end with the browser session. */
+  readonly session: KeyValueArea;
+  readonly lookupPlace: (id: string) => Promise<Place | null>;
+}
+
+export interface PageInfo {
+  readonly url: string;
+  readonly title?: string;
+  /** The content script found Kakao's own error or maintenance page here. */
+  readonly errorPage?: boolean;
+}
+
+type Link = Translation['links'][number];
+
+/** What following a link does, in words: the same labels as the fallback page. */
+function linkDetail(link: Link, subject: string): string {
+  const detail =
+    link.carries === 'search' ? t('carrySearch', subject)
+    : link.carries === 'place' ? t('carryPlace', subject)
+    : link.carries === 'route' ? t('carryRoute', subject)
+    : getAlternative(link.alternative)?.guidance ? t(`guide_${link.alternative}`)
+    : t('carryHome');
+  return link.via === 'app' ? `${detail} · ${t('viaApp')}` : detail;
+}
+
+/** Decides which loaded Kakao pages get the in-page banner, and prepares it (localized, translated). */
+export function createBanners({ settings, session, lookupPlace }: Deps) {
+  const serialized = createSerialQueue();
+  const snoozed = async () => parseSnoozed(await session.get(SNOOZED_KEY));
+
+  async function orderFor(state: HealthState, page: PageInfo): Promise<BannerOrder | null> {
+    const service = serviceForUrl(page.url);
+    if (!service) return null;
+    const current = await settings.get();
+    const reason = bannerReason({
+      state,
+      service,
+      enabled: current.enabled,
+      mode: current.services[service].mode,
+      snoozed: (await snoozed()).includes(service),
+      pageIsErrorPage: page.errorPage === true,
+    });
+    if (!reason) return null;
+    const placeId = placeIdIn(page.url);
+    const place = placeId ? await lookupPlace(placeId).catch(() => null) : null;
+    // The user's order of alternatives, where the settings carry one.
+    const order = (current.services[service] as { readonly alternatives?: readonly string[] }).alternatives;
+    const translation = translate(page.url, {
+      ...(order ? { order } : {}),
+      platform: devicePlatform(),
+      title: page.title,
+      lookupPlace: (id) => (place && id === placeId ? place : undefined),
+    });
+    const subject = translation ? intentSubject(translation.intent) : '';
+    const name = serviceName(service);
+    return {
+      service,
+      text: {
+        title: reason === 'error-page' ? t('bannerTitleErrorPage', name) : t('bannerTitleDegraded', name),
+        body: t('bannerBody'),
+        dismiss: t('bannerDismiss'),
+        snooze: t('bannerSnooze'),
+        alternativesLabel: t('bannerAlternatives'),
+      },
+      links: (translation?.links ?? []).map((link) => ({ label: alternativeName(link.alternative), detail: linkDetail(link, subject), url: link.url })),
+    };
+  }
+
+  /** Tells the open pages of services that just became degraded, without waiting for a reload. */
+  async function pushChanges(before: HealthState, after: HealthState): Promise<void> {
+    for (const service of newlyDegraded(before, after)) {
+      for (const tab of await tabsOn(serviceMatchPatterns([service]))) {
+        if (serviceForUrl(tab.url) !== service) continue;
+        // No title: the tab may be showing Kakao's error page, whose title is nobody's search.
+        const order = await orderFor(after, { url: tab.url });
+        if (order) await sendToTab(tab.id, 'banner/show', order);
+      }
+    }
+  }
+
+  return {
+    orderFor,
+    pushChanges,
+    snooze: (service: ServiceId) =>
+      serialized(async () => {
+        const list = await snoozed();
+        if (!list.includes(service)) await session.set(SNOOZED_KEY, [...list, service]);
+      }),
+  };
+}

@@ -1,0 +1,17 @@
+import { envelope, type ContentBoundName, type MessageRequest } from '../core/messages.ts';
+import browser from './browser.ts';
+
+/** Open tabs on the given hosts, with their addresses; host permissions are enough, no "tabs" needed. */
+export async function tabsOn(patterns: string[]): Promise<Array<{ id: number; url: string }>> {
+  try {
+    const tabs = await browser.tabs.query({ url: patterns });
+    return tabs.flatMap((tab) => (tab.id !== undefined && tab.id >= 0 && tab.url ? [{ id: tab.id, url: tab.url }] : []));
+  } catch {
+    return [];
+  }
+}
+
+/** Tells a tab's content script something; a tab without one (still loading, a Kakao error) is skipped. */
+export async function sendToTab<K extends ContentBoundName>(tabId: number, name: K, payload: MessageRequest<K>): Promise<void> {
+  await browser.tabs.sendMessage(tabId, envelope(name, payload)).catch(() => undefined);
+}
