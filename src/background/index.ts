@@ -73,7 +73,7 @@ async function onOutcome(outcome: MainFrameOutcome, requestId: string): Promise<
   // A load already rescued for hanging may still end later; the user has moved on, and so do we.
   if (outcome.type !== 'hang' && hangs.wasRescued(requestId)) return;
   if (!(await settings.get()).enabled) return;
-  await rescuer.handleOutcome(outcome);
+  await rescuer.handleOutcome(outcome, requestId);
   const event = mainFrameEvent(outcome, Date.now());
   if (!event) return;
   await health.dispatch([event]);
@@ -86,11 +86,12 @@ watchMainFrames(serviceMatchPatterns(), {
   onStart: ({ requestId, tabId, url }) => {
     titles.noteStart(tabId, url).catch(report);
     settings.get().then((current) => current.enabled && hangs.start(requestId, tabId, url, current.hangLimitMs), report);
-    rescuer.handleStart(tabId, url).then((acted) => {
-      if (!acted) return;
-      hangs.settle(requestId);
-      hangs.markRescued(requestId);
-    }, report);
+    rescuer
+      .handleStart(tabId, url, requestId, () => {
+        hangs.settle(requestId);
+        hangs.markRescued(requestId);
+      })
+      .catch(report);
   },
   onResponding: (requestId) => hangs.settle(requestId),
   onOutcome: (outcome, requestId) => {

@@ -34,6 +34,17 @@ interface Deps {
  */
 export function createRescuer(deps: Deps) {
   const { settings, failures, passes, healthState, lookupPlace, titleFor, rememberBackLink } = deps;
+  /**
+   * Loads already acted on. A load's start (known down) and its end (it failed) are handled
+   * concurrently; the first to claim it acts, so the tab is never moved twice.
+   */
+  const claimed = new Set<string>();
+  function claim(requestId: string): boolean {
+    if (claimed.has(requestId)) return false;
+    claimed.add(requestId);
+    if (claimed.size > 200) claimed.delete(claimed.values().next().value as string);
+    return true;
+  }
 
   async function showFallback(tabId: number, request: FallbackRequest): Promise<void> {
     await navigateTab(tabId, extensionUrl(FALLBACK_PAGE_PATH) + fallbackQuery(request));
@@ -89,12 +100,13 @@ export function createRescuer(deps: Deps) {
 
   return {
     /** A load ended: rescue it if it failed, unless the user chose to go through for this tab. */
-    async handleOutcome(outcome: MainFrameOutcome): Promise<RescueDecision> {
+    async handleOutcome(outcome: MainFrameOutcome, requestId: string): Promise<RescueDecision> {
       const current = await settings.get();
       const decision = decideRescue(outcome, current);
       if (decision.action !== 'fallback') return decision;
       const { service, url, cause, tabId } = decision;
       if (await passes.holds(tabId, service)) return { action: 'ignore', reason: 'not-a-failure' };
+      if (!claim(requestId)) return decision;
       await act(tabId, service, url, cause, current);
       return decision;
     },
@@ -103,7 +115,7 @@ export function createRescuer(deps: Deps) {
      * A load is starting. When its service is already confirmed down, act now instead of letting the
      * user wait for it to fail again. Returns true when it acted (the load's own ending is then moot).
      */
-    async handleStart(tabId: number, url: string): Promise<boolean> {
+    async handleStart(tabId: number, url: string, requestId: string, beforeActing: () => void = () => undefined): Promise<boolean> {
       const service = serviceForUrl(url);
       if (!service || tabId < 0) return false;
       const current = await settings.get();
@@ -112,6 +124,8 @@ export function createRescuer(deps: Deps) {
       if (!cause) return false;
       // "그래도 카카오로 이동" and "다시 시도" both let the load go ahead.
       if (await passes.use(tabId, service)) return false;
+      if (!claim(requestId)) return false;
+      beforeActing();
       await act(tabId, service, url, cause, current, { knownDown: true });
       return true;
     },

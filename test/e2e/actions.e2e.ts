@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BROWSERS, startRig, type Rig, type Tab } from './harness/index.ts';
+
+const FALLBACK = 'src/ui/fallback/index.html';
+const enc = encodeURIComponent;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(BROWSERS)('fallback actions in %s', (browserName) => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig(browserName);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+  beforeEach(async () => {
+    await rig.recover();
+  });
+  const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
+
+  /** A KakaoMap failure, confirmed by the probe that follows it (Kakao fails, Naver answers). */
+  async function confirmedOutage(path = `/?q=${enc('판교역')}`): Promise<Tab> {
+    rig.server.setRule('map.kakao.com', { kind: 'status', status: 503 });
+    const tab = await rig.browser.newTab();
+    await tab.goto(`https://map.kakao.com${path}`);
+    await tab.waitForUrl(isFallback);
+    await expect.poll(() => tab.text('[data-testid=scope]'), { timeout: 10_000 }).toBe('다른 사이트는 정상입니다. 카카오맵만의 장애로 보입니다.');
+    return tab;
+  }
+
+  async function setMode(mode: 'suggest' | 'redirect'): Promise<void> {
+    const options = await rig.browser.newTab();
+    await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await expect.poll(() => options.evaluate<boolean>(`!!document.querySelector('input[name=mode-kakaomap][value=${mode}]') && !document.querySelector('fieldset[data-service=kakaomap]').disabled`), { timeout: 5000 }).toBe(true);
+    await options.click(`input[name=mode-kakaomap][value=${mode}]`);
+    await expect.poll(() => options.evaluate<boolean>(`document.querySelector('input[name=mode-kakaomap][value=${mode}]').checked`)).toBe(true);
+    await expect.poll(() => options.text('[data-testid=save-status]')).toBe('저장했습니다.');
+    await options.close();
+  }
+
+  it('names the scope, focuses the first alternative and marks an unreachable one without hiding it', async () => {
+    rig.server.setRule('map.naver.com', { kind: 'reset' });
+    const tab = await confirmedOutage();
+    expect(await tab.evaluate<string | null>(`document.activeElement?.getAttribute('data-alternative') ?? null`)).toBe('navermap');
+    await expect.poll(() => tab.attribute('a[data-alternative=navermap]', 'data-reachable'), { timeout: 10_000 }).toBe('false');
+    expect(await tab.text('a[data-alternative=navermap]')).toContain('지금 응답 없음');
+    expect(await tab.attribute('a[data-alternative=googlemaps]', 'data-reachable')).toBe('true');
+    await tab.close();
+  });
+
+  it('does not make the user wait again once the outage is confirmed', async () => {
+    const first = await confirmedOutage();
+    await first.close();
+    // Kakao's servers now hang, as in the 2022 fire: without the short-cut this would take the hang limit.
+    rig.server.setRule('map.kakao.com', { kind: 'hang' });
+    const tab = await rig.browser.newTab();
+    const started = Date.now();
+    void tab.goto(`https://map.kakao.com/?q=again`);
+    // The fallback comes at once, without waiting for the load to fail (it may still go out, in parallel).
+    await tab.waitForUrl((url) => isFallback(url) && new URL(url).searchParams.get('known') === '1');
+    expect(await tab.text('[data-testid=known-down]')).toContain('카카오맵');
+    expect(Date.now() - started).toBeLessThan(5000);
+    await tab.close();
+  });
+
+  it('"다시 시도" tries the original once; "그래도 카카오로 이동" lets the user through', async () => {
+    const tab = await confirmedOutage('/?q=retry');
+    const tries = () => rig.server.requestsTo('map.kakao.com').filter((entry) => entry.path === '/?q=retry').length;
+    const before = tries();
+    await tab.click('[data-testid=retry]');
+    await expect.poll(tries, { timeout: 10_000 }).toBe(before + 1);
+    // It failed again, so the fallback page is back.
+    await tab.waitForUrl(isFallback);
+    await expect.poll(() => tab.text('[data-testid=go-anyway]')).toBe('그래도 카카오로 이동');
+    await tab.click('[data-testid=go-anyway]');
+    await tab.waitForUrl((url) => url === 'https://map.kakao.com/?q=retry');
+    await sleep(1500);
+    expect(await tab.url()).toBe('https://map.kakao.com/?q=retry');
+    await tab.close();
+  });
+
+  it('says so when the service recovers, and goes back by itself if asked to', async () => {
+    const tab = await confirmedOutage('/?q=back');
+    await tab.click('[data-testid=auto-return]');
+    expect(await tab.evaluate<boolean>(`document.querySelector('[data-testid=auto-return]').checked`)).toBe(true);
+    await rig.recover();
+    await tab.waitForUrl((url) => url === 'https://map.kakao.com/?q=back', 15_000);
+    await tab.close();
+  });
+
+  it('redirect mode goes straight to the first alternative that answers, and never bounces', async () => {
+    await setMode('redirect');
+    try {
+      rig.server.setRule('map.naver.com', { kind: 'reset' });
+      rig.server.setRule('map.kakao.com', { kind: 'status', status: 502 });
+      const tab = await rig.browser.newTab();
+      await tab.goto(`https://map.kakao.com/?q=${enc('판교역')}`);
+      // Naver Map does not answer its probe, so Google Maps, with the search carried over.
+      await tab.waitForUrl((url) => url === `https://www.google.com/maps/search/?api=1&query=${enc('판교역')}`, 15_000);
+      // Back to Kakao in the same tab within minutes: the fallback page, not another redirect.
+      await tab.goto(`https://map.kakao.com/?q=${enc('판교역')}`);
+      const landed = new URL(await tab.waitForUrl(isFallback, 15_000));
+      expect(landed.searchParams.get('skip')).toBe('too-soon');
+      expect(await tab.text('[data-testid=redirect-skipped]')).toContain('오가지 않도록');
+      await tab.close();
+    } finally {
+      await setMode('suggest');
+    }
+  });
+
+  it('redirect mode never sends an offline user anywhere', async () => {
+    await setMode('redirect');
+    try {
+      await rig.server.setTransport('refuse');
+      const tab = await rig.browser.newTab();
+      await tab.goto('https://map.kakao.com/?q=offline');
+      await tab.waitForUrl(isFallback, 15_000);
+      await expect.poll(() => tab.text('[data-testid=offline-hint]'), { timeout: 10_000 }).toContain('인터넷 연결');
+      await rig.server.setTransport('normal');
+      await tab.close();
+    } finally {
+      await setMode('suggest');
+    }
+  });
+});
