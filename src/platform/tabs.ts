@@ -21,3 +21,17 @@ export function extensionUrl(path: string): string {
 export async function openOptionsPage(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }
+
+/** A new tab right after the opener, in front, remembered as opened from it (no "tabs" permission needed). */
+export async function openNextTo(opener: { readonly id?: number; readonly index: number; readonly windowId?: number } | undefined, url: string): Promise<void> {
+  if (!opener) {
+    await browser.tabs.create({ url });
+    return;
+  }
+  await browser.tabs.create({
+    url,
+    index: opener.index + 1,
+    ...(opener.id !== undefined && opener.id >= 0 ? { openerTabId: opener.id } : {}),
+    ...(opener.windowId !== undefined ? { windowId: opener.windowId } : {}),
+  });
+}

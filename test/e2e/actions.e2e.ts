@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, startRig, type Rig, type Tab } from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type Tab } from './harness/index.ts';
+import { useRig } from './harness/suite.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
 const enc = encodeURIComponent;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(BROWSERS)('fallback actions in %s', (browserName) => {
-  let rig: Rig;
-  beforeAll(async () => {
-    rig = await startRig(browserName);
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  beforeEach(async () => {
-    await rig.recover();
-  });
+  const rig = useRig(browserName);
   const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
 
   /** A KakaoMap failure, confirmed by the probe that follows it (Kakao fails, Naver answers). */

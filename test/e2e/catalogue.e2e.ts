@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, startRig, type Rig } from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/index.ts';
+import { useRig } from './harness/suite.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
 const enc = encodeURIComponent;
@@ -13,16 +14,7 @@ const SERVICES = [
 ] as const;
 
 describe.each(BROWSERS)('the catalogue on the fallback page in %s', (browserName) => {
-  let rig: Rig;
-  beforeAll(async () => {
-    rig = await startRig(browserName);
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  beforeEach(async () => {
-    await rig.recover();
-  });
+  const rig = useRig(browserName);
   const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
 
   it.each(SERVICES)('a failed $kind service offers its alternatives', async ({ url, first, href }) => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SERVICES } from '../../src/core/catalog/index.ts';
 import type { HostRule, TransportMode } from '../fixtures/fault-server.ts';
-import { BROWSERS, startRig, type Rig } from './harness/index.ts';
+import { BROWSERS } from './harness/index.ts';
+import { useRig } from './harness/suite.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
 
@@ -27,16 +28,7 @@ const CASES: readonly Case[] = [
 ];
 
 describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
-  let rig: Rig;
-  beforeAll(async () => {
-    rig = await startRig(browserName);
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  beforeEach(async () => {
-    await rig.recover();
-  });
+  const rig = useRig(browserName);
 
   it.each(CASES)('$name ends on the fallback page with its cause', async ({ url, rule, transport, causes }) => {
     if (rule) rig.server.setRule(new URL(url).hostname, rule);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, startRig, type Rig, type Tab } from './harness/index.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BROWSERS, type Tab } from './harness/index.ts';
+import { useRig } from './harness/suite.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
 const POPUP = 'src/ui/popup/index.html';
@@ -15,13 +16,7 @@ const MAINTENANCE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><titl
 <body><h1>서비스 점검 중입니다</h1><p>보다 나은 서비스를 위해 시스템 점검을 하고 있습니다. 이용에 불편을 드려 죄송합니다.</p></body></html>`;
 
 describe.each(BROWSERS)('health in %s', (browserName) => {
-  let rig: Rig;
-  beforeAll(async () => {
-    rig = await startRig(browserName);
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const rig = useRig(browserName, { recoverBeforeEach: false });
   beforeEach(async () => {
     rig.server.clearRules();
     await rig.server.setTransport('normal');
@@ -128,13 +123,7 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
 });
 
 describe('a stopped service worker in chromium', () => {
-  let rig: Rig;
-  beforeAll(async () => {
-    rig = await startRig('chromium');
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const rig = useRig('chromium', { recoverBeforeEach: false });
 
   it('loses no state mid-outage and repeats no notification', async () => {
     rig.server.setRule('page.kakao.com', { kind: 'status', status: 503 });

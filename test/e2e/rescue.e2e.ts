@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, startRig, type Rig } from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/index.ts';
+import { useRig } from './harness/suite.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
 const SEARCH = 'https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
@@ -10,16 +11,7 @@ const SETTLE_MS = 1500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(BROWSERS)('KakaoMap rescue in %s', (browserName) => {
-  let rig: Rig;
-  beforeAll(async () => {
-    rig = await startRig(browserName);
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  beforeEach(async () => {
-    await rig.recover();
-  });
+  const rig = useRig(browserName);
 
   const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
 

@@ -6,18 +6,8 @@ import { DAILY_BUCKETS, DAY_MS, RECENT_BUCKETS, RECENT_BUCKET_MS, dailyBucketSta
 import { parseHealthState } from './parse-state.ts';
 import { sameSummary, summarize } from './summary.ts';
 import type { HealthEffect, HealthEvent, HealthState, HistoryBucket } from './types.ts';
+import { mulberry32 as prng } from '../../../test/support/random.ts';
 
-/** mulberry32: small, fast, and the same sequence on every run, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEQUENCES = 10_000;
 const T0 = Date.UTC(2025, 0, 15, 3);

@@ -2,18 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ALTERNATIVES, SERVICES, SERVICE_IDS, serviceForUrl, type ServiceId } from '../catalog/index.ts';
 import { isAllowedLink, translate, type Place, type TranslateOptions, type Translation } from './index.ts';
 import { PARSERS } from './registry.ts';
+import { mulberry32 } from '../../../test/support/random.ts';
 
-/** mulberry32: a tiny seeded PRNG, so every run explores the same addresses and a failure reproduces. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ITERATIONS = 100_000;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

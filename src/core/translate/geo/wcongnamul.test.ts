@@ -1,6 +1,7 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { epsg5181ToWgs84, isInKorea, wcongnamulToWgs84, wgs84ToEpsg5181, wgs84ToWcongnamul } from './wcongnamul.ts';
+import { mulberry32 } from '../../../../test/support/random.ts';
 
 // proj4 is the oracle here, and only here: the projection under test is written from the formulas.
 const EPSG5181 = '+proj=tmerc +lat_0=38 +lon_0=127 +k=1 +x_0=200000 +y_0=500000 +ellps=GRS80 +units=m +no_defs';
@@ -15,17 +16,6 @@ function haversine(a: { lat: number; lng: number }, b: { lat: number; lng: numbe
   return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
 }
 
-/** A seeded generator, so a failure names points that can be reproduced. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 25 x 24 grid over lat 33..38.7, lng 124.5..131.9, corners included, plus 200 seeded random points. */
 function koreaPoints(): Array<{ lat: number; lng: number }> {

@@ -2,6 +2,7 @@ import { normalizeHost } from '../../catalog/index.ts';
 import { cleanQuery, decodeLoosely } from '../text.ts';
 import { NO_INTENT, type Intent, type LatLng, type Place, type TravelMode } from '../intent.ts';
 import { isNumberOrEmpty, parseDecimal, parseLatLngPair, parseWcongnamulPair, toLatLng } from '../geo/coords.ts';
+import { cleanName, makePlace } from './common.ts';
 
 /**
  * Reads the intent out of a KakaoMap address (map.kakao.com, m.map.kakao.com, place.map.kakao.com and
@@ -21,16 +22,7 @@ export function parseKakaoMapUrl(url: URL): Intent {
 
 const PLACE_ID = /^\d{1,20}$/;
 
-function cleanName(text: string): string | undefined {
-  const name = cleanQuery(decodeLoosely(text));
-  return name === '' ? undefined : name;
-}
 
-function place(name: string | undefined, coords: LatLng | undefined): Place | undefined {
-  if (name && coords) return { name, coords };
-  if (coords) return { coords };
-  return name ? { name } : undefined;
-}
 
 /**
  * One "NAME,LAT,LNG" or "LAT,LNG" point of a /link/ address. A name may hold commas: the last two
@@ -41,10 +33,10 @@ function parsePoint(raw: string): Place | undefined {
   const fields = decodeLoosely(raw).split(',');
   if (fields.length >= 2) {
     const coords = toLatLng(parseDecimal(fields[fields.length - 2]), parseDecimal(fields[fields.length - 1]));
-    if (coords) return place(cleanName(fields.slice(0, -2).join(',')), coords);
+    if (coords) return makePlace(cleanName(fields.slice(0, -2).join(',')), coords);
   }
   while (fields.length > 0 && isNumberOrEmpty(fields[fields.length - 1] ?? '')) fields.pop();
-  return place(cleanName(fields.join(',')), undefined);
+  return makePlace(cleanName(fields.join(',')), undefined);
 }
 
 /** A place id (all digits) or a point. */
@@ -197,17 +189,17 @@ function parseQuery(params: URLSearchParams): Intent {
     const count = Math.floor(fields.length / 2);
     const points: Array<Place | undefined> = [];
     for (let i = 0; i < count; i += 1) {
-      points.push(place(param(params, `rt${i + 1}`), parseWcongnamulPair(fields[2 * i], fields[2 * i + 1])));
+      points.push(makePlace(param(params, `rt${i + 1}`), parseWcongnamulPair(fields[2 * i], fields[2 * i + 1])));
     }
     const to = points[count - 1];
     if (to) return route(count >= 2 ? points[0] : undefined, to, webMode(params.get('target')));
   }
 
-  const end = place(param(params, 'eName'), parseWcongnamulPair(params.get('eX'), params.get('eY')));
-  if (end) return route(place(param(params, 'sName'), parseWcongnamulPair(params.get('sX'), params.get('sY'))), end, undefined);
+  const end = makePlace(param(params, 'eName'), parseWcongnamulPair(params.get('eX'), params.get('eY')));
+  if (end) return route(makePlace(param(params, 'sName'), parseWcongnamulPair(params.get('sX'), params.get('sY'))), end, undefined);
 
   const shared = parseWcongnamulPair(params.get('urlX'), params.get('urlY'));
-  if (shared) return { kind: 'place', place: place(param(params, 'q', 'name'), shared) ?? { coords: shared } };
+  if (shared) return { kind: 'place', place: makePlace(param(params, 'q', 'name'), shared) ?? { coords: shared } };
   // A share whose numbers are unreadable still names its place.
   const sharedName = params.has('urlX') || params.has('urlY') ? param(params, 'name') : undefined;
   if (sharedName) return { kind: 'place', place: { name: sharedName } };

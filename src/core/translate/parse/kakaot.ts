@@ -1,7 +1,8 @@
-import { cleanQuery, decodeLoosely } from '../text.ts';
+import { decodeLoosely } from '../text.ts';
 import { NO_INTENT, type Intent, type LatLng, type Place, type TravelMode } from '../intent.ts';
 import { isInKorea } from '../geo/wcongnamul.ts';
 import { parseDecimal, roundCoords, toLatLng } from '../geo/coords.ts';
+import { cleanName, makePlace } from './common.ts';
 
 /*
  * Kakao Mobility's addresses. Kakao publishes no URL format for either host, so everything read here is
@@ -10,17 +11,7 @@ import { parseDecimal, roundCoords, toLatLng } from '../geo/coords.ts';
  * carry nothing in their addresses.
  */
 
-function cleanName(text: string | null | undefined): string | undefined {
-  if (typeof text !== 'string') return undefined;
-  const name = cleanQuery(decodeLoosely(text));
-  return name === '' ? undefined : name;
-}
 
-function place(name: string | undefined, coords: LatLng | undefined): Place | undefined {
-  if (name && coords) return { name, coords };
-  if (coords) return { coords };
-  return name ? { name } : undefined;
-}
 
 function route(from: Place | undefined, to: Place | undefined, mode: TravelMode | undefined): Intent {
   if (!to) return NO_INTENT;
@@ -44,8 +35,8 @@ function koreanLatLng(latText: string | null | undefined, lngText: string | null
 export function parseKakaoT(url: URL): Intent {
   if (!/^\/launch\/?$/i.test(url.pathname)) return NO_INTENT;
   const params = url.searchParams;
-  const to = place(cleanName(params.get('dest_name')), koreanLatLng(params.get('dest_lat'), params.get('dest_lng')));
-  const from = place(cleanName(params.get('origin_name')), koreanLatLng(params.get('origin_lat'), params.get('origin_lng')));
+  const to = makePlace(cleanName(params.get('dest_name')), koreanLatLng(params.get('dest_lat'), params.get('dest_lng')));
+  const from = makePlace(cleanName(params.get('origin_name')), koreanLatLng(params.get('origin_lat'), params.get('origin_lng')));
   const type = (params.get('type') ?? 'taxi').trim().toLowerCase();
   return route(from, to, type === 'taxi' || type === '' ? 'taxi' : undefined);
 }
@@ -94,14 +85,14 @@ export function parseKakaoNavi(url: URL): Intent {
         const name = typeof destination.name === 'string' ? cleanName(destination.name) : undefined;
         const wgs84 = typeof option?.coord_type === 'string' && option.coord_type.trim().toLowerCase() === 'wgs84';
         const coords = wgs84 ? toLatLng(numberOf(destination.y), numberOf(destination.x)) : undefined;
-        return route(undefined, place(name, coords && isInKorea(coords) ? roundCoords(coords) : undefined), 'car');
+        return route(undefined, makePlace(name, coords && isInKorea(coords) ? roundCoords(coords) : undefined), 'car');
       }
     }
     return NO_INTENT;
   }
   if (/\/drive\.html$/i.test(url.pathname)) {
     const coords = (params.get('ctype') ?? '').trim() === '1' ? koreanLatLng(params.get('lt'), params.get('ln')) : undefined;
-    return route(undefined, place(cleanName(params.get('dt')), coords), 'car');
+    return route(undefined, makePlace(cleanName(params.get('dt')), coords), 'car');
   }
   return NO_INTENT;
 }
