@@ -26,6 +26,10 @@ import { probe } from '../platform/probe.ts';
 import { navigateTab } from '../platform/tabs.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/redirect.ts';
 import { createTitleMemory } from './titles.ts';
+import { createAnytime } from './anytime.ts';
+import { onInstalled, onMenuClicked, replaceMenus } from '../platform/context-menus.ts';
+import { onCommand } from '../platform/commands.ts';
+import { openNextTo } from '../platform/tabs.ts';
 
 // Listeners are registered synchronously at start-up: an MV3 service worker woken by an event only
 // receives it if its listener exists by the end of the first turn.
@@ -126,6 +130,17 @@ onNotificationClicked((id) => {
     .then(() => navigateTab(back.tabId, back.url))
     .then(() => clearNotification(id))
     .catch(report);
+});
+// Anytime, not only in outages: "open in another service" from the context menu and the shortcut.
+const anytime = createAnytime({ settings, lookupPlace: (id) => places.lookup(id), openNextTo, navigateTab });
+onInstalled(() => {
+  replaceMenus(anytime.menuItems()).catch(report);
+});
+onMenuClicked((click) => {
+  anytime.onMenuClick(click).catch(report);
+});
+onCommand((command, tab) => {
+  anytime.onCommand(command, tab).catch(report);
 });
 health.onChange((before, after) => {
   banners.pushChanges(before, after).catch(report);

@@ -12,7 +12,7 @@ const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.m
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 /** Every permission Detour asks for, each with the reason the README gives. */
-const DOCUMENTED = ['storage', 'webRequest', 'alarms', 'notifications'];
+const DOCUMENTED = ['storage', 'webRequest', 'alarms', 'notifications', 'contextMenus'];
 
 describe('manifest.json', () => {
   it('asks for exactly the documented permissions', () => {

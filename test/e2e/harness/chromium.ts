@@ -8,7 +8,10 @@ import { CHROMIUM, DIST_CHROME, requireBuild } from './paths.ts';
 import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
 
 class ChromiumTab implements Tab {
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    private readonly extensionOrigin = '',
+  ) {}
 
   async goto(url: string): Promise<void> {
     // A failed load rejects; the test then looks at where the tab ended up.
@@ -67,6 +70,18 @@ class ChromiumTab implements Tab {
     await this.page.keyboard.press(key);
   }
 
+  async countContentScriptWorlds(): Promise<() => number> {
+    const origin = this.extensionOrigin.replace(/\/$/, '');
+    let count = 0;
+    const cdp = await this.page.context().newCDPSession(this.page);
+    cdp.on('Runtime.executionContextCreated', ({ context }: { context: { origin: string; auxData?: { type?: string } } }) => {
+      if (origin && context.auxData?.type === 'isolated' && context.origin === origin) count += 1;
+    });
+    await cdp.send('Runtime.enable');
+    count = 0; // Runtime.enable replays the worlds that already exist: count from now on.
+    return () => count;
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path });
   }
@@ -78,7 +93,7 @@ class ChromiumTab implements Tab {
 
 /** Debian's Chromium with the built extension loaded, every hostname routed to the fault server. */
 export async function launchChromium(server: FaultServer, options: LaunchOptions = {}): Promise<BrowserSession> {
-  const dist = requireBuild(DIST_CHROME);
+  const dist = options.withoutExtension ? undefined : requireBuild(DIST_CHROME);
   const { kakao, other } = server.fronts;
   const language = options.language ?? 'ko';
   const profile = mkdtempSync(join(tmpdir(), 'detour-chromium-'));
@@ -99,13 +114,25 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
+      ...(dist ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       `--lang=${locale}`,
       `--host-resolver-rules=${[...KAKAO_HOSTS.map((host) => `MAP ${host} ${kakao.host}:${kakao.port}`), `MAP * ${other.host}:${other.port}`, 'EXCLUDE localhost'].join(', ')}`,
       '--ignore-certificate-errors',
     ],
   });
+  if (!dist) {
+    return {
+      name: 'chromium',
+      extensionOrigin: '',
+      async newTab() {
+        return new ChromiumTab(await context.newPage());
+      },
+      async close() {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   // Node gives non-special schemes an opaque "null" origin, so build it from the host.
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}/`;
@@ -113,7 +140,7 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
     name: 'chromium',
     extensionOrigin,
     async newTab() {
-      return new ChromiumTab(await context.newPage());
+      return new ChromiumTab(await context.newPage(), extensionOrigin);
     },
     async stopBackground() {
       // The ServiceWorker domain of a page of the extension sees the extension's own worker.

@@ -23,7 +23,7 @@ class FirefoxTab implements Tab {
   ) {}
 
   async goto(url: string): Promise<void> {
-    if (url.startsWith(this.extensionOrigin)) {
+    if (this.extensionOrigin && url.startsWith(this.extensionOrigin)) {
       // Firefox never reports moz-extension:// navigations as finished to puppeteer: start it and poll.
       void this.page.goto(url).catch(() => undefined);
       await this.waitForUrl((current) => current === url);
@@ -36,7 +36,9 @@ class FirefoxTab implements Tab {
     );
     // When the extension replaces a failing load, puppeteer keeps waiting for a load event that never
     // comes: stop waiting once the tab is on an extension page.
-    const replaced = poll(() => this.url(), (current) => current.startsWith(this.extensionOrigin), 15_000, 'an extension page').catch(() => undefined);
+    const replaced = this.extensionOrigin
+      ? poll(() => this.url(), (current) => current.startsWith(this.extensionOrigin), 15_000, 'an extension page').catch(() => undefined)
+      : loaded;
     await Promise.race([loaded, replaced]);
   }
 
@@ -120,12 +122,12 @@ class FirefoxTab implements Tab {
  * to the fault server's address (network.dns.forceResolve), which must therefore listen on port 443.
  */
 export async function launchFirefox(server: FaultServer, options: LaunchOptions = {}): Promise<BrowserSession> {
-  const dist = requireBuild(DIST_FIREFOX);
+  const dist = options.withoutExtension ? undefined : requireBuild(DIST_FIREFOX);
   const { kakao, other } = server.fronts;
   if (kakao.port !== 443 || other.port !== 443 || kakao.host !== '127.0.0.1') {
     throw new Error('Firefox tests need the fault server on 127.0.0.1:443 (Kakao) and another loopback address:443 (its DNS overrides cannot change ports)');
   }
-  const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const manifest = JSON.parse(readFileSync(`${requireBuild(DIST_FIREFOX)}/manifest.json`, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   const geckoId = manifest.browser_specific_settings.gecko.id;
   const language = options.language ?? 'ko';
   const browser: Browser = await puppeteer.launch({
@@ -147,8 +149,8 @@ export async function launchFirefox(server: FaultServer, options: LaunchOptions 
       'intl.accept_languages': language === 'ko' ? 'ko-KR, ko, en-US, en' : 'en-US, en',
     },
   });
-  await browser.installExtension(dist);
-  const extensionOrigin = `moz-extension://${EXTENSION_UUID}/`;
+  if (dist) await browser.installExtension(dist);
+  const extensionOrigin = dist ? `moz-extension://${EXTENSION_UUID}/` : '';
   return {
     name: 'firefox',
     extensionOrigin,

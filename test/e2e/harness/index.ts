@@ -26,7 +26,7 @@ export async function startRig(name: BrowserName, options: LaunchOptions = {}): 
   const server = await FaultServer.start(name === 'firefox' ? FIREFOX_FRONTS : undefined);
   try {
     const browser = name === 'chromium' ? await launchChromium(server, options) : await launchFirefox(server, options);
-    await waitForBackground(browser);
+    if (!options.withoutExtension) await waitForBackground(browser);
     let control: Tab | undefined;
     return {
       server,

@@ -19,6 +19,12 @@ export interface Tab {
    */
   inShadow<T>(hostSelector: string, fn: string): Promise<T | null>;
   press(key: string): Promise<void>;
+  /**
+   * Starts counting the extension's content-script worlds created in this tab from now on, as
+   * DevTools sees them (Chromium only: CDP Runtime.executionContextCreated with auxData.type
+   * 'isolated' and the extension's origin); the returned function reads the count so far.
+   */
+  countContentScriptWorlds?(): Promise<() => number>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,6 +42,11 @@ export interface BrowserSession {
 export interface LaunchOptions {
   /** UI language of the browser: decides which _locales the extension shows. */
   readonly language?: 'ko' | 'en';
+  /**
+   * The same browser, profile flags and routing without the extension (the benchmark's "browser
+   * alone"); its session's extensionOrigin is then ''. Default: with the extension.
+   */
+  readonly withoutExtension?: boolean;
 }
 
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
