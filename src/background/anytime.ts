@@ -34,7 +34,7 @@ export function createAnytime({ settings, lookupPlace, openNextTo, navigateTab }
         id: item.id,
         ...(item.parentId ? { parentId: item.parentId } : {}),
         context: item.context,
-        title: 'key' in item.title ? t(item.title.key) : alternativeName(item.title.alternative),
+        title: item.alternative ? alternativeName(item.alternative) : t('menuOpenElsewhere'),
         patterns: item.patterns,
       })),
 

@@ -1,11 +1,12 @@
 import { bannerReason, newlyDegraded, parseSnoozed, type BannerOrder } from '../core/banner.ts';
-import { getAlternative, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
+import { serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
 import type { HealthState } from '../core/health/types.ts';
+import { linkDetail } from '../core/link-label.ts';
 import type { KeyValueArea } from '../core/ports.ts';
 import { createSerialQueue } from '../core/serial.ts';
 import type { SettingsStore } from '../core/settings/store.ts';
 import type { Place } from '../core/translate/intent.ts';
-import { intentSubject, placeIdIn, translate, type Translation } from '../core/translate/index.ts';
+import { intentSubject, placeIdIn, translate } from '../core/translate/index.ts';
 import { devicePlatform } from '../platform/device.ts';
 import { alternativeName, serviceName, t } from '../platform/i18n.ts';
 import { sendToTab, tabsOn } from '../platform/tab-messaging.ts';
@@ -24,19 +25,6 @@ export interface PageInfo {
   readonly title?: string;
   /** The content script found Kakao's own error or maintenance page here. */
   readonly errorPage?: boolean;
-}
-
-type Link = Translation['links'][number];
-
-/** What following a link does, in words: the same labels as the fallback page. */
-function linkDetail(link: Link, subject: string): string {
-  const detail =
-    link.carries === 'search' ? t('carrySearch', subject)
-    : link.carries === 'place' ? t('carryPlace', subject)
-    : link.carries === 'route' ? t('carryRoute', subject)
-    : getAlternative(link.alternative)?.guidance ? t(`guide_${link.alternative}`)
-    : t('carryHome');
-  return link.via === 'app' ? `${detail} · ${t('viaApp')}` : detail;
 }
 
 /** Decides which loaded Kakao pages get the in-page banner, and prepares it (localized, translated). */
@@ -78,7 +66,7 @@ export function createBanners({ settings, session, lookupPlace }: Deps) {
         snooze: t('bannerSnooze'),
         alternativesLabel: t('bannerAlternatives'),
       },
-      links: (translation?.links ?? []).map((link) => ({ label: alternativeName(link.alternative), detail: linkDetail(link, subject), url: link.url })),
+      links: (translation?.links ?? []).map((link) => ({ label: alternativeName(link.alternative), detail: linkDetail(link, subject, t), url: link.url })),
     };
   }
 

@@ -16,13 +16,12 @@ export interface MenuItemPlan {
   readonly id: string;
   readonly parentId?: string;
   readonly context: MenuContext;
-  /** Locale key of the title, or the alternative whose localized name is the title. */
-  readonly title: { readonly key: string } | { readonly alternative: AlternativeId };
+  /** The parent is "다른 서비스에서 열기"; each child is titled with its alternative's localized name. */
+  readonly alternative?: AlternativeId;
   /** documentUrlPatterns for 'page' items, targetUrlPatterns for 'link' items. */
   readonly patterns: readonly string[];
 }
 
-const PARENT_TITLE_KEY = 'menuOpenElsewhere';
 const parentId = (context: MenuContext) => `detour-${context}`;
 const childId = (context: MenuContext, alternative: AlternativeId) => `detour-${context}:${alternative}`;
 
@@ -37,11 +36,11 @@ export function servicesOffering(alternative: AlternativeId) {
  */
 export function menuPlan(): MenuItemPlan[] {
   return MENU_CONTEXTS.flatMap((context) => [
-    { id: parentId(context), context, title: { key: PARENT_TITLE_KEY }, patterns: serviceMatchPatterns() },
+    { id: parentId(context), context, patterns: serviceMatchPatterns() },
     ...ALTERNATIVE_IDS.flatMap((alternative): MenuItemPlan[] => {
       const services = servicesOffering(alternative);
       if (services.length === 0) return [];
-      return [{ id: childId(context, alternative), parentId: parentId(context), context, title: { alternative }, patterns: serviceMatchPatterns(services) }];
+      return [{ id: childId(context, alternative), parentId: parentId(context), context, alternative, patterns: serviceMatchPatterns(services) }];
     }),
   ]);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { getAlternative } from '../../core/catalog/index.ts';
 import { readableUrl } from '../../core/display.ts';
 import type { FallbackRequest } from '../../core/fallback.ts';
+import { linkDetail } from '../../core/link-label.ts';
 import type { ServiceStatus, Summary } from '../../core/health/types.ts';
 import { intentSubject, type Translation } from '../../core/translate/index.ts';
 import { alternativeName, causeText, serviceName, t } from '../components/i18n.ts';
@@ -23,19 +23,6 @@ interface Props {
   readonly autoReturn?: boolean;
   readonly onAutoReturn?: (on: boolean) => void;
   readonly onGo?: (lasting: boolean) => void;
-}
-
-type Link = Translation['links'][number];
-
-/** What following this link does, in words: "‘판교역’ 검색", "‘스타벅스’까지 길찾기", or guidance. */
-function linkDetail(link: Link, subject: string): string {
-  const detail =
-    link.carries === 'search' ? t('carrySearch', subject)
-    : link.carries === 'place' ? t('carryPlace', subject)
-    : link.carries === 'route' ? t('carryRoute', subject)
-    : getAlternative(link.alternative)?.guidance ? t(`guide_${link.alternative}`)
-    : t('carryHome');
-  return link.via === 'app' ? `${detail} · ${t('viaApp')}` : detail;
 }
 
 function scopeText(health: LiveHealth | undefined, service: string): string {
@@ -107,7 +94,7 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
                   >
                     <strong>{alternativeName(link.alternative)}</strong>
                     <span class="muted">
-                      {linkDetail(link, subject)}
+                      {linkDetail(link, subject, t)}
                       {answered === false && ` · ${t('altUnreachable')}`}
                     </span>
                   </a>
