@@ -10,7 +10,8 @@ import { SERVICE_IDS } from '../core/catalog/index.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
-import { localArea, sessionArea } from '../platform/storage.ts';
+import { localArea, onLocalChange, sessionArea } from '../platform/storage.ts';
+import { DEFAULTS } from '../core/settings/index.ts';
 import { watchMainFrames, watchSubresources } from '../platform/web-request.ts';
 import { createBanners } from './banner.ts';
 import { createFailureLog } from './failure-log.ts';
@@ -38,6 +39,15 @@ const settings = createSettingsStore(area, (message) => console.warn(`Detour: ${
 const failures = createFailureLog(area);
 const places = createPlaceStore(area);
 const titles = createTitleMemory();
+/** The hang limit, kept in memory so a load's timer starts in the same turn as the load. */
+let hangLimitMs = DEFAULTS.hangLimitMs;
+const refreshHangLimit = () => {
+  settings.get().then((current) => {
+    hangLimitMs = current.hangLimitMs;
+  }, () => undefined);
+};
+refreshHangLimit();
+onLocalChange(['settings'], refreshHangLimit);
 const health = createHealth(area, settings);
 const banners = createBanners({ settings, session: sessionArea(), lookupPlace: (id) => places.lookup(id) });
 const passes = createTabPasses(sessionArea(), Date.now);
@@ -89,7 +99,9 @@ async function onOutcome(outcome: MainFrameOutcome, requestId: string): Promise<
 watchMainFrames(serviceMatchPatterns(), {
   onStart: ({ requestId, tabId, url }) => {
     titles.noteStart(tabId, url).catch(report);
-    settings.get().then((current) => current.enabled && hangs.start(requestId, tabId, url, current.hangLimitMs), report);
+    // Synchronously, from the cached limit: a fast load's response can arrive before any storage read
+    // resolves, and a timer started after it would never be cleared (a healthy page "rescued" 8 s later).
+    hangs.start(requestId, tabId, url, hangLimitMs);
     rescuer
       .handleStart(tabId, url, requestId, () => {
         hangs.settle(requestId);

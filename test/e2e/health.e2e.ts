@@ -53,6 +53,31 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
     await tab.close();
   }, 30_000);
 
+  it('never takes a fast, healthy load for a hang (with a 3 s hang limit, set on the options page)', async () => {
+    const options = await rig.browser.newTab();
+    await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    const setLimit = async (seconds: number) => {
+      await expect.poll(() => options.evaluate<boolean>(`!!document.querySelector('[data-testid=hang-limit]') && !document.querySelector('[data-testid=hang-limit]').disabled`), { timeout: 5000 }).toBe(true);
+      await options.evaluate(`(() => { const input = document.querySelector('[data-testid=hang-limit]'); input.value = '${seconds}'; input.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+      await expect.poll(() => options.text('[data-testid=save-status]')).toBe('저장했습니다.');
+    };
+    await setLimit(3);
+    try {
+      const tabs = [];
+      for (let i = 0; i < 4; i += 1) {
+        const tab = await rig.browser.newTab();
+        await tab.goto(`https://map.kakao.com/?q=fast${i}`);
+        tabs.push(tab);
+      }
+      await sleep(4000);
+      for (let i = 0; i < tabs.length; i += 1) expect(await tabs[i]!.url()).toBe(`https://map.kakao.com/?q=fast${i}`);
+      for (const tab of tabs) await tab.close();
+    } finally {
+      await setLimit(8);
+      await options.close();
+    }
+  });
+
   it('marks a page whose API calls fail as partly down, and leaves the page alone', async () => {
     rig.server.setRule('search.daum.net', { kind: 'page', html: PAGE_WITH_FAILING_API });
     rig.server.setRule('search1.kakaocdn.net', { kind: 'status', status: 503 });

@@ -70,6 +70,10 @@ class ChromiumTab implements Tab {
     await this.page.keyboard.press(key);
   }
 
+  async addInitScript(source: string): Promise<void> {
+    await this.page.addInitScript(source);
+  }
+
   async countContentScriptWorlds(): Promise<() => number> {
     const origin = this.extensionOrigin.replace(/\/$/, '');
     let count = 0;
@@ -93,7 +97,7 @@ class ChromiumTab implements Tab {
 
 /** Debian's Chromium with the built extension loaded, every hostname routed to the fault server. */
 export async function launchChromium(server: FaultServer, options: LaunchOptions = {}): Promise<BrowserSession> {
-  const dist = options.withoutExtension ? undefined : requireBuild(DIST_CHROME);
+  const dist = options.withoutExtension ? undefined : requireBuild(options.distDir ?? DIST_CHROME);
   const { kakao, other } = server.fronts;
   const language = options.language ?? 'ko';
   const profile = mkdtempSync(join(tmpdir(), 'detour-chromium-'));
@@ -106,7 +110,7 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
     env: { ...process.env, LANGUAGE: language, LANG: language === 'ko' ? 'ko_KR.UTF-8' : 'en_US.UTF-8' },
     locale,
     args: [
-      '--headless=new',
+      ...(options.headed ? [] : ['--headless=new']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

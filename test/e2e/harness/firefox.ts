@@ -108,6 +108,10 @@ class FirefoxTab implements Tab {
     await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
   }
 
+  async addInitScript(source: string): Promise<void> {
+    await this.page.evaluateOnNewDocument(source);
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path });
   }
@@ -122,12 +126,12 @@ class FirefoxTab implements Tab {
  * to the fault server's address (network.dns.forceResolve), which must therefore listen on port 443.
  */
 export async function launchFirefox(server: FaultServer, options: LaunchOptions = {}): Promise<BrowserSession> {
-  const dist = options.withoutExtension ? undefined : requireBuild(DIST_FIREFOX);
+  const dist = options.withoutExtension ? undefined : requireBuild(options.distDir ?? DIST_FIREFOX);
   const { kakao, other } = server.fronts;
   if (kakao.port !== 443 || other.port !== 443 || kakao.host !== '127.0.0.1') {
     throw new Error('Firefox tests need the fault server on 127.0.0.1:443 (Kakao) and another loopback address:443 (its DNS overrides cannot change ports)');
   }
-  const manifest = JSON.parse(readFileSync(`${requireBuild(DIST_FIREFOX)}/manifest.json`, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const manifest = JSON.parse(readFileSync(`${requireBuild(options.distDir ?? DIST_FIREFOX)}/manifest.json`, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   const geckoId = manifest.browser_specific_settings.gecko.id;
   const language = options.language ?? 'ko';
   const browser: Browser = await puppeteer.launch({

@@ -25,6 +25,8 @@ export interface Tab {
    * 'isolated' and the extension's origin); the returned function reads the count so far.
    */
   countContentScriptWorlds?(): Promise<() => number>;
+  /** Runs this script in every document the tab loads from now on, before the page's own scripts. */
+  addInitScript(source: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,6 +49,13 @@ export interface LaunchOptions {
    * alone"); its session's extensionOrigin is then ''. Default: with the extension.
    */
   readonly withoutExtension?: boolean;
+  /** A visible window (the demo, on a machine with a display); tests always run headless. */
+  readonly headed?: boolean;
+  /**
+   * Loads this build instead of dist/chrome or dist/firefox (the benchmark loads a snapshot, so that a
+   * rebuild during its run cannot change what it measures).
+   */
+  readonly distDir?: string;
 }
 
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
