@@ -52,4 +52,34 @@ describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
     expect(await tab.evaluate<number>(`document.querySelectorAll('a').length`)).toBe(0);
     await tab.close();
   });
+
+  it('leaves back and forward alone', async () => {
+    const tab = await rig.browser.newTab();
+    await tab.goto('https://map.kakao.com/?q=first');
+    await tab.goto('https://www.naver.com/');
+    await tab.evaluate('history.back()');
+    await tab.waitForUrl((url) => url === 'https://map.kakao.com/?q=first');
+    await tab.evaluate('history.forward()');
+    await tab.waitForUrl((url) => url === 'https://www.naver.com/');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await tab.url()).toBe('https://www.naver.com/');
+    await tab.close();
+  });
+
+  it('takes a tab closed while loading for no outage', async () => {
+    rig.server.setRule('map.kakao.com', { kind: 'hang' });
+    const tab = await rig.browser.newTab();
+    void tab.goto('https://map.kakao.com/?q=closed');
+    await expect.poll(() => rig.server.requestsTo('map.kakao.com').some((entry) => entry.path === '/?q=closed')).toBe(true);
+    await tab.close();
+    // Past the 8 s hang limit: no rescue of a tab that is gone, and KakaoMap is not called down.
+    await new Promise((resolve) => setTimeout(resolve, 9000));
+    const control = await rig.browser.newTab();
+    await control.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    const status = await control.evaluate<string>(
+      `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: 'health/get', payload: null }).then((view) => view.state.services.kakaomap.status)`,
+    );
+    expect(status).not.toBe('down');
+    await control.close();
+  }, 30_000);
 });
