@@ -55,12 +55,36 @@ class FirefoxTab implements Tab {
     return poll(() => this.url(), predicate, timeoutMs, 'the tab address');
   }
 
+  /**
+   * Like Playwright's locators on the Chromium side: wait up to 5 s for the element (a page that just
+   * committed may not have rendered yet), then read it; null when it never appears.
+   */
+  private async whenPresent<T>(read: () => Promise<{ found: boolean; value: T | null }>): Promise<T | null> {
+    const deadline = Date.now() + 5000;
+    do {
+      const result = await read().catch(() => ({ found: false, value: null }));
+      if (result.found) return result.value;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } while (Date.now() < deadline);
+    return null;
+  }
+
   async text(selector: string): Promise<string | null> {
-    return this.page.evaluate((sel) => document.querySelector(sel)?.textContent ?? null, selector).catch(() => null);
+    return this.whenPresent(() =>
+      this.page.evaluate((sel) => {
+        const element = document.querySelector(sel);
+        return { found: element !== null, value: element?.textContent ?? null };
+      }, selector),
+    );
   }
 
   async attribute(selector: string, name: string): Promise<string | null> {
-    return this.page.evaluate((sel, attr) => document.querySelector(sel)?.getAttribute(attr) ?? null, selector, name).catch(() => null);
+    return this.whenPresent(() =>
+      this.page.evaluate((sel, attr) => {
+        const element = document.querySelector(sel);
+        return { found: element !== null, value: element?.getAttribute(attr) ?? null };
+      }, selector, name),
+    );
   }
 
   evaluate<T>(expression: string): Promise<T> {
