@@ -95,17 +95,16 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
   }
 
   async function check(services: readonly ServiceId[]): Promise<HealthView> {
-    const [control, ...results] = await Promise.all([
+    const [control, results] = await Promise.all([
       Promise.all(CONTROL_PROBES.map((url) => probe(url, PROBE_TIMEOUT_MS, true))),
-      ...services.map((id) => probe(SERVICES[id].probe, PROBE_TIMEOUT_MS)),
+      Promise.all(services.map((id) => probe(SERVICES[id].probe, PROBE_TIMEOUT_MS))),
     ]);
     const at = now();
     // The control goes first: a failing Kakao probe must not be held against Kakao while offline.
-    const events: HealthEvent[] = [{ type: 'control', ok: (control as { ok: boolean }[]).some((r) => r.ok), at }];
-    services.forEach((service, index) => {
-      const result = results[index] as Awaited<ReturnType<typeof probe>>;
-      events.push(result.cause ? { type: 'probe', service, ok: result.ok, latencyMs: result.latencyMs, cause: result.cause, at } : { type: 'probe', service, ok: result.ok, latencyMs: result.latencyMs, at });
-    });
+    const events: HealthEvent[] = [
+      { type: 'control', ok: control.some((result) => result.ok), at },
+      ...results.map(({ ok, latencyMs, cause }, index): HealthEvent => ({ type: 'probe', service: services[index]!, ok, latencyMs, ...(cause ? { cause } : {}), at })),
+    ];
     const state = await dispatch(events);
     return { state, summary: summarize(state) };
   }

@@ -1,36 +1,32 @@
-import { hostPermissions, serviceForUrl, serviceMatchPatterns } from '../core/catalog/index.ts';
+import { ALTERNATIVES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
 import { createBatcher } from '../core/batch.ts';
 import { classifyErrorPage } from '../core/health/error-page.ts';
 import { mainFrameEvent, subresourceEvent } from '../core/health/signals.ts';
 import type { HealthEvent } from '../core/health/types.ts';
 import { placeIdOf } from '../core/places/extract.ts';
+import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/redirect.ts';
 import type { MainFrameOutcome } from '../core/rescue.ts';
+import { DEFAULTS } from '../core/settings/index.ts';
 import { createSettingsStore } from '../core/settings/store.ts';
-import { SERVICE_IDS } from '../core/catalog/index.ts';
+import { createTabPasses } from '../core/tab-passes.ts';
 import { onAlarm } from '../platform/alarms.ts';
+import { onCommand } from '../platform/commands.ts';
+import { onInstalled, onMenuClicked, replaceMenus } from '../platform/context-menus.ts';
 import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
+import { clearNotification, onNotificationClicked } from '../platform/notifications.ts';
+import { probe } from '../platform/probe.ts';
 import { localArea, onLocalChange, sessionArea } from '../platform/storage.ts';
-import { DEFAULTS } from '../core/settings/index.ts';
+import { navigateTab, openNextTo } from '../platform/tabs.ts';
 import { watchMainFrames, watchSubresources } from '../platform/web-request.ts';
+import { createAnytime } from './anytime.ts';
 import { createBanners } from './banner.ts';
 import { createFailureLog } from './failure-log.ts';
 import { createHangWatch } from './hang-watch.ts';
 import { PROBE_ALARM, createHealth } from './health.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRescuer } from './rescuer.ts';
-import { createTabPasses } from '../core/tab-passes.ts';
-import type { ServiceId } from '../core/catalog/index.ts';
-import { ALTERNATIVES, isAlternativeId, isServiceId } from '../core/catalog/index.ts';
-import { clearNotification, onNotificationClicked } from '../platform/notifications.ts';
-import { probe } from '../platform/probe.ts';
-import { navigateTab } from '../platform/tabs.ts';
-import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/redirect.ts';
 import { createTitleMemory } from './titles.ts';
-import { createAnytime } from './anytime.ts';
-import { onInstalled, onMenuClicked, replaceMenus } from '../platform/context-menus.ts';
-import { onCommand } from '../platform/commands.ts';
-import { openNextTo } from '../platform/tabs.ts';
 
 // Listeners are registered synchronously at start-up: an MV3 service worker woken by an event only
 // receives it if its listener exists by the end of the first turn.
@@ -49,8 +45,9 @@ const refreshHangLimit = () => {
 refreshHangLimit();
 onLocalChange(['settings'], refreshHangLimit);
 const health = createHealth(area, settings);
-const banners = createBanners({ settings, session: sessionArea(), lookupPlace: (id) => places.lookup(id) });
-const passes = createTabPasses(sessionArea(), Date.now);
+const session = sessionArea();
+const banners = createBanners({ settings, session, lookupPlace: (id) => places.lookup(id) });
+const passes = createTabPasses(session, Date.now);
 /** Redirect notifications and where they lead back to. In memory: a lost entry costs one click. */
 const backLinks = new Map<string, { tabId: number; service: ServiceId; url: string }>();
 const rescuer = createRescuer({
@@ -67,12 +64,15 @@ const hangs = createHangWatch((requestId, tabId, url, waitedMs) => {
 });
 const report = (error: unknown) => console.error('Detour:', error);
 
+/** The address without its fragment: the same document, whichever part of it is shown. */
+const documentOf = (url: string) => url.split('#')[0] ?? url;
+
 /** Addresses whose last main-frame load answered with a 5xx (the most recent few). */
 const serverErrors = new Set<string>();
 
 function noteStatus(outcome: MainFrameOutcome): void {
   if (outcome.type !== 'response') return;
-  const url = outcome.url.split('#')[0] ?? outcome.url;
+  const url = documentOf(outcome.url);
   if (outcome.statusCode < 500) {
     serverErrors.delete(url);
     return;
@@ -166,10 +166,10 @@ handleMessages(
       // A page may only speak for itself.
       const url = sender.url ?? '';
       const service = serviceForUrl(url);
-      if (!service || typeof facts?.url !== 'string' || facts.url.split('#')[0] !== url.split('#')[0]) return null;
+      if (!service || typeof facts?.url !== 'string' || documentOf(facts.url) !== documentOf(url)) return null;
       // A 5xx body ("503") is the server's failure, already handled: it is neither a healthy page
       // nor a place's name. Firefox runs content scripts on such bodies too.
-      if ((typeof facts.status === 'number' && facts.status >= 500) || serverErrors.has(url.split('#')[0] ?? url)) return null;
+      if ((typeof facts.status === 'number' && facts.status >= 500) || serverErrors.has(documentOf(url))) return null;
       const page = classifyErrorPage({ title: String(facts.title ?? ''), heading: String(facts.heading ?? ''), body: String(facts.bodyText ?? '') });
       const title = String(facts.title ?? '');
       if (page) {
