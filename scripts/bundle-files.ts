@@ -56,9 +56,16 @@ export function gzippedFiles(dist: string, entries: readonly string[]): Map<stri
   return sizes;
 }
 
-/** The content script: the manifest's loader(s) and every chunk they import. */
+/** Where the build puts the page script (src/core/page-script.ts: PAGE_SCRIPT_FILE; scripts/build.mjs). */
+export const PAGE_SCRIPT = 'content/kakao-page.js';
+
+/**
+ * What runs in Kakao's pages: the page script the background injects, and every file it imports
+ * (none: it is built as one classic script), plus any content script a manifest would declare.
+ */
 export function contentScriptFiles(dist: string): Map<string, number> {
-  return gzippedFiles(dist, (readManifest(dist).content_scripts ?? []).flatMap((script) => script.js ?? []));
+  if (!existsSync(`${dist}/${PAGE_SCRIPT}`)) throw new Error(`${dist}/${PAGE_SCRIPT} is missing: scripts/build.mjs builds it`);
+  return gzippedFiles(dist, [PAGE_SCRIPT, ...(readManifest(dist).content_scripts ?? []).flatMap((script) => script.js ?? [])]);
 }
 
 /** Every entry of the build, by name, with the files it loads (gzipped sizes). */
@@ -68,7 +75,7 @@ export function entrySizes(dist: string): Array<{ entry: string; files: Map<stri
   const pages = readdirSync(`${dist}/src/ui`).map((name) => `src/ui/${name}/index.html`).filter((page) => existsSync(`${dist}/${page}`));
   return [
     { entry: 'background', files: gzippedFiles(dist, background) },
-    { entry: 'content script', files: contentScriptFiles(dist) },
+    { entry: 'page script (content)', files: contentScriptFiles(dist) },
     ...pages.map((page) => ({ entry: `page ${posix.basename(posix.dirname(page))}`, files: gzippedFiles(dist, [page]) })),
   ];
 }

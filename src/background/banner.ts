@@ -9,6 +9,8 @@ import type { Place } from '../core/translate/intent.ts';
 import { intentSubject, placeIdIn, translate } from '../core/translate/index.ts';
 import { devicePlatform } from '../platform/device.ts';
 import { alternativeName, serviceName, t } from '../platform/i18n.ts';
+import { PAGE_SCRIPT_FILE } from '../core/page-script.ts';
+import { injectScript } from '../platform/scripting.ts';
 import { sendToTab, tabsOn } from '../platform/tab-messaging.ts';
 
 const SNOOZED_KEY = 'bannerSnoozed';
@@ -77,7 +79,9 @@ export function createBanners({ settings, session, lookupPlace }: Deps) {
         if (serviceForUrl(tab.url) !== service) continue;
         // No title: the tab may be showing Kakao's error page, whose title is nobody's search.
         const order = await orderFor(after, { url: tab.url });
-        if (order) await sendToTab(tab.id, 'banner/show', order);
+        if (!order) continue;
+        // A page not read yet (still loading) gets its page script now; it asks for its banner itself.
+        if (!(await sendToTab(tab.id, 'banner/show', order))) await injectScript(tab.id, PAGE_SCRIPT_FILE);
       }
     }
   }

@@ -3,6 +3,7 @@ import { createBatcher } from '../core/batch.ts';
 import { classifyErrorPage } from '../core/health/error-page.ts';
 import { mainFrameEvent, subresourceEvent } from '../core/health/signals.ts';
 import type { HealthEvent } from '../core/health/types.ts';
+import { PAGE_SCRIPT_FILE, shouldReadPage } from '../core/page-script.ts';
 import { placeIdOf } from '../core/places/extract.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/redirect.ts';
 import type { MainFrameOutcome } from '../core/rescue.ts';
@@ -17,7 +18,8 @@ import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.
 import { clearNotification, onNotificationClicked } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
 import { localArea, onLocalChange, sessionArea } from '../platform/storage.ts';
-import { navigateTab, openNextTo } from '../platform/tabs.ts';
+import { injectScript } from '../platform/scripting.ts';
+import { navigateTab, onTabLoaded, openNextTo } from '../platform/tabs.ts';
 import { watchMainFrames, watchSubresources } from '../platform/web-request.ts';
 import { createAnytime } from './anytime.ts';
 import { createBanners } from './banner.ts';
@@ -63,6 +65,11 @@ const hangs = createHangWatch((requestId, tabId, url, waitedMs) => {
   void onOutcome({ type: 'hang', tabId, url, waitedMs }, requestId);
 });
 const report = (error: unknown) => console.error('Detour:', error);
+
+// Kakao pages are read once they have loaded, never while they load (src/core/page-script.ts).
+onTabLoaded((tabId, url) => {
+  if (shouldReadPage(url)) void injectScript(tabId, PAGE_SCRIPT_FILE);
+});
 
 /** The address without its fragment: the same document, whichever part of it is shown. */
 const documentOf = (url: string) => url.split('#')[0] ?? url;

@@ -1,4 +1,5 @@
-// Runs on Kakao's own pages only (the catalogue's hosts). Reads, as text, what the page shows: enough
+// Injected by the background into Kakao's own pages only (the catalogue's hosts), once a page has
+// finished loading (src/core/page-script.ts says why). Reads, as text, what the page shows: enough
 // to recognise Kakao's maintenance and error pages served with 200, and on place pages the place's
 // name and coordinates for the local place cache. The page itself is never changed: when the
 // background says the page is broken, a banner of our own is laid over it (./banner.ts).
@@ -43,9 +44,15 @@ function report(): void {
   send('page/seen', readFacts()).then(show, () => undefined);
 }
 
-// The service may turn degraded after the page loaded (its API calls start failing): the background says so.
-onExtensionMessage('banner/show', show);
+/** Set in this script's own world: a second injection into the same document only reads the page again. */
+const INJECTED = Symbol.for('detour.page-script');
+const scope = globalThis as { [INJECTED]?: true };
 
-// Kakao's pages render much of their content after load: report now, and once more when settled.
+if (!scope[INJECTED]) {
+  scope[INJECTED] = true;
+  // The service may turn degraded after the page loaded (its API calls start failing): the background says so.
+  onExtensionMessage('banner/show', show);
+  // Kakao's pages render much of their content after load: report now, and once more when settled.
+  setTimeout(report, 3000);
+}
 report();
-setTimeout(report, 3000);

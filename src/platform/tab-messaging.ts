@@ -11,7 +11,12 @@ export async function tabsOn(patterns: string[]): Promise<Array<{ id: number; ur
   }
 }
 
-/** Tells a tab's content script something; a tab without one (still loading, a Kakao error) is skipped. */
-export async function sendToTab<K extends ContentBoundName>(tabId: number, name: K, payload: MessageRequest<K>): Promise<void> {
-  await browser.tabs.sendMessage(tabId, envelope(name, payload)).catch(() => undefined);
+/** Tells a tab's page script something; false when the tab has none (still loading, a Kakao error page). */
+export async function sendToTab<K extends ContentBoundName>(tabId: number, name: K, payload: MessageRequest<K>): Promise<boolean> {
+  try {
+    await browser.tabs.sendMessage(tabId, envelope(name, payload));
+    return true;
+  } catch {
+    return false;
+  }
 }

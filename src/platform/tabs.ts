@@ -35,3 +35,13 @@ export async function openNextTo(opener: { readonly id?: number; readonly index:
     ...(opener.windowId !== undefined ? { windowId: opener.windowId } : {}),
   });
 }
+
+/**
+ * Calls back when a tab has finished loading a page (its load event has fired), with the page's
+ * address where Detour may read it (host permission; no "tabs" permission needed).
+ */
+export function onTabLoaded(listener: (tabId: number, url: string | undefined) => void): void {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete') listener(tabId, tab.url);
+  });
+}

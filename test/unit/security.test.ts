@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contentScriptFiles, readManifest, requireDist, shippedFiles } from '../../scripts/bundle-files.ts';
-import { serviceMatchPatterns } from '../../src/core/catalog/index.ts';
+import { PAGE_SCRIPT, contentScriptFiles, readManifest, requireDist, shippedFiles } from '../../scripts/bundle-files.ts';
+import { PAGE_SCRIPT_FILE } from '../../src/core/page-script.ts';
 import { fallbackQuery, parseFallbackQuery } from '../../src/core/fallback.ts';
 
 // Security checks on what ships: the built packages in dist/chrome and dist/firefox (npm test builds
@@ -36,23 +36,17 @@ describe.each(TARGETS)('dist/%s', (target) => {
   const manifest = readManifest(dist);
   const files = shippedFiles(dist);
 
-  it("makes only the content script's chunks web-accessible, and only to Kakao's hosts", () => {
-    const entries = manifest.web_accessible_resources ?? [];
-    expect(entries.length).toBeGreaterThan(0);
-    const loaders = new Set((manifest.content_scripts ?? []).flatMap((script) => script.js ?? []));
-    // What the loader imports at run time from the page's side: exactly what has to be reachable.
-    const chunks = [...contentScriptFiles(dist).keys()].filter((file) => !loaders.has(file)).sort();
-    expect(chunks.length).toBeGreaterThan(0);
-    expect(entries.flatMap((entry) => entry.resources).sort()).toEqual(chunks);
-    for (const entry of entries) {
-      expect([...(entry.matches ?? [])].sort()).toEqual(serviceMatchPatterns().sort());
-      expect(entry.extension_ids, 'no other extension may load them').toBeUndefined();
-      for (const resource of entry.resources) expect(resource, 'no wildcards').not.toMatch(/\*/);
-    }
+  it('makes nothing web-accessible: no page can load or fingerprint a file of Detour', () => {
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });
 
-  it("runs its content script on Kakao's own pages only", () => {
-    for (const script of manifest.content_scripts ?? []) expect([...(script.matches ?? [])].sort()).toEqual(serviceMatchPatterns().sort());
+  it('declares no content script: the one page script is injected by the background, into Kakao pages only', () => {
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    // The file the background injects is the file the build ships, as one self-contained classic script.
+    expect(PAGE_SCRIPT_FILE).toBe(PAGE_SCRIPT);
+    expect([...contentScriptFiles(dist).keys()]).toEqual([PAGE_SCRIPT]);
+    const source = readFileSync(`${dist}/${PAGE_SCRIPT}`, 'utf8');
+    expect(source).not.toMatch(/\bimport\s*\(|^\s*import\s|\bexport\s/m);
   });
 
   it('ships no code that evaluates text or loads remote code', () => {

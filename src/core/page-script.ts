@@ -1,0 +1,20 @@
+import { serviceForUrl } from './catalog/index.ts';
+
+/**
+ * The script that reads a loaded Kakao page (and lays the banner over it), as shipped in each build.
+ * The background injects it after the page has finished loading instead of declaring a content script:
+ * a declared one runs while the page is still loading and measurably delayed its load event.
+ */
+export const PAGE_SCRIPT_FILE = 'content/kakao-page.js';
+
+/** Only Kakao's own pages are ever read; every other page never gets a line of Detour's code. */
+export function shouldReadPage(url: string | undefined): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && serviceForUrl(url) !== undefined;
+}
