@@ -16,7 +16,7 @@ import { KAKAO_HOSTS } from '../test/e2e/harness/kakao-hosts.ts';
 import { CHROMIUM, FIREFOX, ROOT } from '../test/e2e/harness/paths.ts';
 import { poll, type BrowserSession, type Tab } from '../test/e2e/harness/types.ts';
 import type { FaultServer } from '../test/fixtures/fault-server.ts';
-import { ALTERNATIVES, SERVICES } from '../src/core/catalog/index.ts';
+import { ALTERNATIVES, CONTROL_PROBES, SERVICES } from '../src/core/catalog/index.ts';
 import { DIST, entrySizes, readManifest, requireDist, total } from './bundle-files.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -33,7 +33,7 @@ const FAULTS: readonly FaultKind[] = ['refused', 'reset', '503', 'tls'];
 
 /** Every address a Detour probe asks: the services', the alternatives' and the two control probes. */
 const PROBE_URLS = new Set(
-  [...Object.values(SERVICES).map((s) => s.probe), ...Object.values(ALTERNATIVES).map((a) => a.probe), 'https://www.naver.com/favicon.ico', 'https://www.google.com/generate_204'].map((url) => {
+  [...Object.values(SERVICES).map((s) => s.probe), ...Object.values(ALTERNATIVES).map((a) => a.probe), ...CONTROL_PROBES].map((url) => {
     const parsed = new URL(url);
     return `${parsed.hostname}${parsed.pathname}`;
   }),

@@ -1,4 +1,4 @@
-import { SERVICES, serviceMatchPatterns, serviceForUrl, type ServiceId } from '../core/catalog/index.ts';
+import { CONTROL_PROBES, SERVICES, serviceMatchPatterns, serviceForUrl, type ServiceId } from '../core/catalog/index.ts';
 import { reduce } from '../core/health/engine.ts';
 import { parseHealthState } from '../core/health/parse-state.ts';
 import { servicesToProbe, shouldProbe } from '../core/health/scheduling.ts';
@@ -20,8 +20,6 @@ export const PROBE_ALARM = 'detour-probe';
 /** Once a minute while a Kakao page is open or something failed; never otherwise. */
 const PROBE_PERIOD_MINUTES = 1;
 const PROBE_TIMEOUT_MS = 5000;
-/** Well-known hosts outside Kakao: if none of them answers either, the user's own network is down. */
-export const CONTROL_PROBES = ['https://www.naver.com/favicon.ico', 'https://www.google.com/generate_204'] as const;
 
 export interface Health {
   dispatch(events: readonly HealthEvent[]): Promise<HealthState>;

@@ -63,6 +63,9 @@ export function serviceForUrl(url: string): ServiceId | undefined {
 }
 
 /** Every host an extension-generated web link may point at. */
+/** Well-known hosts outside Kakao: if none of them answers either, the user's own network is down. */
+export const CONTROL_PROBES = ['https://www.naver.com/favicon.ico', 'https://www.google.com/generate_204'] as const;
+
 export const ALLOWED_LINK_HOSTS: ReadonlySet<string> = new Set(Object.values(ALTERNATIVES).flatMap((alt) => alt.hosts as readonly string[]));
 
 /** Every app scheme an extension-generated link may use, with its colon ("tmap:"). */

@@ -120,7 +120,7 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
       '--disable-sync',
       ...(dist ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       `--lang=${locale}`,
-      `--host-resolver-rules=${[...KAKAO_HOSTS.map((host) => `MAP ${host} ${kakao.host}:${kakao.port}`), `MAP * ${other.host}:${other.port}`, 'EXCLUDE localhost'].join(', ')}`,
+      `--host-resolver-rules=${[...KAKAO_HOSTS.map((host) => (options.kakaoDnsDown ? `MAP ${host} ~NOTFOUND` : `MAP ${host} ${kakao.host}:${kakao.port}`)), `MAP * ${other.host}:${other.port}`, 'EXCLUDE localhost'].join(', ')}`,
       '--ignore-certificate-errors',
     ],
   });

@@ -1,7 +1,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
-import { KAKAO_HOSTS } from './kakao-hosts.ts';
+import { KAKAO_HOSTS, OTHER_HOSTS } from './kakao-hosts.ts';
 import { DIST_FIREFOX, FIREFOX, requireBuild } from './paths.ts';
 import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
 
@@ -167,9 +167,13 @@ export async function launchFirefox(server: FaultServer, options: LaunchOptions 
     // Needed to script moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      // Kakao's names resolve to 127.0.0.1 (localDomains), every other name to the other front.
-      'network.dns.localDomains': KAKAO_HOSTS.join(','),
-      'network.dns.forceResolve': other.host,
+      // Kakao's names resolve to 127.0.0.1 (localDomains), every other name to the other front. With
+      // Kakao's DNS down, the names Detour needs besides Kakao's go to 127.0.0.1 instead (the fault
+      // server answers any host on either front) and every other name to one under .invalid, which
+      // never resolves (RFC 6761).
+      ...(options.kakaoDnsDown
+        ? { 'network.dns.localDomains': OTHER_HOSTS.join(','), 'network.dns.forceResolve': 'kakao-dns-down.invalid' }
+        : { 'network.dns.localDomains': KAKAO_HOSTS.join(','), 'network.dns.forceResolve': other.host }),
       'network.dns.disableIPv6': true,
       'network.trr.mode': 5,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),

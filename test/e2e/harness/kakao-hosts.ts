@@ -1,4 +1,4 @@
-import { SERVICES, SERVICE_IDS } from '../../../src/core/catalog/index.ts';
+import { ALLOWED_LINK_HOSTS, ALTERNATIVES, CONTROL_PROBES, SERVICES, SERVICE_IDS } from '../../../src/core/catalog/index.ts';
 
 /** Subdomains the tests use under the catalogue's wildcard hosts (*.tistory.com). */
 const WILDCARD_EXAMPLES = ['detour-test'];
@@ -13,4 +13,16 @@ export const KAKAO_HOSTS: readonly string[] = [
       host.startsWith('*.') ? WILDCARD_EXAMPLES.map((sub) => `${sub}${host.slice(1)}`) : [host],
     ),
   ),
+];
+
+/**
+ * The other names Detour itself reaches (alternatives, their probes, the control probes): what must
+ * still resolve when Kakao's names do not.
+ */
+export const OTHER_HOSTS: readonly string[] = [
+  ...new Set([
+    ...ALLOWED_LINK_HOSTS,
+    ...Object.values(ALTERNATIVES).map((alternative) => new URL(alternative.probe).hostname),
+    ...CONTROL_PROBES.map((url) => new URL(url).hostname),
+  ]),
 ];

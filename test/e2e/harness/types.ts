@@ -56,6 +56,11 @@ export interface LaunchOptions {
    * rebuild during its run cannot change what it measures).
    */
   readonly distDir?: string;
+  /**
+   * Kakao's names do not resolve (its DNS is down, as during the 2022 fire) while every other name
+   * Detour reaches still does: a genuine "name not resolved" for Kakao alone.
+   */
+  readonly kakaoDnsDown?: boolean;
 }
 
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
