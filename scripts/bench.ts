@@ -301,7 +301,7 @@ async function contentScripts(rig: Rig, listener: Tab): Promise<ContentScriptPro
       if (!count) canCount = false;
       await tab.goto(url);
       await poll(() => tab.evaluate<string>('document.readyState'), (state) => state === 'complete', 10_000, `${url} to load`);
-      // document_idle has passed once the load event has; give the loader's dynamic import time too.
+      // The background injects its page script once the tab reports the load complete: give it time.
       await sleep(1500);
       if (count) worlds[url] = count();
       extensionResources[url] = await tab.evaluate<number>(`performance.getEntriesByType('resource').filter((e) => /^(chrome|moz)-extension:/.test(e.name)).length`);
@@ -591,11 +591,11 @@ function report(results: BrowserResults[], probeResults: Record<string, ProbeWin
     ['without Detour (same browser build, flags and server)', ...col((r) => cell(r.load.without))],
     ['ratio of medians (with / without)', ...col((r) => (r.load.ratio === null ? '—' : r.load.ratio.toFixed(3)))],
     ['difference of medians', ...col((r) => (r.load.withExtension && r.load.without ? `${(r.load.withExtension.median - r.load.without.median).toFixed(1)} ms` : '—'))],
-    ['DOMContentLoaded, with / without Detour (before the content script, which runs at document_idle)', ...col((r) => `${cell(r.load.dclWith)}<br>${cell(r.load.dclWithout)}`)],
+    ['DOMContentLoaded, with / without Detour', ...col((r) => `${cell(r.load.dclWith)}<br>${cell(r.load.dclWithout)}`)],
     ['healthy loads Detour moved to its fallback page (each loaded again, not timed)', ...col((r) => String(r.load.falseRescues.length))],
   ]));
-  lines.push('', `\`loadEventEnd - startTime\` of the navigation timing entry of https://map.kakao.com/?q=… (a ~300-byte stand-in page from the local server), ${RUNS} loads each after 3 warm-ups, each in a fresh tab, the two browsers alternating. On a page this small Detour's fixed cost per load (its webRequest listeners in the background, and the content script at document_idle) is most of the ratio; on a real Kakao page, which takes far longer to load, the same absolute difference would be a much smaller share (not measured: there is no real network here).`, '');
-  lines.push('No content script on non-Kakao pages:', '');
+  lines.push('', `\`loadEventEnd - startTime\` of the navigation timing entry of https://map.kakao.com/?q=… (a ~300-byte stand-in page from the local server), ${RUNS} loads each after 3 warm-ups, each in a fresh tab, the two browsers alternating. Detour declares no content script: its page script is injected by the background after the tab reports the load complete, so the load itself pays only for the background's webRequest listeners. On a page this small any fixed cost is magnified; a real Kakao page takes far longer to load (not measured: there is no real network here).`, '');
+  lines.push('No Detour code on non-Kakao pages:', '');
   const pages = ['https://map.kakao.com/?q=bench-content-script', ...NON_KAKAO];
   lines.push(table(['page', ...results.map((r) => `${r.name}: content-script messages`), ...results.map((r) => `${r.name}: content-script worlds (CDP)`), ...results.map((r) => `${r.name}: extension resources in the page / banner host`)], pages.map((page) => [
     page,
@@ -603,12 +603,12 @@ function report(results: BrowserResults[], probeResults: Record<string, ProbeWin
     ...col((r) => (r.contentScripts.worlds ? String(r.contentScripts.worlds[page] ?? '—') : 'not observable')),
     ...col((r) => `${r.contentScripts.extensionResources[page] ?? '—'} / ${r.contentScripts.bannerHost[page] ? 'present' : 'absent'}`),
   ])));
-  lines.push('', 'Each page loaded once in a fresh tab and watched until 1.5 s after its load event; the map.kakao.com row is the positive control (the content script does run there). Messages: Detour\'s content script reports every page it runs in (`page/seen`, by `runtime.sendMessage`, which every extension page receives too); an extension page of Detour counts the messages whose `sender.url` is that page. Worlds (Chromium only): CDP `Runtime.executionContextCreated` events with `auxData.type === "isolated"` and the extension\'s origin; Firefox exposes content-script sandboxes to neither WebDriver BiDi nor the page. Extension resources: `chrome-extension:`/`moz-extension:` entries in the page\'s own resource timing: neither browser lists a content script\'s chunks there (0 on Kakao too), so this column proves nothing and is shown only as such. `#detour-banner-host`: Detour\'s only element in pages (shown on Kakao pages Detour thinks broken); never on the non-Kakao pages. The manifests\' `matches` equal the catalogue\'s Kakao patterns (test/unit/security.test.ts).', '');
+  lines.push('', 'Each page loaded once in a fresh tab and watched until 1.5 s after its load event; the map.kakao.com row is the positive control (the page script does run there). Messages: Detour\'s page script reports every page it runs in (`page/seen`, by `runtime.sendMessage`, which every extension page receives too); an extension page of Detour counts the messages whose `sender.url` is that page. Worlds (Chromium only): CDP `Runtime.executionContextCreated` events with `auxData.type === "isolated"` and the extension\'s origin; Firefox exposes content-script sandboxes to neither WebDriver BiDi nor the page. Extension resources: `chrome-extension:`/`moz-extension:` entries in the page\'s own resource timing: neither browser lists a content script\'s chunks there (0 on Kakao too), so this column proves nothing and is shown only as such. `#detour-banner-host`: Detour\'s only element in pages (shown on Kakao pages Detour thinks broken); never on the non-Kakao pages. The background injects only into tabs whose address is on a catalogued Kakao host (src/core/page-script.ts, unit-tested), and the manifests declare no content script and nothing web-accessible (test/unit/security.test.ts).', '');
 
   lines.push('## 4. Sizes (gzipped, from dist/)', '');
   lines.push(table(['entry', 'Chrome build', 'Firefox build'], size.rows));
   lines.push('', table(['package', 'size'], size.zips));
-  lines.push('', 'Each entry: its file and every file it loads (static imports, the content-script loader\'s chunk, a page\'s module script, modulepreloads and stylesheets), each gzipped alone (`zlib.gzipSync`, level 6) and summed; a chunk shared by two entries counts in both. Background = `service-worker-loader.js` and its imports (Firefox: the event page\'s script). Zips: the store packages, as built.', '');
+  lines.push('', 'Each entry: its file and every file it loads (static imports, a page\'s module script, modulepreloads and stylesheets), each gzipped alone (`zlib.gzipSync`, level 6) and summed; a chunk shared by two entries counts in both. Background = `service-worker-loader.js` and its imports (Firefox: the event page\'s script). Zips: the store packages, as built.', '');
 
   lines.push('## 5. Probe requests', '');
   const scenarios = Object.values(probeResults)[0]?.map((w) => w.scenario) ?? [];
