@@ -128,6 +128,10 @@ async function walkThrough(rig: Rig): Promise<void> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const headless = args.includes('--headless');
+  if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.error('npm run demo opens a browser window, and this machine has no display.\nRun `xvfb-run -a npm run demo` (Debian: apt-get install xvfb), or `npm run demo -- --headless` for the scripted walk-through with screenshots.');
+    process.exit(2);
+  }
   const rig = await startRig('chromium', { headed: !headless });
   for (const [index, arg] of args.entries()) {
     if (arg !== '--fault') continue;
