@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { parseFallbackQuery } from '../../core/fallback.ts';
 import type { HealthView } from '../../core/messages.ts';
+import { offeredAlternatives } from '../../core/settings/alternatives.ts';
 import type { Place } from '../../core/translate/intent.ts';
 import { placeIdIn, translate } from '../../core/translate/index.ts';
 import { devicePlatform } from '../../platform/device.ts';
@@ -69,7 +70,7 @@ function follow(view: HealthView): void {
 show();
 if (request) {
   send('state/get', null).then((state) => {
-    order = state.settings.services[request.service].alternatives;
+    order = offeredAlternatives(state.settings.services[request.service]);
     show();
     const ids = translation()?.links.map((link) => link.alternative) ?? [];
     return send('alternatives/probe', { ids }).then((results) => {
