@@ -18,7 +18,15 @@ export interface Tab {
    * value must survive JSON. null when there is no such element or it has no shadow root.
    */
   inShadow<T>(hostSelector: string, fn: string): Promise<T | null>;
+  /** Presses a key, or a combination such as 'Alt+ArrowDown', on whatever has the focus. */
   press(key: string): Promise<void>;
+  /** Chooses a file (on this machine) for the <input type=file> matching the selector, as the file picker would. */
+  setInputFiles(selector: string, path: string): Promise<void>;
+  /**
+   * Drags with the real mouse (pointer events, as a user's hand makes them) from the centre of the
+   * first element matching `fromSelector` to the centre of the first matching `toSelector`.
+   */
+  drag(fromSelector: string, toSelector: string): Promise<void>;
   /**
    * Starts counting the extension's content-script worlds created in this tab from now on, as
    * DevTools sees them (Chromium only: CDP Runtime.executionContextCreated with auxData.type
@@ -57,6 +65,20 @@ export interface LaunchOptions {
    */
   readonly distDir?: string;
 }
+
+/** Page-side: scrolls the first element into view and gives both elements' centres in viewport pixels. */
+export function centresExpression(fromSelector: string, toSelector: string): string {
+  return `(() => {
+    const from = document.querySelector(${JSON.stringify(fromSelector)});
+    const to = document.querySelector(${JSON.stringify(toSelector)});
+    if (!from || !to) return null;
+    from.scrollIntoView({ block: 'center' });
+    const centre = (element) => { const box = element.getBoundingClientRect(); return { x: box.left + box.width / 2, y: box.top + box.height / 2 }; };
+    return { from: centre(from), to: centre(to) };
+  })()`;
+}
+
+export type Centres = { readonly from: { x: number; y: number }; readonly to: { x: number; y: number } } | null;
 
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
