@@ -41,7 +41,7 @@ export function Options({ settings, placeCount, home, status, outcome, announcem
       <ServiceSection settings={settings} save={save} announce={actions.announce} />
       <PlaceCacheSection settings={settings} placeCount={placeCount} save={save} clearPlaces={actions.clearPlaces} />
       <ManageSection ready={settings !== undefined} home={home} outcome={outcome} exportFile={actions.exportFile} importFile={actions.importFile} reset={actions.reset} />
-      <p role="status" data-testid="save-status">
+      <p role="status" class="save-status" data-testid="save-status">
         {status === 'saved' ? t('optionsSaved') : status === 'failed' ? t('optionsSaveFailed') : ''}
       </p>
       <p class="visually-hidden" aria-live="polite" data-testid="announcer">
