@@ -60,6 +60,26 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await options.close();
   });
 
+  it('a change arriving through sync (as from another browser) reaches the open page and the next failure', async () => {
+    const options = await openOptions(rig.browser);
+    await openService(options, 'kakaomap');
+    // Another browser's Detour writes storage.sync; here, another page of the extension does it directly.
+    const writer = await rig.browser.newTab();
+    await writer.goto(`${rig.browser.extensionOrigin}src/ui/popup/index.html`);
+    await writer.evaluate(`${STORAGE}.sync.get('settings').then(({ settings }) => {
+      settings.services.kakaomap.alternatives = [{ id: 'tmap', enabled: true }, { id: 'googlemaps', enabled: true }, { id: 'navermap', enabled: false }];
+      settings.notifications = false;
+      return ${STORAGE}.sync.set({ settings });
+    }).then(() => true)`);
+    await writer.close();
+    await expect.poll(() => order(options)).toEqual(['tmap', 'googlemaps', 'navermap']);
+    expect(await options.evaluate<boolean>(`document.querySelector('[data-testid=notifications]').checked`)).toBe(false);
+    const tab = await kakaoMapFails('from sync');
+    await expect.poll(() => offeredOnFallback(tab)).toEqual(['tmap', 'googlemaps']);
+    await tab.close();
+    await options.close();
+  });
+
   it('reorders with the keyboard, keeping the focus on the moved alternative, and the fallback page follows', async () => {
     const options = await openOptions(rig.browser);
     await openService(options, 'kakaomap');
