@@ -89,8 +89,8 @@ export function createRescuer(deps: Deps) {
     await notify(notificationId, t('extName'), t('redirectNotice', [serviceName(service), alternativeName(link.alternative)])).catch(() => undefined);
   }
 
-  async function act(tabId: number, service: ServiceId, url: string, cause: FailureCause, current: Settings, known: Partial<FallbackRequest> = {}): Promise<void> {
-    const extra = { ...known, alternatives: offeredAlternatives(current.services[service]) };
+  async function act(tabId: number, service: ServiceId, url: string, cause: FailureCause, current: Settings, details: Partial<FallbackRequest> = {}): Promise<void> {
+    const extra = { ...details, alternatives: offeredAlternatives(current.services[service]) };
     if (current.services[service].mode === 'redirect') await redirect(tabId, service, url, cause, current, extra);
     else {
       const title = titleFor(tabId);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
 import { KAKAO_HOSTS } from './kakao-hosts.ts';
 import { CHROMIUM, DIST_CHROME, requireBuild } from './paths.ts';
-import { centresExpression, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
+import { centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
 
 class ChromiumTab implements Tab {
   constructor(
@@ -75,13 +75,7 @@ class ChromiumTab implements Tab {
   }
 
   async drag(fromSelector: string, toSelector: string): Promise<void> {
-    const centres = await this.page.evaluate<Centres>(centresExpression(fromSelector, toSelector));
-    if (!centres) throw new Error(`nothing to drag between ${fromSelector} and ${toSelector}`);
-    const { mouse } = this.page;
-    await mouse.move(centres.from.x, centres.from.y);
-    await mouse.down();
-    await mouse.move(centres.to.x, centres.to.y, { steps: 8 });
-    await mouse.up();
+    await dragBetween(this.page.mouse, await this.page.evaluate<Centres>(centresExpression(fromSelector, toSelector)), `${fromSelector} -> ${toSelector}`);
   }
 
   async addInitScript(source: string): Promise<void> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
 import { KAKAO_HOSTS } from './kakao-hosts.ts';
 import { DIST_FIREFOX, FIREFOX, requireBuild } from './paths.ts';
-import { centresExpression, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
+import { centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
 
 /** The part of puppeteer's BiDi browsing context the shadow-root reader needs (not public API). */
 interface BidiContext {
@@ -146,13 +146,7 @@ class FirefoxTab implements Tab {
   }
 
   async drag(fromSelector: string, toSelector: string): Promise<void> {
-    const centres = await this.page.evaluate(centresExpression(fromSelector, toSelector)) as Centres;
-    if (!centres) throw new Error(`nothing to drag between ${fromSelector} and ${toSelector}`);
-    const { mouse } = this.page;
-    await mouse.move(centres.from.x, centres.from.y);
-    await mouse.down();
-    await mouse.move(centres.to.x, centres.to.y, { steps: 8 });
-    await mouse.up();
+    await dragBetween(this.page.mouse, (await this.page.evaluate(centresExpression(fromSelector, toSelector))) as Centres, `${fromSelector} -> ${toSelector}`);
   }
 
   async addInitScript(source: string): Promise<void> {

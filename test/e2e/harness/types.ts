@@ -80,6 +80,22 @@ export function centresExpression(fromSelector: string, toSelector: string): str
 
 export type Centres = { readonly from: { x: number; y: number }; readonly to: { x: number; y: number } } | null;
 
+/** The part of Playwright's and Puppeteer's mouse a drag needs (both drive the browser's real input). */
+interface Mouse {
+  move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+/** Press at one centre, move in steps to the other, release: pointer events as a hand makes them. */
+export async function dragBetween(mouse: Mouse, centres: Centres, what: string): Promise<void> {
+  if (!centres) throw new Error(`nothing to drag: ${what}`);
+  await mouse.move(centres.from.x, centres.from.y);
+  await mouse.down();
+  await mouse.move(centres.to.x, centres.to.y, { steps: 8 });
+  await mouse.up();
+}
+
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
