@@ -5,6 +5,7 @@ import { linkDetail } from '../core/link-label.ts';
 import type { KeyValueArea } from '../core/ports.ts';
 import { createSerialQueue } from '../core/serial.ts';
 import type { SettingsStore } from '../core/settings/store.ts';
+import { offeredAlternatives } from '../core/settings/alternatives.ts';
 import type { Place } from '../core/translate/intent.ts';
 import { intentSubject, placeIdIn, translate } from '../core/translate/index.ts';
 import { devicePlatform } from '../platform/device.ts';
@@ -49,10 +50,8 @@ export function createBanners({ settings, session, lookupPlace }: Deps) {
     if (!reason) return null;
     const placeId = placeIdIn(page.url);
     const place = placeId ? await lookupPlace(placeId).catch(() => null) : null;
-    // The user's order of alternatives, where the settings carry one.
-    const order = (current.services[service] as { readonly alternatives?: readonly string[] }).alternatives;
     const translation = translate(page.url, {
-      ...(order ? { order } : {}),
+      order: offeredAlternatives(current.services[service]),
       platform: devicePlatform(),
       title: page.title,
       lookupPlace: (id) => (place && id === placeId ? place : undefined),

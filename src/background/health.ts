@@ -1,7 +1,7 @@
 import { CONTROL_PROBES, SERVICES, serviceMatchPatterns, serviceForUrl, type ServiceId } from '../core/catalog/index.ts';
 import { reduce } from '../core/health/engine.ts';
 import { parseHealthState } from '../core/health/parse-state.ts';
-import { servicesToProbe, shouldProbe } from '../core/health/scheduling.ts';
+import { probeAllowed, servicesToProbe, shouldProbe, type ProbeTrigger } from '../core/health/scheduling.ts';
 import { badgeFor, summarize } from '../core/health/summary.ts';
 import type { HealthEffect, HealthEvent, HealthState, Summary } from '../core/health/types.ts';
 import type { HealthView } from '../core/messages.ts';
@@ -24,8 +24,8 @@ const PROBE_TIMEOUT_MS = 5000;
 export interface Health {
   dispatch(events: readonly HealthEvent[]): Promise<HealthState>;
   view(): Promise<HealthView>;
-  /** Probes these services and the control hosts now. */
-  check(services: readonly ServiceId[]): Promise<HealthView>;
+  /** Probes these services and the control hosts now, when the user's probe setting allows it for this trigger. */
+  check(services: readonly ServiceId[], trigger: ProbeTrigger): Promise<HealthView>;
   /** The alarm's turn: account time, probe if anything calls for it, stop the alarm when nothing does. */
   onAlarm(): Promise<void>;
   /** Something worth watching happened (a Kakao page, a failure): keep the probe alarm running. */
@@ -92,7 +92,15 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
     return state;
   }
 
-  async function check(services: readonly ServiceId[]): Promise<HealthView> {
+  async function view(): Promise<HealthView> {
+    // Read-only: history brought up to now in memory, nothing written. A write here would wake
+    // every open page listening for health changes, which would ask again, and so on.
+    const state = reduce(await load(), { type: 'tick', at: now() }).state;
+    return { state, summary: summarize(state) };
+  }
+
+  async function check(services: readonly ServiceId[], trigger: ProbeTrigger): Promise<HealthView> {
+    if (!probeAllowed((await settings.get()).probes, trigger)) return view();
     const [control, results] = await Promise.all([
       Promise.all(CONTROL_PROBES.map((url) => probe(url, PROBE_TIMEOUT_MS, true))),
       Promise.all(services.map((id) => probe(SERVICES[id].probe, PROBE_TIMEOUT_MS))),
@@ -114,25 +122,21 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
 
   return {
     dispatch,
-    async view() {
-      // Read-only: history brought up to now in memory, nothing written. A write here would wake
-      // every open page listening for health changes, which would ask again, and so on.
-      const state = reduce(await load(), { type: 'tick', at: now() }).state;
-      return { state, summary: summarize(state) };
-    },
+    view,
     check,
     async onAlarm() {
       const state = await dispatch([{ type: 'tick', at: now() }]);
       const open = await openServices();
-      if (!shouldProbe(state, now(), { kakaoTabOpen: open.length > 0 })) {
-        // Nothing open, nothing failing: no probe traffic at all until something happens.
+      const mode = (await settings.get()).probes;
+      if (!shouldProbe(state, now(), { kakaoTabOpen: open.length > 0, mode })) {
+        // Nothing open, nothing failing (or probes only on request): no probe traffic until something happens.
         await clearAlarm(PROBE_ALARM);
         return;
       }
-      await check(servicesToProbe(state, { openServices: open }));
+      await check(servicesToProbe(state, { openServices: open, mode }), 'alarm');
     },
     async wake() {
-      await ensureAlarm(PROBE_ALARM, PROBE_PERIOD_MINUTES);
+      if ((await settings.get()).probes !== 'manual') await ensureAlarm(PROBE_ALARM, PROBE_PERIOD_MINUTES);
     },
     async restoreBadge() {
       await showBadge(await load());

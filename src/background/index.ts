@@ -7,8 +7,9 @@ import { PAGE_SCRIPT_FILE, shouldReadPage } from '../core/page-script.ts';
 import { placeIdOf } from '../core/places/extract.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/redirect.ts';
 import type { MainFrameOutcome } from '../core/rescue.ts';
+import { createSettingsHome } from '../core/settings/home.ts';
 import { DEFAULTS } from '../core/settings/index.ts';
-import { createSettingsStore } from '../core/settings/store.ts';
+import { SETTINGS_KEY, createSettingsStore } from '../core/settings/store.ts';
 import { createTabPasses } from '../core/tab-passes.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { onCommand } from '../platform/commands.ts';
@@ -17,8 +18,8 @@ import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
 import { clearNotification, onNotificationClicked } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
-import { localArea, onLocalChange, sessionArea } from '../platform/storage.ts';
 import { injectScript } from '../platform/scripting.ts';
+import { localArea, onStorageChange, sessionArea, syncArea } from '../platform/storage.ts';
 import { navigateTab, onTabLoaded, openNextTo } from '../platform/tabs.ts';
 import { watchMainFrames, watchSubresources } from '../platform/web-request.ts';
 import { createAnytime } from './anytime.ts';
@@ -33,7 +34,10 @@ import { createTitleMemory } from './titles.ts';
 // Listeners are registered synchronously at start-up: an MV3 service worker woken by an event only
 // receives it if its listener exists by the end of the first turn.
 const area = localArea();
-const settings = createSettingsStore(area, (message) => console.warn(`Detour: ${message}`));
+const warn = (message: string) => console.warn(`Detour: ${message}`);
+// Only the settings follow the user to their other browsers; health, history and places stay here.
+const settingsHome = createSettingsHome({ key: SETTINGS_KEY, local: area, sync: syncArea(), report: warn });
+const settings = createSettingsStore(settingsHome, warn);
 const failures = createFailureLog(area);
 const places = createPlaceStore(area);
 const titles = createTitleMemory();
@@ -45,7 +49,8 @@ const refreshHangLimit = () => {
   }, () => undefined);
 };
 refreshHangLimit();
-onLocalChange(['settings'], refreshHangLimit);
+// Sync: a change made in the user's other browser arrives here too.
+onStorageChange(['local', 'sync'], [SETTINGS_KEY], refreshHangLimit);
 const health = createHealth(area, settings);
 const session = sessionArea();
 const banners = createBanners({ settings, session, lookupPlace: (id) => places.lookup(id) });
@@ -100,7 +105,7 @@ async function onOutcome(outcome: MainFrameOutcome, requestId: string): Promise<
   await health.dispatch([event]);
   await health.wake();
   // Confirm a failure (and learn whether it is the user's own network) without waiting for the alarm.
-  if (event.type === 'main-frame-failure' || event.type === 'hang') await health.check([event.service]);
+  if (event.type === 'main-frame-failure' || event.type === 'hang') await health.check([event.service], 'failure');
 }
 
 watchMainFrames(serviceMatchPatterns(), {
@@ -167,8 +172,10 @@ health.onChange((before, after) => {
 
 handleMessages(
   {
-    'state/get': async () => ({ settings: await settings.get(), lastFailure: await failures.last(), placeCount: await places.count() }),
+    'state/get': async () => ({ settings: await settings.get(), lastFailure: await failures.last(), placeCount: await places.count(), settingsHome: await settingsHome.home() }),
     'settings/update': (patch) => settings.update(patch),
+    'settings/import': (file) => settings.importFile(file),
+    'settings/reset': () => settings.reset(),
     'page/seen': async (facts, sender) => {
       // A page may only speak for itself.
       const url = sender.url ?? '';
@@ -199,8 +206,8 @@ handleMessages(
     'place/lookup': (request) => places.lookup(String(request?.id ?? '')),
     'places/clear': async () => ({ cleared: await places.clear() }),
     'health/get': () => health.view(),
-    'health/check-now': () => health.check(SERVICE_IDS),
-    'health/check': (request) => health.check((Array.isArray(request?.services) ? request.services : []).filter(isServiceId)),
+    'health/check-now': () => health.check(SERVICE_IDS, 'user'),
+    'health/check': (request) => health.check((Array.isArray(request?.services) ? request.services : []).filter(isServiceId), 'fallback-page'),
     'alternatives/probe': async (request) => {
       const ids = (Array.isArray(request?.ids) ? request.ids : []).filter(isAlternativeId);
       const results = await Promise.all(ids.map((id) => probe(ALTERNATIVES[id].probe, ALTERNATIVE_PROBE_TIMEOUT_MS * 2, true)));

@@ -5,7 +5,7 @@ import type { HealthState } from '../core/health/types.ts';
 import { shortCutCause } from '../core/known-down.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS, redirectAllowed } from '../core/redirect.ts';
 import { decideRescue, type MainFrameOutcome, type RescueDecision } from '../core/rescue.ts';
-import type { Settings } from '../core/settings/index.ts';
+import { offeredAlternatives, type Settings } from '../core/settings/index.ts';
 import type { SettingsStore } from '../core/settings/store.ts';
 import type { TabPasses } from '../core/tab-passes.ts';
 import type { Place } from '../core/translate/intent.ts';
@@ -55,7 +55,7 @@ export function createRescuer(deps: Deps) {
     const id = placeIdIn(url);
     const place = id ? await lookupPlace(id) : null;
     const translation = translate(url, {
-      order: current.services[service].alternatives,
+      order: offeredAlternatives(current.services[service]),
       ...(title ? { title } : {}),
       lookupPlace: (wanted) => (wanted === id && place ? place : undefined),
     });
@@ -89,7 +89,8 @@ export function createRescuer(deps: Deps) {
     await notify(notificationId, t('extName'), t('redirectNotice', [serviceName(service), alternativeName(link.alternative)])).catch(() => undefined);
   }
 
-  async function act(tabId: number, service: ServiceId, url: string, cause: FailureCause, current: Settings, extra: Partial<FallbackRequest> = {}): Promise<void> {
+  async function act(tabId: number, service: ServiceId, url: string, cause: FailureCause, current: Settings, details: Partial<FallbackRequest> = {}): Promise<void> {
+    const extra = { ...details, alternatives: offeredAlternatives(current.services[service]) };
     if (current.services[service].mode === 'redirect') await redirect(tabId, service, url, cause, current, extra);
     else {
       const title = titleFor(tabId);

@@ -125,7 +125,10 @@ describe('linkForAlternative: what a click opens', () => {
 
 describe('preferredLink and orderFor: what the shortcut opens', () => {
   it("the user's first alternative for the page's service, with the intent", () => {
-    const services = { kakaomap: { alternatives: ['googlemaps', 'navermap'] }, melon: { alternatives: ['flo', 'vibe', 'genie'] } };
+    const services = {
+      kakaomap: { alternatives: [{ id: 'googlemaps', enabled: true }, { id: 'tmap', enabled: false }, { id: 'navermap', enabled: true }] },
+      melon: { alternatives: [{ id: 'flo', enabled: true }, { id: 'vibe', enabled: true }, { id: 'genie', enabled: true }] },
+    };
     const map = 'https://map.kakao.com/?q=판교역';
     expect(orderFor(map, services)).toEqual(['googlemaps', 'navermap']);
     expect(preferredLink(map, { order: orderFor(map, services) })).toMatchObject({ alternative: 'googlemaps', carries: 'search' });
@@ -133,10 +136,17 @@ describe('preferredLink and orderFor: what the shortcut opens', () => {
     expect(preferredLink(melon, { order: orderFor(melon, services) })).toMatchObject({ alternative: 'flo', carries: 'search' });
   });
 
+  it('nothing at all when the user turned every alternative off', () => {
+    const map = 'https://map.kakao.com/?q=판교역';
+    const order = orderFor(map, { kakaomap: { alternatives: [{ id: 'navermap', enabled: false }, { id: 'tmap', enabled: false }, { id: 'googlemaps', enabled: false }] } });
+    expect(order).toEqual([]);
+    expect(preferredLink(map, { order })).toBeUndefined();
+  });
+
   it("the catalogue's order where settings carry none; nothing off Kakao", () => {
     expect(orderFor('https://search.daum.net/search?q=a', {})).toBeUndefined();
     expect(preferredLink('https://search.daum.net/search?w=tot&q=카카오판교')).toMatchObject({ alternative: 'naver', carries: 'search' });
-    expect(orderFor('https://www.naver.com/', { kakaomap: { alternatives: ['navermap'] } })).toBeUndefined();
+    expect(orderFor('https://www.naver.com/', { kakaomap: { alternatives: [{ id: 'navermap', enabled: true }] } })).toBeUndefined();
     expect(preferredLink('https://www.naver.com/')).toBeUndefined();
     expect(preferredLink('chrome://extensions/')).toBeUndefined();
   });

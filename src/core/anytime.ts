@@ -1,5 +1,7 @@
 import { ALTERNATIVE_IDS, SERVICE_IDS, SERVICES, isAlternativeId, serviceForUrl, serviceMatchPatterns, type AlternativeId } from './catalog/index.ts';
 import { translate, type AlternativeLink, type TranslateOptions } from './translate/index.ts';
+import { offeredAlternatives } from './settings/alternatives.ts';
+import type { AlternativeChoice } from './settings/defaults.ts';
 
 /**
  * "Open in another service", at any time, not only in outages: the context menu on Kakao pages and
@@ -71,8 +73,9 @@ export function preferredLink(url: string, options: TranslateOptions = {}): Alte
   return translate(url, options)?.links[0];
 }
 
-/** The user's order of alternatives for the service of this address, from settings-shaped data. */
-export function orderFor(url: string, services: Readonly<Record<string, { readonly alternatives?: readonly string[] } | undefined>>): readonly string[] | undefined {
+/** The alternatives the user offers for the service of this address, in their order, from settings-shaped data. */
+export function orderFor(url: string, services: Readonly<Record<string, { readonly alternatives: readonly AlternativeChoice[] } | undefined>>): readonly string[] | undefined {
   const service = serviceForUrl(url);
-  return service ? services[service]?.alternatives : undefined;
+  const entry = service ? services[service] : undefined;
+  return entry ? offeredAlternatives(entry) : undefined;
 }

@@ -3,6 +3,8 @@ import type { ServiceId } from './catalog/index.ts';
 import type { FailureRecord } from './health/last-failure.ts';
 import type { HealthState, Summary } from './health/types.ts';
 import type { PageFacts } from './places/extract.ts';
+import type { ImportResult } from './settings/file.ts';
+import type { SettingsHome } from './settings/home.ts';
 import type { PatchResult, Settings, SettingsPatch } from './settings/index.ts';
 import type { Place } from './translate/intent.ts';
 
@@ -11,6 +13,8 @@ export interface UiState {
   readonly lastFailure: FailureRecord | null;
   /** Places in the local place cache. */
   readonly placeCount: number;
+  /** Where the settings live: synced with the user's other browsers, or on this one only. */
+  readonly settingsHome: SettingsHome;
 }
 
 export interface HealthView {
@@ -22,6 +26,10 @@ export interface HealthView {
 export interface MessageMap {
   'state/get': { request: null; response: UiState };
   'settings/update': { request: SettingsPatch; response: PatchResult };
+  /** A parsed settings file (the page checked it; the background checks it again), replacing the settings. */
+  'settings/import': { request: unknown; response: ImportResult };
+  /** Every setting back to its default (the place cache is not a setting and stays). */
+  'settings/reset': { request: null; response: Settings };
   /** A loaded Kakao page, as the content script read it (text only); answered with a banner when it calls for one. */
   'page/seen': { request: PageFacts; response: BannerOrder | null };
   /** The user hid the banner for this service for the rest of the browser session. */
@@ -59,6 +67,8 @@ export type BackgroundBoundName = Exclude<MessageName, ContentBoundName>;
 export const MESSAGE_SENDERS: { readonly [K in MessageName]: readonly SenderKind[] } = {
   'state/get': ['extension-page'],
   'settings/update': ['extension-page'],
+  'settings/import': ['extension-page'],
+  'settings/reset': ['extension-page'],
   'page/seen': ['content-script'],
   'banner/snooze': ['content-script'],
   'banner/show': ['background'],

@@ -13,13 +13,35 @@ export function localArea(): KeyValueArea {
   };
 }
 
-/** Calls back when any of the given keys changes in local storage, from any context. */
-export function onLocalChange(keys: readonly string[], listener: () => void): () => void {
+/**
+ * storage.sync, where the browser has it; undefined where it does not. Without an account signed in
+ * (or with sync turned off) both Chrome and Firefox keep it on this machine, so it still works.
+ */
+export function syncArea(): KeyValueArea | undefined {
+  const sync = (browser.storage as { sync?: typeof browser.storage.local }).sync;
+  if (!sync) return undefined;
+  return {
+    async get(key) {
+      return (await sync.get(key))[key];
+    },
+    async set(key, value) {
+      await sync.set({ [key]: value });
+    },
+  };
+}
+
+/** Calls back when any of the given keys changes in one of the given storage areas, from any context (or another browser, for sync). */
+export function onStorageChange(areas: ReadonlyArray<'local' | 'sync'>, keys: readonly string[], listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && keys.some((key) => Object.hasOwn(changes, key))) listener();
+    if ((areas as readonly string[]).includes(area) && keys.some((key) => Object.hasOwn(changes, key))) listener();
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);
+}
+
+/** Calls back when any of the given keys changes in local storage, from any context. */
+export function onLocalChange(keys: readonly string[], listener: () => void): () => void {
+  return onStorageChange(['local'], keys, listener);
 }
 
 /**

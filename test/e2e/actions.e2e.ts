@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
+import { setMode as setKakaoMapMode } from './options-page.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
 const enc = encodeURIComponent;
@@ -20,15 +21,7 @@ describe.each(BROWSERS)('fallback actions in %s', (browserName) => {
     return tab;
   }
 
-  async function setMode(mode: 'suggest' | 'redirect'): Promise<void> {
-    const options = await rig.browser.newTab();
-    await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
-    await expect.poll(() => options.evaluate<boolean>(`!!document.querySelector('input[name=mode-kakaomap][value=${mode}]') && !document.querySelector('fieldset[data-service=kakaomap]').disabled`), { timeout: 5000 }).toBe(true);
-    await options.click(`input[name=mode-kakaomap][value=${mode}]`);
-    await expect.poll(() => options.evaluate<boolean>(`document.querySelector('input[name=mode-kakaomap][value=${mode}]').checked`)).toBe(true);
-    await expect.poll(() => options.text('[data-testid=save-status]')).toBe('저장했습니다.');
-    await options.close();
-  }
+  const setMode = (mode: 'suggest' | 'redirect') => setKakaoMapMode(rig.browser, 'kakaomap', mode);
 
   it('names the scope, focuses the first alternative and marks an unreachable one without hiding it', async () => {
     rig.server.setRule('map.naver.com', { kind: 'reset' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, startRig, type Rig } from './harness/index.ts';
+import { openService } from './options-page.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,6 +20,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await expect.poll(() => options.evaluate<boolean>(`document.querySelector('input[name=mode-kakaomap][value=suggest]')?.checked === true`)).toBe(true);
     expect(await options.text('h1')).toBe('Detour 설정');
 
+    await openService(options, 'kakaomap');
     await options.click('input[name=mode-kakaomap][value=off]');
     await expect.poll(() => options.text('[data-testid=save-status]')).toBe('저장했습니다.');
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { PROBE_AFTER_FAILURE_MS, initialHealth } from './engine.ts';
-import { servicesToProbe, shouldProbe } from './scheduling.ts';
+import type { ProbeMode } from '../settings/defaults.ts';
+import { probeAllowed, servicesToProbe, shouldProbe, type ProbeTrigger } from './scheduling.ts';
 import type { HealthState, ServiceStatus } from './types.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 3);
@@ -47,5 +48,54 @@ describe('servicesToProbe', () => {
 
   it('ignores names outside the catalogue', () => {
     expect(servicesToProbe(stateOf({}), { openServices: ['nope' as ServiceId, A] })).toEqual([A]);
+  });
+});
+
+describe('the user probe setting', () => {
+  const idle = stateOf({ [A]: 'up' });
+  const failedJustNow = stateOf({ [A]: 'up' }, T0);
+  const down = stateOf({ [B]: 'down' });
+
+  it.each<[string, HealthState, number, boolean, ProbeMode, boolean]>([
+    ['auto: a Kakao tab open', idle, T0, true, 'auto', true],
+    ['auto: idle', idle, T0, false, 'auto', false],
+    ['after-failure: a Kakao tab open is no reason', idle, T0, true, 'after-failure', false],
+    ['after-failure: a failure just now', failedJustNow, T0, true, 'after-failure', true],
+    ['after-failure: a failure past the window, a tab open', failedJustNow, T0 + PROBE_AFTER_FAILURE_MS + 1, true, 'after-failure', false],
+    ['after-failure: a service down', down, T0, false, 'after-failure', true],
+    ['manual: a Kakao tab open', idle, T0, true, 'manual', false],
+    ['manual: a failure just now', failedJustNow, T0, true, 'manual', false],
+    ['manual: a service down', down, T0, true, 'manual', false],
+  ])('%s -> %s', (_name, state, now, kakaoTabOpen, mode, expected) => {
+    expect(shouldProbe(state, now, { kakaoTabOpen, mode })).toBe(expected);
+  });
+
+  it('the mode defaults to auto', () => {
+    expect(shouldProbe(idle, T0, { kakaoTabOpen: true })).toBe(shouldProbe(idle, T0, { kakaoTabOpen: true, mode: 'auto' }));
+  });
+
+  it.each<[ProbeMode, ServiceId[]]>([
+    ['auto', [A, B, C]],
+    ['after-failure', [B]],
+    ['manual', [B]],
+  ])('%s: probes open services only in auto', (mode, expected) => {
+    expect(servicesToProbe(stateOf({ [A]: 'up', [B]: 'down' }), { openServices: [A, C], mode })).toEqual(expected);
+  });
+
+  it.each<[ProbeMode, ProbeTrigger, boolean]>([
+    ['auto', 'alarm', true],
+    ['auto', 'failure', true],
+    ['auto', 'fallback-page', true],
+    ['auto', 'user', true],
+    ['after-failure', 'alarm', true],
+    ['after-failure', 'failure', true],
+    ['after-failure', 'fallback-page', true],
+    ['after-failure', 'user', true],
+    ['manual', 'alarm', false],
+    ['manual', 'failure', false],
+    ['manual', 'fallback-page', false],
+    ['manual', 'user', true],
+  ])('probeAllowed(%s, %s) -> %s', (mode, trigger, expected) => {
+    expect(probeAllowed(mode, trigger)).toBe(expected);
   });
 });

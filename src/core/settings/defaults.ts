@@ -3,11 +3,24 @@ import { SERVICES, SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 export const SERVICE_MODES = ['off', 'suggest', 'redirect'] as const;
 export type ServiceMode = (typeof SERVICE_MODES)[number];
 
-export const SCHEMA_VERSION = 1;
+/**
+ * When probes (one cheap request per Kakao service) may run by themselves: while a Kakao page is open or
+ * after a failure (the default), only after a failure, or never (then only the user's "check now").
+ */
+export const PROBE_MODES = ['auto', 'after-failure', 'manual'] as const;
+export type ProbeMode = (typeof PROBE_MODES)[number];
+
+export const SCHEMA_VERSION = 2;
 
 /** Bounds of the hang limit: shorter would catch slow mobile networks, longer helps nobody. */
 export const HANG_LIMIT_MIN_MS = 3000;
 export const HANG_LIMIT_MAX_MS = 60_000;
+
+/** One alternative in a service's list: its place in the list is the user's order. */
+export interface AlternativeChoice {
+  readonly id: string;
+  readonly enabled: boolean;
+}
 
 function perService<T>(make: (id: ServiceId) => T): Record<ServiceId, T> {
   return Object.fromEntries(SERVICE_IDS.map((id) => [id, make(id)])) as Record<ServiceId, T>;
@@ -20,8 +33,8 @@ export const DEFAULTS = {
   enabled: true,
   services: perService((id) => ({
     mode: 'suggest' as ServiceMode,
-    /** The alternatives to offer, in the user's order; one left out is not offered. */
-    alternatives: [...SERVICES[id].alternatives] as string[],
+    /** Every catalogued alternative, in the user's order; only the enabled ones are offered. */
+    alternatives: SERVICES[id].alternatives.map((alternative): AlternativeChoice => ({ id: alternative, enabled: true })),
   })),
   /** Remember the names and coordinates of Kakao places visited while healthy, on this machine only. */
   placeCache: true,
@@ -29,6 +42,8 @@ export const DEFAULTS = {
   notifications: true,
   /** A Kakao page with no response for this long counts as failed (the browser alone waits indefinitely). */
   hangLimitMs: 8000,
+  /** When Detour may probe Kakao's services by itself. */
+  probes: 'auto' as ProbeMode,
 };
 
 export type Settings = typeof DEFAULTS;

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceId } from '../catalog/index.ts';
-import { DEFAULTS, applyPatch, loadSettings, type ServiceMode, type Settings, type SettingsPatch } from './index.ts';
+import { DEFAULTS, SCHEMA_VERSION, applyPatch, isFromNewerVersion, loadSettings, type AlternativeChoice, type ServiceMode, type Settings, type SettingsPatch } from './index.ts';
 
 const CURRENT: Settings = structuredClone(DEFAULTS);
 /** `base` with one service's mode changed (its other fields kept). */
 const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), mode } } });
+/** The choices for these ids, each on (or off). */
+const on = (...ids: string[]): AlternativeChoice[] => ids.map((id) => ({ id, enabled: true }));
+const off = (...ids: string[]): AlternativeChoice[] => ids.map((id) => ({ id, enabled: false }));
 /** `base` with one service's alternatives changed (its other fields kept). */
-const withAlternatives = (base: Settings, id: ServiceId, alternatives: string[]): Settings => ({
+const withAlternatives = (base: Settings, id: ServiceId, alternatives: AlternativeChoice[]): Settings => ({
   ...structuredClone(base),
   services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), alternatives: [...alternatives] } },
 });
@@ -117,17 +120,24 @@ describe('applyPatch', () => {
 
 describe('applyPatch: alternatives', () => {
   /** A current value whose kakaomap entry is not the default in either field. */
-  const CUSTOM = withAlternatives(withMode(CURRENT, 'kakaomap', 'redirect'), 'kakaomap', ['tmap', 'navermap']);
+  const CUSTOM = withAlternatives(withMode(CURRENT, 'kakaomap', 'redirect'), 'kakaomap', [...on('tmap'), ...off('navermap'), ...on('googlemaps')]);
 
   it.each([
-    ['a reordered list', ['googlemaps', 'navermap', 'tmap']],
-    ['a subset', ['googlemaps']],
-    ['the empty list', []],
-    ['the catalogue order back', ['navermap', 'tmap', 'googlemaps']],
+    ['a reordered list', on('googlemaps', 'navermap', 'tmap')],
+    ['one turned off', [...on('googlemaps'), ...off('navermap'), ...on('tmap')]],
+    ['every one turned off', off('navermap', 'tmap', 'googlemaps')],
+    ['the default back', on('navermap', 'tmap', 'googlemaps')],
   ])('accepts %s, leaving the mode and the other services alone', (_label, alternatives) => {
     const current = structuredClone(CUSTOM);
-    expect(applyPatch(current, { services: { kakaomap: { alternatives: [...alternatives] } } })).toEqual({ ok: true, settings: withAlternatives(CUSTOM, 'kakaomap', alternatives) });
+    expect(applyPatch(current, { services: { kakaomap: { alternatives: structuredClone(alternatives) } } })).toEqual({ ok: true, settings: withAlternatives(CUSTOM, 'kakaomap', alternatives) });
     expect(current).toEqual(CUSTOM);
+  });
+
+  it('completes a partial list with the missing alternatives, on, at the end', () => {
+    expect(applyPatch(CURRENT, { services: { kakaomap: { alternatives: off('googlemaps') } } })).toEqual({
+      ok: true,
+      settings: withAlternatives(CURRENT, 'kakaomap', [...off('googlemaps'), ...on('navermap', 'tmap')]),
+    });
   });
 
   it('a mode-only patch keeps the user order', () => {
@@ -136,38 +146,77 @@ describe('applyPatch: alternatives', () => {
   });
 
   it('sets mode and order together, and orders for several services in one patch', () => {
-    expect(applyPatch(CURRENT, { services: { kakaomap: { mode: 'off', alternatives: ['tmap'] } } })).toEqual({
+    expect(applyPatch(CURRENT, { services: { kakaomap: { mode: 'off', alternatives: on('tmap', 'navermap', 'googlemaps') } } })).toEqual({
       ok: true,
-      settings: withAlternatives(withMode(CURRENT, 'kakaomap', 'off'), 'kakaomap', ['tmap']),
+      settings: withAlternatives(withMode(CURRENT, 'kakaomap', 'off'), 'kakaomap', on('tmap', 'navermap', 'googlemaps')),
     });
-    expect(applyPatch(CURRENT, { services: { melon: { alternatives: ['flo', 'vibe'] }, daum: { alternatives: [] } } })).toEqual({
+    const melon = [...on('flo', 'vibe'), ...off('genie')];
+    const daum = off('naver', 'google');
+    expect(applyPatch(CURRENT, { services: { melon: { alternatives: melon }, daum: { alternatives: daum } } })).toEqual({
       ok: true,
-      settings: withAlternatives(withAlternatives(CURRENT, 'melon', ['flo', 'vibe']), 'daum', []),
+      settings: withAlternatives(withAlternatives(CURRENT, 'melon', melon), 'daum', daum),
     });
   });
 
-  it('does not keep a reference to the patch list', () => {
-    const alternatives = ['googlemaps', 'tmap'];
+  it('does not keep a reference to the patch list or its entries', () => {
+    const alternatives = on('googlemaps', 'tmap', 'navermap');
     const result = applyPatch(CURRENT, { services: { kakaomap: { alternatives } } });
-    alternatives.push('navermap');
-    expect(result).toEqual({ ok: true, settings: withAlternatives(CURRENT, 'kakaomap', ['googlemaps', 'tmap']) });
+    alternatives.pop();
+    (alternatives[0] as { enabled: boolean }).enabled = false;
+    expect(result).toEqual({ ok: true, settings: withAlternatives(CURRENT, 'kakaomap', on('googlemaps', 'tmap', 'navermap')) });
   });
 
   it.each([
-    ['an unknown id', ['navermap', 'bing']],
-    ['another service alternative (vibe)', ['vibe']],
-    ['a duplicate', ['tmap', 'tmap']],
+    ['an unknown id', [...on('navermap'), { id: 'bing', enabled: true }]],
+    ['another service alternative (vibe)', on('vibe')],
+    ['a duplicate', on('tmap', 'tmap')],
+    ['a bare id list (the old shape)', ['tmap', 'navermap']],
+    ['an entry without its flag', [{ id: 'tmap' }]],
+    ['an entry with an extra field', [{ id: 'tmap', enabled: true, url: 'https://evil.example/' }]],
     ['a string, not an array', 'navermap'],
     ['null', null],
-    ['an object', { 0: 'navermap' }],
-    ['an array of numbers', [1, 2]],
-    ['__proto__', ['__proto__']],
+    ['an object', { 0: { id: 'navermap', enabled: true } }],
+    ['__proto__', on('__proto__')],
   ])('refuses a list with %s whole and leaves current unchanged', (_label, alternatives) => {
     const current = structuredClone(CUSTOM);
-    const patch = { enabled: false, services: { kakaomap: { mode: 'off', alternatives }, melon: { alternatives: ['flo'] } } };
+    const patch = { enabled: false, services: { kakaomap: { mode: 'off', alternatives }, melon: { alternatives: on('flo') } } };
     expect(applyPatch(current, patch as unknown as SettingsPatch)).toEqual({ ok: false, invalid: ['services.kakaomap.alternatives'] });
     expect(current).toEqual(CUSTOM);
     expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
+describe('applyPatch: probes', () => {
+  it.each(['auto', 'after-failure', 'manual'] as const)('sets %s', (probes) => {
+    expect(applyPatch(CURRENT, { probes })).toEqual({ ok: true, settings: { ...CURRENT, probes } });
+  });
+
+  it('refuses an unknown mode', () => {
+    expect(applyPatch(CURRENT, { probes: 'sometimes' } as unknown as SettingsPatch)).toEqual({ ok: false, invalid: ['probes'] });
+  });
+});
+
+describe('loadSettings: stored by an earlier version', () => {
+  it('turns a v1 list of alternatives into the full list: listed ones on in their order, the others off', () => {
+    const stored = { schemaVersion: 1, enabled: true, services: { kakaomap: { mode: 'redirect', alternatives: ['googlemaps', 'navermap'] }, daum: { mode: 'off', alternatives: [] } } };
+    const report = loadSettings(stored);
+    expect(report.replaced).toEqual([]);
+    expect(report.dropped).toEqual([]);
+    expect(report.settings.services.kakaomap).toEqual({ mode: 'redirect', alternatives: [...on('googlemaps', 'navermap'), ...off('tmap')] });
+    expect(report.settings.services.daum).toEqual({ mode: 'off', alternatives: off('naver', 'google') });
+    expect(report.settings.services.melon).toEqual(DEFAULTS.services.melon);
+    expect(report.settings.schemaVersion).toBe(SCHEMA_VERSION);
+  });
+
+  it('a v1 list that was already broken is replaced from the defaults, as v1 would have', () => {
+    const report = loadSettings({ schemaVersion: 1, services: { kakaomap: { mode: 'off', alternatives: ['tmap', 'bing'] } } });
+    expect(report.replaced).toEqual(['services.kakaomap.alternatives']);
+    expect(report.settings.services.kakaomap).toEqual({ mode: 'off', alternatives: DEFAULTS.services.kakaomap.alternatives });
+  });
+
+  it('knows a value from a newer Detour', () => {
+    expect(isFromNewerVersion({ schemaVersion: SCHEMA_VERSION + 1 })).toBe(true);
+    for (const stored of [{ schemaVersion: SCHEMA_VERSION }, { schemaVersion: 1 }, {}, { schemaVersion: '9' }, null, undefined, 7]) expect(isFromNewerVersion(stored)).toBe(false);
   });
 });
 

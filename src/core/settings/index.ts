@@ -1,9 +1,22 @@
 import type { ServiceId } from '../catalog/index.ts';
-import { DEFAULTS, type ServiceMode, type Settings } from './defaults.ts';
+import { DEFAULTS, SCHEMA_VERSION, type AlternativeChoice, type ProbeMode, type ServiceMode, type Settings } from './defaults.ts';
 import { migrate } from './migrations.ts';
 import { validateSettings, type ValidationReport } from './validate.ts';
 
-export { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, SCHEMA_VERSION, SERVICE_MODES, type ServiceMode, type ServiceSettings, type Settings } from './defaults.ts';
+export { completeAlternatives, moveAlternative, offeredAlternatives, setAlternativeEnabled } from './alternatives.ts';
+export {
+  DEFAULTS,
+  HANG_LIMIT_MAX_MS,
+  HANG_LIMIT_MIN_MS,
+  PROBE_MODES,
+  SCHEMA_VERSION,
+  SERVICE_MODES,
+  type AlternativeChoice,
+  type ProbeMode,
+  type ServiceMode,
+  type ServiceSettings,
+  type Settings,
+} from './defaults.ts';
 export { MIGRATIONS, migrate, type Migration } from './migrations.ts';
 export { validateSettings, type ValidationReport } from './validate.ts';
 
@@ -16,15 +29,26 @@ export function loadSettings(stored: unknown): ValidationReport {
   return validateSettings(migrate(stored).value);
 }
 
+/**
+ * True for a stored value written by a newer Detour (another browser sharing synced settings may run
+ * one): it is read for what this version understands, but never "repaired" back to this version's shape.
+ */
+export function isFromNewerVersion(stored: unknown): boolean {
+  const version = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>).schemaVersion : undefined;
+  return typeof version === 'number' && version > SCHEMA_VERSION;
+}
+
 /** The top-level settings a patch may set directly. */
-const SCALAR_KEYS = ['enabled', 'placeCache', 'notifications', 'hangLimitMs'] as const;
+const SCALAR_KEYS = ['enabled', 'placeCache', 'notifications', 'hangLimitMs', 'probes'] as const;
 
 export interface SettingsPatch {
   readonly enabled?: boolean;
   readonly placeCache?: boolean;
   readonly notifications?: boolean;
   readonly hangLimitMs?: number;
-  readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode; readonly alternatives?: readonly string[] }>>;
+  readonly probes?: ProbeMode;
+  /** A service's alternatives are set as a whole list: the order is the list's order. */
+  readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode; readonly alternatives?: readonly AlternativeChoice[] }>>;
 }
 
 export type PatchResult = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly invalid: readonly string[] };

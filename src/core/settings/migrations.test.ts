@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate, type Migration } from './migrations.ts';
+import { MIGRATIONS, alternativesWithFlags, migrate, type Migration } from './migrations.ts';
 import { SCHEMA_VERSION } from './defaults.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -106,5 +106,49 @@ describe('migrate with a synthetic list (v1 -> v2 -> v3)', () => {
       { schemaVersion: 1, on: true, mode: 'off' },
       { schemaVersion: 2, enabled: true, mode: 'off' },
     ]);
+  });
+});
+
+describe('v1 -> v2: alternatives become every alternative with a flag', () => {
+  it('is the first migration', () => {
+    expect(MIGRATIONS[0]).toBe(alternativesWithFlags);
+  });
+
+  it('puts the listed ones first, on, in their order, and the left-out catalogued ones after, off', () => {
+    const input = deepFreeze({ schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'redirect', alternatives: ['googlemaps', 'navermap'] }, melon: { mode: 'off', alternatives: [] }, daum: { mode: 'suggest' } } });
+    expect(migrate(input).value).toEqual({
+      schemaVersion: 2,
+      enabled: false,
+      services: {
+        kakaomap: { mode: 'redirect', alternatives: [{ id: 'googlemaps', enabled: true }, { id: 'navermap', enabled: true }, { id: 'tmap', enabled: false }] },
+        melon: { mode: 'off', alternatives: [{ id: 'vibe', enabled: false }, { id: 'genie', enabled: false }, { id: 'flo', enabled: false }] },
+        daum: { mode: 'suggest' },
+      },
+    });
+  });
+
+  it('a full v1 list keeps its order with every entry on', () => {
+    const result = alternativesWithFlags({ services: { kakaomap: { alternatives: ['tmap', 'googlemaps', 'navermap'] } } });
+    expect(result).toEqual({ services: { kakaomap: { alternatives: [{ id: 'tmap', enabled: true }, { id: 'googlemaps', enabled: true }, { id: 'navermap', enabled: true }] } } });
+  });
+
+  it.each([
+    ['no services', { enabled: true }],
+    ['services not an object', { services: 'all' }],
+    ['an entry not an object', { services: { kakaomap: 'off' } }],
+    ['alternatives not a list', { services: { kakaomap: { alternatives: 'navermap' } } }],
+    ['a list with a non-string', { services: { kakaomap: { alternatives: ['navermap', 3] } } }],
+  ])('leaves %s for the validator', (_label, input) => {
+    expect(alternativesWithFlags(deepFreeze(structuredClone(input)))).toEqual(input);
+  });
+
+  it('keeps unknown ids and services as they are (the validator judges them), without prototype tricks', () => {
+    const input = JSON.parse('{"services":{"__proto__":{"alternatives":["x"]},"navermap":{"alternatives":["a"]},"kakaomap":{"alternatives":["bing"]}}}') as Record<string, unknown>;
+    const result = alternativesWithFlags(input) as { services: Record<string, unknown> };
+    expect(Object.getPrototypeOf(result.services)).toBe(Object.prototype);
+    expect(Object.keys(result.services)).toEqual(['__proto__', 'navermap', 'kakaomap']);
+    expect(result.services.navermap).toEqual({ alternatives: [{ id: 'a', enabled: true }] });
+    expect(result.services.kakaomap).toEqual({ alternatives: [{ id: 'bing', enabled: true }, { id: 'navermap', enabled: false }, { id: 'tmap', enabled: false }, { id: 'googlemaps', enabled: false }] });
+    expect(Object.prototype).not.toHaveProperty('alternatives');
   });
 });

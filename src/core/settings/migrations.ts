@@ -1,3 +1,5 @@
+import { SERVICES, isServiceId } from '../catalog/index.ts';
+
 /**
  * Ordered, pure migrations: MIGRATIONS[i] turns a version i+1 object into version i+2. Each receives a
  * plain object it must not mutate. The validator runs after the last one, so a migration only moves
@@ -5,7 +7,27 @@
  */
 export type Migration = (input: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 
-export const MIGRATIONS: readonly Migration[] = [];
+/**
+ * v1 -> v2: a service's `alternatives` was the list of alternatives to offer, in order (one left out
+ * was not offered); it becomes every alternative with an `enabled` flag, so that one turned off keeps
+ * its place. The listed ones come first, enabled; the catalogued ones the list left out follow, off.
+ * Anything that is not a list of strings is left for the validator.
+ */
+export const alternativesWithFlags: Migration = (input) => {
+  const services = input.services;
+  if (!isRecord(services)) return { ...input };
+  const migrated = Object.entries(services).map(([id, entry]) => {
+    if (!isRecord(entry) || !Array.isArray(entry.alternatives) || !entry.alternatives.every((item) => typeof item === 'string')) return [id, entry] as const;
+    const listed = entry.alternatives as string[];
+    const leftOut = isServiceId(id) ? SERVICES[id].alternatives.filter((alternative) => !listed.includes(alternative)) : [];
+    const alternatives = [...listed.map((alternative) => ({ id: alternative, enabled: true })), ...leftOut.map((alternative) => ({ id: alternative, enabled: false }))];
+    return [id, { ...entry, alternatives }] as const;
+  });
+  // fromEntries defines own properties: a "__proto__" service name stays a plain key for the validator to drop.
+  return { ...input, services: Object.fromEntries(migrated) };
+};
+
+export const MIGRATIONS: readonly Migration[] = [alternativesWithFlags];
 
 export interface MigrationResult {
   readonly value: Record<string, unknown>;

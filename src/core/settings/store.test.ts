@@ -1,37 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryArea } from '../../../test/support/memory-area.ts';
 import type { KeyValueArea } from '../ports.ts';
 import type { ServiceId } from '../catalog/index.ts';
-import { DEFAULTS, type ServiceMode, type Settings, type SettingsPatch } from './index.ts';
+import { SETTINGS_FILE_FORMAT } from './file.ts';
+import { DEFAULTS, SCHEMA_VERSION, type AlternativeChoice, type ServiceMode, type Settings, type SettingsPatch } from './index.ts';
 import { SETTINGS_BACKUP_KEY, SETTINGS_KEY, createSettingsStore } from './store.ts';
-
-/** In-memory storage that, like the real one, answers asynchronously and stores copies. */
-class MemoryArea implements KeyValueArea {
-  readonly data = new Map<string, unknown>();
-  readonly writes: Array<readonly [string, unknown]> = [];
-
-  constructor(initial: Record<string, unknown> = {}) {
-    for (const [key, value] of Object.entries(initial)) this.data.set(key, structuredClone(value));
-  }
-
-  async get(key: string): Promise<unknown> {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    const value = this.data.get(key);
-    return value === undefined ? undefined : structuredClone(value);
-  }
-
-  async set(key: string, value: unknown): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    this.writes.push([key, structuredClone(value)]);
-    this.data.set(key, structuredClone(value));
-  }
-}
 
 /** A complete, valid stored value (built from DEFAULTS, so a new setting needs no edit here). */
 const VALID: Settings = structuredClone(DEFAULTS);
 /** `base` with one service's mode changed (its other fields kept). */
 const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), mode } } });
+/** The choices for these ids, each on (or off). */
+const on = (...ids: string[]): AlternativeChoice[] => ids.map((id) => ({ id, enabled: true }));
+const off = (...ids: string[]): AlternativeChoice[] => ids.map((id) => ({ id, enabled: false }));
 /** `base` with one service's alternatives changed (its other fields kept). */
-const withAlternatives = (base: Settings, id: ServiceId, alternatives: string[]): Settings => ({
+const withAlternatives = (base: Settings, id: ServiceId, alternatives: AlternativeChoice[]): Settings => ({
   ...structuredClone(base),
   services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), alternatives: [...alternatives] } },
 });
@@ -197,19 +180,22 @@ describe('createSettingsStore', () => {
   it('stores a reordered list of alternatives and reads it back', async () => {
     const area = new MemoryArea({ [SETTINGS_KEY]: withMode(VALID, 'kakaomap', 'redirect') });
     const store = createSettingsStore(area);
-    const expected = withAlternatives(withMode(VALID, 'kakaomap', 'redirect'), 'kakaomap', ['googlemaps', 'navermap']);
-    expect(await store.update({ services: { kakaomap: { alternatives: ['googlemaps', 'navermap'] } } })).toEqual({ ok: true, settings: expected });
+    const order = [...on('googlemaps', 'navermap'), ...off('tmap')];
+    const expected = withAlternatives(withMode(VALID, 'kakaomap', 'redirect'), 'kakaomap', order);
+    expect(await store.update({ services: { kakaomap: { alternatives: order } } })).toEqual({ ok: true, settings: expected });
     expect(area.data.get(SETTINGS_KEY)).toEqual(expected);
     expect(await store.get()).toEqual(expected);
-    expect(await store.update({ services: { kakaomap: { alternatives: [] } } })).toEqual({ ok: true, settings: withAlternatives(expected, 'kakaomap', []) });
+    const none = off('navermap', 'tmap', 'googlemaps');
+    expect(await store.update({ services: { kakaomap: { alternatives: none } } })).toEqual({ ok: true, settings: withAlternatives(expected, 'kakaomap', none) });
   });
 
   it.each([
-    ['an unknown id', ['bing']],
-    ['another service alternative', ['vibe']],
-    ['a duplicate', ['tmap', 'tmap']],
+    ['an unknown id', on('bing')],
+    ['another service alternative', on('vibe')],
+    ['a duplicate', on('tmap', 'tmap')],
+    ['the old shape', ['tmap']],
     ['a non-array', 'tmap'],
-    ['__proto__', ['__proto__']],
+    ['__proto__', on('__proto__')],
   ])('writes nothing for a list of alternatives with %s', async (_label, alternatives) => {
     const area = new MemoryArea({ [SETTINGS_KEY]: VALID });
     const store = createSettingsStore(area);
@@ -220,7 +206,7 @@ describe('createSettingsStore', () => {
   });
 
   it('repairs a stored bad list of alternatives alone, backing the original up and reporting its path', async () => {
-    const corrupt = { ...withMode(VALID, 'kakaomap', 'off'), services: { ...withMode(VALID, 'kakaomap', 'off').services, kakaomap: { mode: 'off', alternatives: ['navermap', 'vibe'] } } };
+    const corrupt = { ...withMode(VALID, 'kakaomap', 'off'), services: { ...withMode(VALID, 'kakaomap', 'off').services, kakaomap: { mode: 'off', alternatives: on('navermap', 'vibe') } } };
     const area = new MemoryArea({ [SETTINGS_KEY]: corrupt });
     const reports: string[] = [];
     expect(await createSettingsStore(area, (message) => reports.push(message)).get()).toEqual(withMode(VALID, 'kakaomap', 'off'));
@@ -229,5 +215,65 @@ describe('createSettingsStore', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toContain('services.kakaomap.alternatives');
     expect(reports[0]).not.toContain('services.kakaomap.mode');
+  });
+
+  it('reads a v1 value in the new shape without rewriting it (the next change stores v2)', async () => {
+    const stored = { schemaVersion: 1, enabled: true, services: { kakaomap: { mode: 'suggest', alternatives: ['tmap'] } } };
+    const area = new MemoryArea({ [SETTINGS_KEY]: stored });
+    const store = createSettingsStore(area);
+    const expected = withAlternatives(VALID, 'kakaomap', [...on('tmap'), ...off('navermap', 'googlemaps')]);
+    expect(await store.get()).toEqual(expected);
+    expect(area.writes).toEqual([]);
+    await store.update({ notifications: false });
+    expect(area.data.get(SETTINGS_KEY)).toEqual({ ...expected, notifications: false, schemaVersion: SCHEMA_VERSION });
+  });
+
+  it('reads a value from a newer Detour without "repairing" it back to this version', async () => {
+    const newer = { ...withMode(VALID, 'melon', 'off'), schemaVersion: SCHEMA_VERSION + 1, theme: 'dark' };
+    const area = new MemoryArea({ [SETTINGS_KEY]: newer });
+    const reports: string[] = [];
+    const store = createSettingsStore(area, (message) => reports.push(message));
+    expect(await store.get()).toEqual(withMode(VALID, 'melon', 'off'));
+    expect(area.writes).toEqual([]);
+    expect(area.data.get(SETTINGS_KEY)).toEqual(newer);
+    expect(reports[0]).toContain('newer');
+  });
+});
+
+describe('createSettingsStore: import and reset', () => {
+  const file = (settings: unknown, extra: Record<string, unknown> = {}) => ({ format: SETTINGS_FILE_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: '2025-01-15T03:00:00.000Z', settings, ...extra });
+
+  it('imports a good file and stores exactly what it reports', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: VALID });
+    const store = createSettingsStore(area);
+    const wanted = withAlternatives(withMode({ ...VALID, notifications: false }, 'kakaomap', 'redirect'), 'kakaomap', [...on('googlemaps'), ...off('navermap', 'tmap')]);
+    const result = await store.importFile(file(wanted));
+    expect(result).toMatchObject({ ok: true, settings: wanted });
+    expect(area.data.get(SETTINGS_KEY)).toEqual(wanted);
+    expect(await store.get()).toEqual(wanted);
+  });
+
+  it.each([
+    ['a foreign JSON', { name: 'something else' }],
+    ['a file from a newer Detour', file(VALID, { schemaVersion: SCHEMA_VERSION + 1 })],
+    ['a file with a bad value', file({ ...VALID, hangLimitMs: 5 })],
+    ['nothing at all', null],
+  ])('writes nothing for %s', async (_label, bad) => {
+    const stored = withMode(VALID, 'daum', 'off');
+    const area = new MemoryArea({ [SETTINGS_KEY]: stored });
+    const store = createSettingsStore(area);
+    expect((await store.importFile(bad)).ok).toBe(false);
+    expect(area.writes).toEqual([]);
+    expect(await store.get()).toEqual(stored);
+  });
+
+  it('resets every setting to its default, writing only the settings key', async () => {
+    const area = new MemoryArea({ [SETTINGS_KEY]: withAlternatives({ ...withMode(VALID, 'kakaomap', 'off'), placeCache: false, probes: 'manual' }, 'kakaomap', off('tmap', 'navermap', 'googlemaps')), places: { p1: 'kept' } });
+    const store = createSettingsStore(area);
+    expect(await store.reset()).toEqual(DEFAULTS);
+    expect(area.data.get(SETTINGS_KEY)).toEqual(DEFAULTS);
+    expect(area.writes.map(([key]) => key)).toEqual([SETTINGS_KEY]);
+    expect(area.data.get('places')).toEqual({ p1: 'kept' });
+    expect(await store.get()).toEqual(DEFAULTS);
   });
 });

@@ -1,6 +1,8 @@
 import type { KeyValueArea } from '../ports.ts';
 import { createSerialQueue } from '../serial.ts';
-import { applyPatch, loadSettings, type PatchResult, type Settings, type SettingsPatch } from './index.ts';
+import { DEFAULTS } from './defaults.ts';
+import { importSettings, type ImportResult } from './file.ts';
+import { applyPatch, isFromNewerVersion, loadSettings, type PatchResult, type Settings, type SettingsPatch } from './index.ts';
 
 export const SETTINGS_KEY = 'settings';
 /** Where a stored value that needed repair is kept, untouched, so a bad write loses nothing. */
@@ -9,6 +11,10 @@ export const SETTINGS_BACKUP_KEY = 'settingsBackup';
 export interface SettingsStore {
   get(): Promise<Settings>;
   update(patch: SettingsPatch): Promise<PatchResult>;
+  /** Replaces the settings with a settings file's (checked here again: the page is not trusted); nothing changes on error. */
+  importFile(file: unknown): Promise<ImportResult>;
+  /** Every setting back to its default. The place cache and health are no settings and stay. */
+  reset(): Promise<Settings>;
 }
 
 /**
@@ -21,7 +27,11 @@ export function createSettingsStore(area: KeyValueArea, report: (message: string
   async function read(): Promise<Settings> {
     const stored = await area.get(SETTINGS_KEY);
     const { settings, replaced, dropped } = loadSettings(stored);
-    if (replaced.length > 0) {
+    if (isFromNewerVersion(stored)) {
+      // Written by a newer Detour (synced from another browser): use what this version understands,
+      // and leave the stored value alone rather than "repair" it back to an older shape.
+      report('settings from a newer Detour: reading the part this version knows');
+    } else if (replaced.length > 0) {
       report(`settings repaired from defaults: ${replaced.join(', ')}`);
       await area.set(SETTINGS_BACKUP_KEY, { at: Date.now(), value: stored });
       await area.set(SETTINGS_KEY, settings);
@@ -38,6 +48,18 @@ export function createSettingsStore(area: KeyValueArea, report: (message: string
         const result = applyPatch(await read(), patch);
         if (result.ok) await area.set(SETTINGS_KEY, result.settings);
         return result;
+      }),
+    importFile: (file) =>
+      serialized(async () => {
+        const result = importSettings(await read(), file);
+        if (result.ok) await area.set(SETTINGS_KEY, result.settings);
+        return result;
+      }),
+    reset: () =>
+      serialized(async () => {
+        const settings = structuredClone(DEFAULTS);
+        await area.set(SETTINGS_KEY, settings);
+        return settings;
       }),
   };
 }

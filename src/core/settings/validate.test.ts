@@ -43,7 +43,7 @@ describe('validateSettings: good values', () => {
   it('has a services entry for every catalogued service in DEFAULTS', () => {
     expect(Object.keys(DEFAULTS.services).sort()).toEqual([...SERVICE_IDS].sort());
     expect(SERVICE_IDS).toHaveLength(16);
-    for (const id of SERVICE_IDS) expect(DEFAULTS.services[id]).toEqual({ mode: 'suggest', alternatives: [...SERVICES[id].alternatives] });
+    for (const id of SERVICE_IDS) expect(DEFAULTS.services[id]).toEqual({ mode: 'suggest', alternatives: SERVICES[id].alternatives.map((alt) => ({ id: alt, enabled: true })) });
   });
 
   it('returns a copy, not the input', () => {
@@ -76,11 +76,11 @@ describe('validateSettings: absent values are filled, not replaced', () => {
     expect(report.filled).toEqual([`services.${id}`]);
     expect(report.replaced).toEqual([]);
     expect(report.dropped).toEqual([]);
-    expect(report.settings).toEqual({ ...GOOD, services: { ...GOOD.services, [id]: { mode: 'suggest', alternatives: [...SERVICES[id].alternatives] } } });
+    expect(report.settings).toEqual({ ...GOOD, services: { ...GOOD.services, [id]: structuredClone(DEFAULTS.services[id]) } });
   });
 
   it('a missing mode inside a present entry is filled', () => {
-    const report = validateSettings(withService('melon', { alternatives: [...DEFAULTS.services.melon.alternatives] }));
+    const report = validateSettings(withService('melon', { alternatives: structuredClone(DEFAULTS.services.melon.alternatives) }));
     expect(report.filled).toEqual(['services.melon.mode']);
     expect(report.replaced).toEqual([]);
     expect(report.settings).toEqual(GOOD);
@@ -95,8 +95,8 @@ describe('validateSettings: absent values are filled, not replaced', () => {
   });
 
   it('a value stored by the first release (only kakaomap) keeps its choice and fills the 15 new services', () => {
-    // As the first release stored it: no alternatives yet.
-    const stored = { schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'redirect' } } };
+    // As the first release stored it (but at the current version: migrations are tested apart): no alternatives yet.
+    const stored = { schemaVersion: SCHEMA_VERSION, enabled: false, services: { kakaomap: { mode: 'redirect' } } };
     const report = validateSettings(stored);
     expect(report.replaced).toEqual([]);
     expect(report.dropped).toEqual([]);
@@ -157,7 +157,7 @@ describe('validateSettings: present but invalid values are replaced', () => {
   });
 
   it('reports several bad values at once, each by its path, and absent ones apart', () => {
-    const report = validateSettings({ schemaVersion: 1, enabled: 'no', services: { ...structuredClone(DEFAULTS.services), kakaomap: { mode: 7 }, melon: undefined } });
+    const report = validateSettings({ schemaVersion: SCHEMA_VERSION, enabled: 'no', services: { ...structuredClone(DEFAULTS.services), kakaomap: { mode: 7 }, melon: undefined } });
     expect([...report.replaced].sort()).toEqual(['enabled', 'services.kakaomap.mode']);
     expect(report.filled).toEqual(expect.arrayContaining(['services.melon']));
     expect(report.filled).not.toContain('enabled');
@@ -182,7 +182,7 @@ describe('validateSettings: unknown values are dropped', () => {
 
   it('does not let __proto__ keys pollute Object.prototype or the result', () => {
     const input: unknown = JSON.parse(
-      `{"schemaVersion":1,"enabled":true,"__proto__":{"polluted":"yes","enabled":false},"services":{"__proto__":{"polluted":"yes"},"kakaomap":{"mode":"off","__proto__":{"polluted":"yes"}}}}`,
+      `{"schemaVersion":${SCHEMA_VERSION},"enabled":true,"__proto__":{"polluted":"yes","enabled":false},"services":{"__proto__":{"polluted":"yes"},"kakaomap":{"mode":"off","__proto__":{"polluted":"yes"}}}}`,
     );
     const report = validateSettings(input);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -214,84 +214,95 @@ describe('validateSettings: never shares DEFAULTS', () => {
   });
 });
 
+/** The choices for these ids, each on (or off). */
+const on = (...ids: string[]) => ids.map((id) => ({ id, enabled: true }));
+const off = (...ids: string[]) => ids.map((id) => ({ id, enabled: false }));
+
 describe('validateSettings: services.<id>.alternatives', () => {
   /** GOOD with kakaomap's alternatives set to `alternatives` (its mode stays 'off'). */
   const withKakaomapAlternatives = (alternatives: unknown) => withService('kakaomap', { ...structuredClone(GOOD.services.kakaomap), alternatives });
+  const kakaomapOf = (alternatives: unknown) => ({ ...GOOD, services: { ...GOOD.services, kakaomap: { mode: 'off', alternatives } } });
 
-  it('GOOD and DEFAULTS hold kakaomap catalogue order', () => {
+  it('GOOD and DEFAULTS hold kakaomap catalogue order, all on', () => {
     // The cases below rely on it.
-    expect(DEFAULTS.services.kakaomap.alternatives).toEqual(['navermap', 'tmap', 'googlemaps']);
-    expect(GOOD.services.kakaomap).toEqual({ mode: 'off', alternatives: ['navermap', 'tmap', 'googlemaps'] });
+    expect(DEFAULTS.services.kakaomap.alternatives).toEqual(on('navermap', 'tmap', 'googlemaps'));
+    expect(GOOD.services.kakaomap).toEqual({ mode: 'off', alternatives: on('navermap', 'tmap', 'googlemaps') });
   });
 
   it.each([
-    ['the catalogue order', ['navermap', 'tmap', 'googlemaps']],
-    ['a reordered list', ['googlemaps', 'navermap', 'tmap']],
-    ['another reordering', ['tmap', 'googlemaps', 'navermap']],
-    ['a subset of two', ['googlemaps', 'tmap']],
-    ['a subset of one', ['tmap']],
-    ['the empty list (every alternative turned off)', []],
+    ['the catalogue order', on('navermap', 'tmap', 'googlemaps')],
+    ['a reordered list', on('googlemaps', 'navermap', 'tmap')],
+    ['another reordering', on('tmap', 'googlemaps', 'navermap')],
+    ['one turned off, keeping its place', [...on('googlemaps'), ...off('navermap'), ...on('tmap')]],
+    ['every alternative turned off', off('tmap', 'navermap', 'googlemaps')],
   ])('keeps %s', (_label, alternatives) => {
-    const report = validateSettings(withKakaomapAlternatives([...alternatives]));
-    expect(report).toEqual({
-      settings: { ...GOOD, services: { ...GOOD.services, kakaomap: { mode: 'off', alternatives } } },
-      replaced: [],
-      dropped: [],
-      filled: [],
-    });
-  });
-
-  it.each(SERVICE_IDS)('keeps a reversed list, a single entry and the empty list for %s', (id) => {
-    const own = [...SERVICES[id].alternatives] as string[];
-    for (const alternatives of [[...own].reverse(), own.slice(-1), []]) {
-      const report = validateSettings(withService(id, { mode: 'redirect', alternatives: [...alternatives] }));
-      expect(report.replaced).toEqual([]);
-      expect(report.filled).toEqual([]);
-      expect(report.dropped).toEqual([]);
-      expect(report.settings.services[id]).toEqual({ mode: 'redirect', alternatives });
-    }
+    const report = validateSettings(withKakaomapAlternatives(structuredClone(alternatives)));
+    expect(report).toEqual({ settings: kakaomapOf(alternatives), replaced: [], dropped: [], filled: [] });
   });
 
   it.each([
-    ['an unknown id', ['navermap', 'bing']],
-    ['only an unknown id', ['bing']],
-    ['another service alternative (vibe is Melon)', ['vibe']],
-    ['another service alternative among its own', ['navermap', 'tmap', 'ut']],
-    ['a duplicate', ['navermap', 'navermap']],
-    ['a duplicate after a good list', ['navermap', 'tmap', 'googlemaps', 'tmap']],
-    ['a host instead of an id', ['map.naver.com']],
-    ['an id in the wrong case', ['NaverMap']],
-    ['an id with whitespace', [' navermap']],
-    ['an empty string', ['']],
+    ['a subset of two', on('googlemaps', 'tmap'), [...on('googlemaps', 'tmap'), ...on('navermap')]],
+    ['a subset of one, off', off('tmap'), [...off('tmap'), ...on('navermap', 'googlemaps')]],
+    ['the empty list', [], on('navermap', 'tmap', 'googlemaps')],
+  ])('completes %s with the missing catalogued alternatives, on, after the user order', (_label, alternatives, expected) => {
+    const report = validateSettings(withKakaomapAlternatives(structuredClone(alternatives)));
+    expect(report).toEqual({ settings: kakaomapOf(expected), replaced: [], dropped: [], filled: [] });
+  });
+
+  it.each(SERVICE_IDS)('keeps a reversed list, with the first one turned off, for %s', (id) => {
+    const own = [...SERVICES[id].alternatives].reverse() as string[];
+    const alternatives = [...off(own[0]!), ...on(...own.slice(1))];
+    const report = validateSettings(withService(id, { mode: 'redirect', alternatives: structuredClone(alternatives) }));
+    expect(report.replaced).toEqual([]);
+    expect(report.filled).toEqual([]);
+    expect(report.dropped).toEqual([]);
+    expect(report.settings.services[id]).toEqual({ mode: 'redirect', alternatives });
+  });
+
+  it.each([
+    ['an unknown id', [...on('navermap'), { id: 'bing', enabled: true }]],
+    ['another service alternative (vibe is Melon)', on('vibe')],
+    ['another service alternative among its own', on('navermap', 'tmap', 'ut')],
+    ['a duplicate', on('navermap', 'navermap')],
+    ['a duplicate with a different flag', [...on('navermap'), ...off('navermap')]],
+    ['a host instead of an id', on('map.naver.com')],
+    ['an id in the wrong case', on('NaverMap')],
+    ['an empty id', on('')],
+    ['a missing enabled flag', [{ id: 'navermap' }]],
+    ['a string flag', [{ id: 'navermap', enabled: 'true' }]],
+    ['a number flag', [{ id: 'navermap', enabled: 1 }]],
+    ['an unknown field in an entry', [{ id: 'navermap', enabled: true, weight: 3 }]],
+    ['a bare id (the v1 shape, unmigrated)', ['navermap']],
     ['a string, not an array', 'navermap'],
     ['a number', 3],
     ['true', true],
     ['null', null],
-    ['an object', { 0: 'navermap' }],
-    ['an array of numbers', [1, 2]],
-    ['an array with null', ['navermap', null]],
-    ['a nested array', [['navermap']]],
-    ['an array of objects', [{ id: 'navermap' }]],
-    ['__proto__', ['__proto__']],
-    ['constructor', ['constructor']],
-    ['toString', ['toString']],
+    ['an object', { 0: { id: 'navermap', enabled: true } }],
+    ['an array with null', [...on('navermap'), null]],
+    ['a nested array', [on('navermap')]],
+    ['__proto__', on('__proto__')],
+    ['constructor', on('constructor')],
+    ['toString', on('toString')],
   ])('replaces %s with the default and reports services.kakaomap.alternatives', (_label, alternatives) => {
     const report = validateSettings(withKakaomapAlternatives(alternatives));
     expect(report.replaced).toEqual(['services.kakaomap.alternatives']);
     expect(report.dropped).toEqual([]);
     expect(report.filled).toEqual([]);
     // Only the bad value is replaced: the entry's good mode is kept.
-    expect(report.settings).toEqual({ ...GOOD, services: { ...GOOD.services, kakaomap: { mode: 'off', alternatives: [...DEFAULTS.services.kakaomap.alternatives] } } });
+    expect(report.settings).toEqual(kakaomapOf(DEFAULTS.services.kakaomap.alternatives));
     expect(report.settings.services.kakaomap.alternatives).not.toBe(DEFAULTS.services.kakaomap.alternatives);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('replaces a list from JSON holding __proto__ without polluting anything', () => {
-    const input: unknown = JSON.parse(`{"schemaVersion":1,"enabled":false,"services":{"kakaomap":{"mode":"off","alternatives":["__proto__"]}}}`);
+  it('replaces a list from JSON holding __proto__ entries without polluting anything', () => {
+    const input: unknown = JSON.parse(
+      `{"schemaVersion":${SCHEMA_VERSION},"enabled":false,"services":{"kakaomap":{"mode":"off","alternatives":[{"id":"navermap","enabled":true,"__proto__":{"polluted":"yes"}}]}}}`,
+    );
     const report = validateSettings(input);
     expect(report.replaced).toEqual(['services.kakaomap.alternatives']);
-    expect(report.settings.services.kakaomap).toEqual({ mode: 'off', alternatives: ['navermap', 'tmap', 'googlemaps'] });
+    expect(report.settings.services.kakaomap).toEqual({ mode: 'off', alternatives: on('navermap', 'tmap', 'googlemaps') });
     expect(Object.getPrototypeOf(report.settings.services.kakaomap.alternatives)).toBe(Array.prototype);
+    expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
   it.each(SERVICE_IDS)('replaces a list for %s holding an alternative catalogued only for other services', (id) => {
@@ -299,21 +310,21 @@ describe('validateSettings: services.<id>.alternatives', () => {
     const foreign = [...new Set(SERVICE_IDS.flatMap((other) => [...SERVICES[other].alternatives] as string[]))].filter((alt) => !own.has(alt));
     expect(foreign.length).toBeGreaterThan(0);
     for (const alt of foreign) {
-      const report = validateSettings(withService(id, { mode: 'redirect', alternatives: [alt] }));
+      const report = validateSettings(withService(id, { mode: 'redirect', alternatives: on(alt) }));
       expect(report.replaced).toEqual([`services.${id}.alternatives`]);
-      expect(report.settings.services[id]).toEqual({ mode: 'redirect', alternatives: [...SERVICES[id].alternatives] });
+      expect(report.settings.services[id]).toEqual({ mode: 'redirect', alternatives: on(...SERVICES[id].alternatives) });
     }
   });
 
   it.each(SERVICE_IDS)('replaces a list for %s naming its first alternative twice', (id) => {
     const first = SERVICES[id].alternatives[0];
-    const report = validateSettings(withService(id, { mode: 'off', alternatives: [first, first] }));
+    const report = validateSettings(withService(id, { mode: 'off', alternatives: [...on(first), ...off(first)] }));
     expect(report.replaced).toEqual([`services.${id}.alternatives`]);
-    expect(report.settings.services[id]).toEqual({ mode: 'off', alternatives: [...SERVICES[id].alternatives] });
+    expect(report.settings.services[id]).toEqual({ mode: 'off', alternatives: on(...SERVICES[id].alternatives) });
   });
 
   it('reports a bad mode and a bad list in one entry, each by its path', () => {
-    const report = validateSettings(withService('melon', { mode: 'loud', alternatives: ['vibe', 'spotify'] }));
+    const report = validateSettings(withService('melon', { mode: 'loud', alternatives: on('vibe', 'spotify') }));
     expect(report.replaced).toEqual(['services.melon.mode', 'services.melon.alternatives']);
     expect(report.filled).toEqual([]);
     expect(report.settings.services.melon).toEqual(DEFAULTS.services.melon);
@@ -327,25 +338,37 @@ describe('validateSettings: services.<id>.alternatives', () => {
     expect(report.filled).toEqual(['services.kakaomap.alternatives']);
     expect(report.replaced).toEqual([]);
     expect(report.dropped).toEqual([]);
-    expect(report.settings.services.kakaomap).toEqual({ mode: 'redirect', alternatives: ['navermap', 'tmap', 'googlemaps'] });
+    expect(report.settings.services.kakaomap).toEqual({ mode: 'redirect', alternatives: on('navermap', 'tmap', 'googlemaps') });
     expect(report.settings.services.kakaomap.alternatives).not.toBe(DEFAULTS.services.kakaomap.alternatives);
   });
 
   it('returns copies of the lists: neither the input, DEFAULTS nor the catalogue is shared', () => {
-    const input = withKakaomapAlternatives(['tmap', 'navermap']);
+    const input = withKakaomapAlternatives([...on('tmap', 'navermap'), ...off('googlemaps')]);
     const { settings } = validateSettings(input);
-    expect(settings.services.kakaomap.alternatives).toEqual(['tmap', 'navermap']);
+    expect(settings.services.kakaomap.alternatives).toEqual([...on('tmap', 'navermap'), ...off('googlemaps')]);
     expect(settings.services.kakaomap.alternatives).not.toBe(input.services.kakaomap.alternatives);
-    (input.services.kakaomap.alternatives as string[]).push('googlemaps');
-    expect(settings.services.kakaomap.alternatives).toEqual(['tmap', 'navermap']);
+    (input.services.kakaomap.alternatives as unknown as Array<{ enabled: boolean }>)[0]!.enabled = false;
+    (input.services.kakaomap.alternatives as unknown[]).pop();
+    expect(settings.services.kakaomap.alternatives).toEqual([...on('tmap', 'navermap'), ...off('googlemaps')]);
 
     const filled = validateSettings({}).settings;
     expect(filled.services.kakaomap.alternatives).not.toBe(DEFAULTS.services.kakaomap.alternatives);
-    expect(filled.services.kakaomap.alternatives).not.toBe(SERVICES.kakaomap.alternatives);
     filled.services.kakaomap.alternatives.reverse();
     filled.services.melon.alternatives.length = 0;
-    expect(DEFAULTS.services.kakaomap.alternatives).toEqual(['navermap', 'tmap', 'googlemaps']);
-    expect(DEFAULTS.services.melon.alternatives).toEqual([...SERVICES.melon.alternatives]);
+    expect(DEFAULTS.services.kakaomap.alternatives).toEqual(on('navermap', 'tmap', 'googlemaps'));
+    expect(DEFAULTS.services.melon.alternatives).toEqual(on(...SERVICES.melon.alternatives));
     expect(SERVICES.kakaomap.alternatives).toEqual(['navermap', 'tmap', 'googlemaps']);
+  });
+});
+
+describe('validateSettings: probes', () => {
+  it.each(['auto', 'after-failure', 'manual'])('keeps %s', (probes) => {
+    expect(validateSettings({ ...structuredClone(GOOD), probes })).toEqual({ settings: { ...GOOD, probes }, replaced: [], dropped: [], filled: [] });
+  });
+
+  it.each(['never', '', 'AUTO', 0, true, null, ['auto']])('replaces %j with the default', (probes) => {
+    const report = validateSettings({ ...structuredClone(GOOD), probes });
+    expect(report.replaced).toEqual(['probes']);
+    expect(report.settings.probes).toBe('auto');
   });
 });

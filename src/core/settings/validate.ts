@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { SERVICES, SERVICE_IDS } from '../catalog/index.ts';
-import { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
+import { completeAlternatives } from './alternatives.ts';
+import { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, PROBE_MODES, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
 
 type Leaf = v.GenericSchema;
 interface SchemaTree {
@@ -18,8 +19,9 @@ const SCHEMA: SchemaTree = {
         mode: v.picklist(SERVICE_MODES),
         // Only this service's own alternatives, each once: an order, not a free list of hosts.
         alternatives: v.pipe(
-          v.array(v.picklist(SERVICES[id].alternatives as unknown as string[])),
-          v.check((list) => new Set(list).size === list.length),
+          v.array(v.strictObject({ id: v.picklist(SERVICES[id].alternatives as unknown as string[]), enabled: v.boolean() })),
+          v.check((list) => new Set(list.map((choice) => choice.id)).size === list.length),
+          v.transform((list) => completeAlternatives(list, SERVICES[id].alternatives)),
         ),
       },
     ]),
@@ -27,6 +29,7 @@ const SCHEMA: SchemaTree = {
   placeCache: v.boolean(),
   notifications: v.boolean(),
   hangLimitMs: v.pipe(v.number(), v.integer(), v.minValue(HANG_LIMIT_MIN_MS), v.maxValue(HANG_LIMIT_MAX_MS)),
+  probes: v.picklist(PROBE_MODES),
 };
 
 export interface ValidationReport {

@@ -104,6 +104,11 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
           </ul>
         </section>
       )}
+      {!offline && translation && links.length === 0 && (
+        <p data-testid="no-alternatives">
+          {t('fallbackNoAlternatives', name)} <a href="../options/index.html">{t('fallbackOpenOptions')}</a>
+        </p>
+      )}
       <p class="actions">
         <button type="button" class="button secondary" data-testid="retry" onClick={() => onGo?.(false)}>
           {t('fallbackRetry')}

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { parseFallbackQuery } from '../../core/fallback.ts';
 import type { HealthView } from '../../core/messages.ts';
+import { offeredAlternatives } from '../../core/settings/alternatives.ts';
 import type { Place } from '../../core/translate/intent.ts';
 import { placeIdIn, translate } from '../../core/translate/index.ts';
 import { devicePlatform } from '../../platform/device.ts';
@@ -21,7 +22,8 @@ const root = document.getElementById('root')!;
 const platform = devicePlatform();
 
 let cached: { readonly id: string; readonly place: Place } | undefined;
-let order: readonly string[] | undefined;
+/** The user's order: from the query at first (as the settings were when the page opened), then from the settings. */
+let order: readonly string[] | undefined = request?.alternatives;
 let health: LiveHealth | undefined;
 let reachable: Readonly<Record<string, boolean>> | undefined;
 let autoReturn = false;
@@ -69,7 +71,7 @@ function follow(view: HealthView): void {
 show();
 if (request) {
   send('state/get', null).then((state) => {
-    order = state.settings.services[request.service].alternatives;
+    order = offeredAlternatives(state.settings.services[request.service]);
     show();
     const ids = translation()?.links.map((link) => link.alternative) ?? [];
     return send('alternatives/probe', { ids }).then((results) => {

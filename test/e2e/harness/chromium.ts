@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
 import { KAKAO_HOSTS } from './kakao-hosts.ts';
 import { CHROMIUM, DIST_CHROME, requireBuild } from './paths.ts';
-import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
+import { centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
 
 class ChromiumTab implements Tab {
   constructor(
@@ -68,6 +68,14 @@ class ChromiumTab implements Tab {
 
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);
+  }
+
+  async setInputFiles(selector: string, path: string): Promise<void> {
+    await this.page.locator(selector).first().setInputFiles(path, { timeout: 5_000 });
+  }
+
+  async drag(fromSelector: string, toSelector: string): Promise<void> {
+    await dragBetween(this.page.mouse, await this.page.evaluate<Centres>(centresExpression(fromSelector, toSelector)), `${fromSelector} -> ${toSelector}`);
   }
 
   async addInitScript(source: string): Promise<void> {

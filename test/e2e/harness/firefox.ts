@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
 import { KAKAO_HOSTS, OTHER_HOSTS } from './kakao-hosts.ts';
 import { DIST_FIREFOX, FIREFOX, requireBuild } from './paths.ts';
-import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
+import { centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
 
 /** The part of puppeteer's BiDi browsing context the shadow-root reader needs (not public API). */
 interface BidiContext {
@@ -129,7 +129,24 @@ class FirefoxTab implements Tab {
   }
 
   async press(key: string): Promise<void> {
-    await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+    // Puppeteer presses one key at a time: hold the modifiers of 'Alt+ArrowDown' around the last.
+    type Key = Parameters<Page['keyboard']['press']>[0];
+    const keys = key.split('+') as Key[];
+    const last = keys.pop()!;
+    for (const modifier of keys) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(last);
+    for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
+  }
+
+  async setInputFiles(selector: string, path: string): Promise<void> {
+    const input = await this.page.$(selector);
+    if (!input) throw new Error(`no file input at ${selector}`);
+    await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
+    await input.dispose();
+  }
+
+  async drag(fromSelector: string, toSelector: string): Promise<void> {
+    await dragBetween(this.page.mouse, (await this.page.evaluate(centresExpression(fromSelector, toSelector))) as Centres, `${fromSelector} -> ${toSelector}`);
   }
 
   async addInitScript(source: string): Promise<void> {

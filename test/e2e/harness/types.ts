@@ -18,7 +18,15 @@ export interface Tab {
    * value must survive JSON. null when there is no such element or it has no shadow root.
    */
   inShadow<T>(hostSelector: string, fn: string): Promise<T | null>;
+  /** Presses a key, or a combination such as 'Alt+ArrowDown', on whatever has the focus. */
   press(key: string): Promise<void>;
+  /** Chooses a file (on this machine) for the <input type=file> matching the selector, as the file picker would. */
+  setInputFiles(selector: string, path: string): Promise<void>;
+  /**
+   * Drags with the real mouse (pointer events, as a user's hand makes them) from the centre of the
+   * first element matching `fromSelector` to the centre of the first matching `toSelector`.
+   */
+  drag(fromSelector: string, toSelector: string): Promise<void>;
   /**
    * Starts counting the extension's content-script worlds created in this tab from now on, as
    * DevTools sees them (Chromium only: CDP Runtime.executionContextCreated with auxData.type
@@ -61,6 +69,36 @@ export interface LaunchOptions {
    * Detour reaches still does: a genuine "name not resolved" for Kakao alone.
    */
   readonly kakaoDnsDown?: boolean;
+}
+
+/** Page-side: scrolls the first element into view and gives both elements' centres in viewport pixels. */
+export function centresExpression(fromSelector: string, toSelector: string): string {
+  return `(() => {
+    const from = document.querySelector(${JSON.stringify(fromSelector)});
+    const to = document.querySelector(${JSON.stringify(toSelector)});
+    if (!from || !to) return null;
+    from.scrollIntoView({ block: 'center' });
+    const centre = (element) => { const box = element.getBoundingClientRect(); return { x: box.left + box.width / 2, y: box.top + box.height / 2 }; };
+    return { from: centre(from), to: centre(to) };
+  })()`;
+}
+
+export type Centres = { readonly from: { x: number; y: number }; readonly to: { x: number; y: number } } | null;
+
+/** The part of Playwright's and Puppeteer's mouse a drag needs (both drive the browser's real input). */
+interface Mouse {
+  move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+/** Press at one centre, move in steps to the other, release: pointer events as a hand makes them. */
+export async function dragBetween(mouse: Mouse, centres: Centres, what: string): Promise<void> {
+  if (!centres) throw new Error(`nothing to drag: ${what}`);
+  await mouse.move(centres.from.x, centres.from.y);
+  await mouse.down();
+  await mouse.move(centres.to.x, centres.to.y, { steps: 8 });
+  await mouse.up();
 }
 
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {

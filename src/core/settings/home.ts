@@ -1,0 +1,132 @@
+import type { KeyValueArea } from '../ports.ts';
+import { utf8Length } from './file.ts';
+
+/** Where the settings live: the browser's synced storage (shared with the user's other browsers) or this one alone. */
+export type SettingsHome = 'sync' | 'local';
+
+/** storage.sync's limits (the same in Chrome and Firefox). A single write over QUOTA_BYTES_PER_ITEM fails. */
+export const SYNC_QUOTA_BYTES = 102_400;
+export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
+
+/** Which home the last write reached, kept in local storage (it describes this browser, not the account). */
+export const SETTINGS_HOME_KEY = 'settingsHome';
+/** This browser's own settings, set aside when the first move to sync found another browser's there. */
+export const SETTINGS_LOCAL_BEFORE_SYNC_KEY = 'settingsLocalBeforeSync';
+
+/** What sync counts against its per-item quota: the key and the value as JSON. */
+export function syncItemBytes(key: string, value: unknown): number {
+  return utf8Length(key) + utf8Length(JSON.stringify(value) ?? '');
+}
+
+export interface SettingsHomeArea extends KeyValueArea {
+  /** Where the settings live now. */
+  home(): Promise<SettingsHome>;
+}
+
+/**
+ * The settings key over two areas: storage.sync when it works, so the user's browsers share one set of
+ * settings, and storage.local where sync is missing (undefined) or a write to it fails (quota, turned
+ * off by policy). Local always holds a copy, so a sync that stops answering loses nothing. Any other
+ * key (backups, notes) stays local: only the settings go to sync.
+ *
+ * - first read after install or update (no home noted): settings found only in local are moved to
+ *   sync once; when sync already holds another browser's settings, those win and this browser's own
+ *   are kept aside (SETTINGS_LOCAL_BEFORE_SYNC_KEY), not lost;
+ * - a failed write to sync falls back to local, and the home becomes local until a later write to
+ *   sync succeeds (a quota per minute, for one, passes);
+ * - reads follow the home; a sync that throws or lost the value is answered from the local copy.
+ */
+export function createSettingsHome(options: {
+  readonly key: string;
+  readonly local: KeyValueArea;
+  readonly sync: KeyValueArea | undefined;
+  readonly report?: (message: string) => void;
+  readonly now?: () => number;
+}): SettingsHomeArea {
+  const { key, local, sync, report = () => undefined, now = Date.now } = options;
+  let noted: SettingsHome | undefined;
+
+  async function notedHome(): Promise<SettingsHome | undefined> {
+    if (noted) return noted;
+    const stored = await local.get(SETTINGS_HOME_KEY);
+    noted = stored === 'sync' || stored === 'local' ? stored : undefined;
+    return noted;
+  }
+
+  async function note(home: SettingsHome): Promise<void> {
+    if (noted === home) return;
+    noted = home;
+    await local.set(SETTINGS_HOME_KEY, home);
+  }
+
+  /** Writes to sync; false (and a report) when sync refuses. */
+  async function trySync(value: unknown): Promise<boolean> {
+    if (!sync) return false;
+    const bytes = syncItemBytes(key, value);
+    if (bytes > SYNC_QUOTA_BYTES_PER_ITEM) {
+      report(`settings kept in local storage: ${bytes} bytes is over sync's ${SYNC_QUOTA_BYTES_PER_ITEM} per item`);
+      return false;
+    }
+    try {
+      await sync.set(key, value);
+      return true;
+    } catch (error) {
+      report(`settings kept in local storage: sync refused the write (${String(error)})`);
+      return false;
+    }
+  }
+
+  async function readSync(): Promise<{ readonly ok: boolean; readonly value: unknown }> {
+    try {
+      return { ok: true, value: await sync!.get(key) };
+    } catch (error) {
+      report(`settings read from local storage: sync did not answer (${String(error)})`);
+      return { ok: false, value: undefined };
+    }
+  }
+
+  async function firstRead(): Promise<unknown> {
+    const [mine, synced] = await Promise.all([local.get(key), readSync()]);
+    if (!synced.ok) return mine;
+    if (synced.value === undefined) {
+      // Nothing synced yet: this browser's settings (if any) become the shared ones.
+      await note(mine === undefined || (await trySync(mine)) ? 'sync' : 'local');
+      return mine;
+    }
+    if (mine !== undefined && JSON.stringify(mine) !== JSON.stringify(synced.value)) {
+      await local.set(SETTINGS_LOCAL_BEFORE_SYNC_KEY, { at: now(), value: mine });
+    }
+    await local.set(key, synced.value);
+    await note('sync');
+    return synced.value;
+  }
+
+  async function read(): Promise<unknown> {
+    if (!sync) return local.get(key);
+    const home = await notedHome();
+    if (home === undefined) return firstRead();
+    if (home === 'local') return local.get(key);
+    const [synced, copy] = await Promise.all([readSync(), local.get(key)]);
+    // Sync emptied (the user cleared synced data) or unreachable: the local copy answers.
+    if (!synced.ok || synced.value === undefined) return copy;
+    // Another browser changed the settings: keep the copy current for the day sync stops answering.
+    if (JSON.stringify(copy) !== JSON.stringify(synced.value)) await local.set(key, synced.value);
+    return synced.value;
+  }
+
+  return {
+    async get(wanted) {
+      return wanted === key ? read() : local.get(wanted);
+    },
+    async set(wanted, value) {
+      if (wanted !== key) return local.set(wanted, value);
+      // Local first: it always takes the write, so nothing is lost whatever sync does next.
+      await local.set(key, value);
+      if (sync) await note((await trySync(value)) ? 'sync' : 'local');
+    },
+    async home() {
+      if (!sync) return 'local';
+      return (await notedHome()) ?? 'sync';
+    },
+  };
+}
