@@ -4,18 +4,18 @@ import { parseHealthState } from '../core/health/parse-state.ts';
 import { servicesToProbe, shouldProbe } from '../core/health/scheduling.ts';
 import { badgeFor, summarize } from '../core/health/summary.ts';
 import type { HealthEffect, HealthEvent, HealthState, Summary } from '../core/health/types.ts';
+import { HEALTH_KEY, healthView } from '../core/health/view.ts';
 import type { HealthView } from '../core/messages.ts';
 import type { KeyValueArea } from '../core/ports.ts';
 import { createSerialQueue } from '../core/serial.ts';
 import type { SettingsStore } from '../core/settings/store.ts';
 import { clearAlarm, ensureAlarm } from '../platform/alarms.ts';
 import { setBadge } from '../platform/badge.ts';
-import { serviceName, t } from '../platform/i18n.ts';
+import { languageSettled, serviceName, t } from '../platform/i18n.ts';
 import { notify } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
 import { openTabUrls } from '../platform/tabs-open.ts';
 
-export const HEALTH_KEY = 'health';
 export const PROBE_ALARM = 'detour-probe';
 /** Once a minute while a Kakao page is open or something failed; never otherwise. */
 const PROBE_PERIOD_MINUTES = 1;
@@ -60,6 +60,8 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
   const listeners: Array<(before: HealthState, after: HealthState) => void> = [];
 
   async function runEffects(effects: readonly HealthEffect[], state: HealthState): Promise<void> {
+    // A worker woken by the event that failed may still be reading the user's language.
+    await languageSettled();
     const wantsNotifications = effects.some((effect) => effect.type === 'notify') && (await settings.get()).notifications;
     for (const effect of effects) {
       if (effect.type === 'notify' && wantsNotifications) {
@@ -117,10 +119,9 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
   return {
     dispatch,
     async view() {
-      // Read-only: history brought up to now in memory, nothing written. A write here would wake
-      // every open page listening for health changes, which would ask again, and so on.
-      const state = reduce(await load(), { type: 'tick', at: now() }).state;
-      return { state, summary: summarize(state) };
+      // Read-only: nothing written. A write here would wake every open page listening for health
+      // changes, which would ask again, and so on.
+      return healthView(await area.get(HEALTH_KEY), now());
     },
     check,
     async onAlarm() {
@@ -137,6 +138,7 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
       await ensureAlarm(PROBE_ALARM, PROBE_PERIOD_MINUTES);
     },
     async restoreBadge() {
+      await languageSettled();
       await showBadge(await load());
     },
     onChange(listener) {

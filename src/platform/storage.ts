@@ -13,6 +13,11 @@ export function localArea(): KeyValueArea {
   };
 }
 
+/** Several keys of local storage in one read (a page's first paint needs them all at once). */
+export async function readLocal(keys: readonly string[]): Promise<Record<string, unknown>> {
+  return browser.storage.local.get([...keys]);
+}
+
 /** Calls back when any of the given keys changes in local storage, from any context. */
 export function onLocalChange(keys: readonly string[], listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {

@@ -1,4 +1,5 @@
 import { SERVICES, SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
+import type { LanguageChoice } from '../i18n/messages.ts';
 
 export const SERVICE_MODES = ['off', 'suggest', 'redirect'] as const;
 export type ServiceMode = (typeof SERVICE_MODES)[number];
@@ -29,6 +30,8 @@ export const DEFAULTS = {
   notifications: true,
   /** A Kakao page with no response for this long counts as failed (the browser alone waits indefinitely). */
   hangLimitMs: 8000,
+  /** The language of every page, notification and menu: the browser's ('auto'), or one of ours. */
+  language: 'auto' as LanguageChoice,
 };
 
 export type Settings = typeof DEFAULTS;

@@ -1,4 +1,5 @@
 import type { ServiceId } from '../catalog/index.ts';
+import type { LanguageChoice } from '../i18n/messages.ts';
 import { DEFAULTS, type ServiceMode, type Settings } from './defaults.ts';
 import { migrate } from './migrations.ts';
 import { validateSettings, type ValidationReport } from './validate.ts';
@@ -17,13 +18,14 @@ export function loadSettings(stored: unknown): ValidationReport {
 }
 
 /** The top-level settings a patch may set directly. */
-const SCALAR_KEYS = ['enabled', 'placeCache', 'notifications', 'hangLimitMs'] as const;
+const SCALAR_KEYS = ['enabled', 'placeCache', 'notifications', 'hangLimitMs', 'language'] as const;
 
 export interface SettingsPatch {
   readonly enabled?: boolean;
   readonly placeCache?: boolean;
   readonly notifications?: boolean;
   readonly hangLimitMs?: number;
+  readonly language?: LanguageChoice;
   readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode; readonly alternatives?: readonly string[] }>>;
 }
 

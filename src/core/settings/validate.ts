@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SERVICES, SERVICE_IDS } from '../catalog/index.ts';
+import { LANGUAGE_CHOICES } from '../i18n/messages.ts';
 import { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
 
 type Leaf = v.GenericSchema;
@@ -27,6 +28,7 @@ const SCHEMA: SchemaTree = {
   placeCache: v.boolean(),
   notifications: v.boolean(),
   hangLimitMs: v.pipe(v.number(), v.integer(), v.minValue(HANG_LIMIT_MIN_MS), v.maxValue(HANG_LIMIT_MAX_MS)),
+  language: v.picklist(LANGUAGE_CHOICES),
 };
 
 export interface ValidationReport {

@@ -2,6 +2,7 @@ import { SERVICE_IDS, type ServiceId } from '../../core/catalog/index.ts';
 import { HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, type ServiceMode, type Settings } from '../../core/settings/index.ts';
 import { Switch } from '../components/Switch.tsx';
 import { serviceName, t } from '../components/i18n.ts';
+import { LanguageSection } from './LanguageSection.tsx';
 
 const OFFERED_MODES: ReadonlyArray<readonly [ServiceMode, string]> = [
   ['suggest', 'modeSuggest'],
@@ -27,6 +28,7 @@ export function Options({ settings, placeCount, status, onToggle, onMode, onPlac
   return (
     <main class="options" aria-busy={settings ? 'false' : 'true'}>
       <h1>{t('optionsTitle')}</h1>
+      <LanguageSection value={settings?.language} />
       <Switch label={t('switchLabel')} hint={settings?.enabled === false ? t('switchOffHint') : t('switchOnHint')} checked={settings?.enabled ?? true} disabled={!settings} onChange={onToggle} />
       <h2>{t('optionsGeneralHeading')}</h2>
       <label class="choice">

@@ -2,17 +2,19 @@ import { render } from 'preact';
 import type { ServiceId } from '../../core/catalog/index.ts';
 import type { ServiceMode, Settings, SettingsPatch } from '../../core/settings/index.ts';
 import { send } from '../../platform/messaging.ts';
-import { prepareDocument } from '../components/i18n.ts';
+import { onSettingsChange, prepareLanguage, storedSettings } from '../components/page.ts';
 import { Options, type SaveStatus } from './Options.tsx';
 import '../components/base.css';
 import './options.css';
 
-prepareDocument('optionsTitle');
+const TITLE_KEY = 'optionsTitle';
 const root = document.getElementById('root')!;
 let current: Settings | undefined;
 let placeCount = 0;
+let shownStatus: SaveStatus = 'idle';
 
 function show(status: SaveStatus): void {
+  shownStatus = status;
   render(
     <Options
       settings={current}
@@ -49,12 +51,23 @@ async function clearPlaces(): Promise<void> {
   }
 }
 
-show('idle');
-send('state/get', null).then(
-  (state) => {
-    current = state.settings;
-    placeCount = state.placeCount;
+// The page speaks the user's language from its first render, and follows a change made anywhere.
+void storedSettings()
+  .then((settings) => prepareLanguage(settings, TITLE_KEY))
+  .then(() => {
     show('idle');
-  },
-  () => show('failed'),
-);
+    return send('state/get', null);
+  })
+  .then(
+    (state) => {
+      current = state.settings;
+      placeCount = state.placeCount;
+      show('idle');
+    },
+    () => show('failed'),
+  );
+onSettingsChange(TITLE_KEY, (settings) => {
+  // Until the background has answered, the controls stay disabled (they need it to save).
+  if (current) current = settings;
+  show(shownStatus);
+});
