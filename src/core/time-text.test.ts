@@ -34,12 +34,12 @@ describe('relativeTime', () => {
     [M, '1분 전', '1 min. ago'],
     [2 * H + 5 * M, '2시간 전', '2 hr. ago'],
     [45 * S, '45초 전', '45 sec. ago'],
-    [2 * S, '지금', 'now'],
+    [2 * S, '방금 전', 'just now'],
     [24 * H, '어제', 'yesterday'],
     [3 * 24 * H, '3일 전', '3 days ago'],
   ])('%i ms ago in Korean and English', (ago, ko, en) => {
-    expect(relativeTime(NOW - ago, NOW, 'ko')).toBe(ko);
-    expect(relativeTime(NOW - ago, NOW, 'en')).toBe(en);
+    expect(relativeTime(NOW - ago, NOW, 'ko', '방금 전')).toBe(ko);
+    expect(relativeTime(NOW - ago, NOW, 'en', 'just now')).toBe(en);
   });
 });
 

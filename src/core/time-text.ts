@@ -30,9 +30,13 @@ export function relativeParts(at: number, now: number): RelativeParts {
   return { value: -Math.floor(ago / DAY), unit: 'day' };
 }
 
-/** "3분 전", "3 min. ago", "지금", "now", "어제", "yesterday". */
-export function relativeTime(at: number, now: number, lang: UiLanguage): string {
+/**
+ * "3분 전", "3 min. ago", "어제", "yesterday"; `justNow` under 10 seconds (Intl's "지금" would read as
+ * "from now on" in "지금부터").
+ */
+export function relativeTime(at: number, now: number, lang: UiLanguage, justNow: string): string {
   const { value, unit } = relativeParts(at, now);
+  if (value === 0) return justNow;
   return new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' }).format(value, unit);
 }
 

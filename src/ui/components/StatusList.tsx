@@ -33,7 +33,7 @@ export function verdictText(summary: Summary): string {
 }
 
 function When({ at, now, text }: { readonly at: number; readonly now: number; readonly text: (when: string) => string }) {
-  return <time dateTime={new Date(at).toISOString()}>{text(relativeTime(at, now, lang()))}</time>;
+  return <time dateTime={new Date(at).toISOString()}>{text(relativeTime(at, now, lang(), t('timeJustNow')))}</time>;
 }
 
 /**

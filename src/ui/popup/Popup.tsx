@@ -17,8 +17,8 @@ interface Props {
   readonly ready: boolean;
   readonly checking: boolean;
   readonly error: boolean;
-  /** The active tab's Kakao page in other services, when it is one. */
-  readonly page: TabAlternatives | null;
+  /** The active tab's Kakao page in other services: null when it is no Kakao page, undefined until known. */
+  readonly page: TabAlternatives | null | undefined;
   readonly now: number;
   readonly onToggle: (enabled: boolean) => void;
   readonly onCheckNow: () => void;
@@ -82,7 +82,7 @@ export function Popup({ settings, health, lastFailure, ready, checking, error, p
     wasChecking.current = checking;
   }, [checking]);
   return (
-    <main class="popup">
+    <main class="popup" data-page={page === undefined ? 'pending' : (page?.service ?? 'none')}>
       {error && <p role="alert">{t('popupLoadError')}</p>}
       <Verdict summary={health.summary} />
       {page && <PageAlternatives page={page} onOpen={onOpenAlternative} />}

@@ -26,7 +26,7 @@ interface View {
   ready: boolean;
   checking: boolean;
   error: boolean;
-  page: TabAlternatives | null;
+  page: TabAlternatives | null | undefined;
 }
 let view: View | undefined;
 
@@ -83,7 +83,7 @@ async function start(): Promise<void> {
   const stored = await readLocal([SETTINGS_KEY, HEALTH_KEY, LAST_FAILURE_KEY]).catch((): Record<string, unknown> => ({}));
   const settings = settingsFrom(stored);
   await prepareLanguage(settings, TITLE_KEY);
-  view = { settings, health: healthView(stored[HEALTH_KEY], Date.now()), lastFailure: parseFailure(stored[LAST_FAILURE_KEY]), ready: false, checking: false, error: false, page: null };
+  view = { settings, health: healthView(stored[HEALTH_KEY], Date.now()), lastFailure: parseFailure(stored[LAST_FAILURE_KEY]), ready: false, checking: false, error: false, page: undefined };
   show();
   markPainted('cached');
 
@@ -96,7 +96,10 @@ async function start(): Promise<void> {
   );
   currentWindowId()
     .then((windowId) => send('tab/alternatives', { windowId: windowId ?? null }))
-    .then((page) => update({ page }), () => undefined);
+    .then(
+      (page) => update({ page }),
+      () => update({ page: null }),
+    );
 }
 
 void start();
