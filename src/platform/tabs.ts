@@ -58,8 +58,8 @@ export interface WindowTab {
 export async function activeTab(windowId: number | undefined): Promise<WindowTab | undefined> {
   try {
     const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
-    if (tab?.id === undefined) return undefined;
-    return { id: tab.id, index: tab.index, windowId: tab.windowId ?? windowId ?? -1, ...(tab.url ? { url: tab.url } : {}), ...(tab.title ? { title: tab.title } : {}) };
+    if (tab?.id === undefined || tab.windowId === undefined) return undefined;
+    return { id: tab.id, index: tab.index, windowId: tab.windowId, ...(tab.url ? { url: tab.url } : {}), ...(tab.title ? { title: tab.title } : {}) };
   } catch {
     return undefined;
   }

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type Tab } from './harness/index.ts';
+import { openDegradedDaumSearch } from './harness/outages.ts';
 import { useRig } from './harness/suite.ts';
 
 const POPUP = 'src/ui/popup/index.html';
 const OPTIONS = 'src/ui/options/index.html';
 const FALLBACK = 'src/ui/fallback/index.html';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A Daum search page whose own API calls all fail, as in a partial outage. */
-const PAGE_WITH_FAILING_API = `<!doctype html><html><head><meta charset="utf-8"><title>다음 검색</title></head><body><h1>검색</h1>
-<script>for (let i = 0; i < 8; i++) fetch('https://search1.kakaocdn.net/api?i=' + i, { mode: 'no-cors' }).catch(() => {});</script></body></html>`;
 
 /** The extension's API, as a page of the extension sees it, in either browser. */
 const API = '(globalThis.browser ?? globalThis.chrome)';
@@ -112,11 +109,7 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
   });
 
   it('degraded: a page whose API calls fail shows 일부 장애, the page left alone', async () => {
-    rig.server.setRule('search.daum.net', { kind: 'page', html: PAGE_WITH_FAILING_API });
-    rig.server.setRule('search1.kakaocdn.net', { kind: 'status', status: 503 });
-    const tab = await rig.browser.newTab();
-    await tab.goto('https://search.daum.net/search?q=popup');
-    await expect.poll(() => rig.server.requestsTo('search1.kakaocdn.net').length).toBeGreaterThanOrEqual(8);
+    const tab = await openDegradedDaumSearch(rig, 'popup');
     const popup = await openPopup();
     await reopenUntil(popup, () => statusOf(popup, 'daumsearch'), 'degraded');
     expect(await popup.text('[data-testid=verdict]')).toBe('장애: 다음 검색');

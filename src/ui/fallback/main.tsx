@@ -76,15 +76,14 @@ onSettingsChange(TITLE_KEY, (changed) => {
   show();
 });
 if (request) {
-  send('state/get', null).then((state) => {
-    order = state.settings.services[request.service].alternatives;
-    show();
-    const ids = translation()?.links.map((link) => link.alternative) ?? [];
-    return send('alternatives/probe', { ids }).then((results) => {
+  const ids = translation()?.links.map((link) => link.alternative) ?? [];
+  send('alternatives/probe', { ids }).then(
+    (results) => {
       reachable = results;
       show();
-    });
-  }, () => undefined);
+    },
+    () => undefined,
+  );
   const placeId = placeIdIn(request.url);
   if (placeId) {
     send('place/lookup', { id: placeId }).then(
