@@ -71,10 +71,6 @@ async function openAlternative(link: AlternativeLink): Promise<void> {
   window.close();
 }
 
-async function refreshHealth(): Promise<void> {
-  update({ health: await send('health/get', null) });
-}
-
 /**
  * First paint straight from storage (the background may be asleep, and waking it costs more than the
  * whole render), then the background's own answer. Nothing is rendered before there is data to show.
@@ -103,7 +99,12 @@ async function start(): Promise<void> {
 }
 
 void start();
-// Probes finishing in the background update the rows while the popup is open.
-onLocalChange([HEALTH_KEY], () => void refreshHealth().catch(() => undefined));
+// Probes finishing in the background update the rows while the popup is open (read where they were written).
+onLocalChange([HEALTH_KEY], () => {
+  readLocal([HEALTH_KEY]).then(
+    (stored) => update({ health: healthView(stored[HEALTH_KEY], Date.now()) }),
+    () => undefined,
+  );
+});
 onSettingsChange(TITLE_KEY, (settings) => update({ settings }));
 setInterval(show, CLOCK_MS);
