@@ -1,8 +1,10 @@
 import { OPEN_ALTERNATIVE_COMMAND, clickedUrl, linkForAlternative, menuPlan, orderFor, parseMenuItemId, preferredLink } from '../core/anytime.ts';
 import type { SettingsStore } from '../core/settings/store.ts';
 import type { Place } from '../core/translate/intent.ts';
-import { placeIdIn, type TranslateOptions } from '../core/translate/index.ts';
+import type { TabAlternatives } from '../core/messages.ts';
+import { intentSubject, placeIdIn, translate, type TranslateOptions } from '../core/translate/index.ts';
 import type { ActiveTab } from '../platform/commands.ts';
+import type { WindowTab } from '../platform/tabs.ts';
 import type { MenuClick, MenuItem } from '../platform/context-menus.ts';
 import { devicePlatform } from '../platform/device.ts';
 import { alternativeName, t } from '../platform/i18n.ts';
@@ -47,6 +49,16 @@ export function createAnytime({ settings, lookupPlace, openNextTo, navigateTab }
       // The page's title may name what it shows; a link's target has no title we could read.
       const link = linkForAlternative(url, chosen.alternative, await contextFor(url, chosen.context === 'page' ? click.tab?.title : undefined));
       if (link) await openNextTo(click.tab, link.url);
+    },
+
+    /** The popup: every alternative for the active tab's Kakao page, in the user's order; null for any other page. */
+    async forTab(tab: WindowTab | undefined): Promise<TabAlternatives | null> {
+      // Without a url the page is not on a Kakao host (Detour may not read it).
+      if (!tab?.url) return null;
+      const order = orderFor(tab.url, (await settings.get()).services);
+      const translation = translate(tab.url, { ...(await contextFor(tab.url, tab.title)), ...(order ? { order } : {}) });
+      if (!translation || translation.links.length === 0) return null;
+      return { service: translation.service, subject: intentSubject(translation.intent), links: translation.links, tab: { id: tab.id, index: tab.index, windowId: tab.windowId } };
     },
 
     /** The shortcut: this Kakao page in the user's preferred alternative, in the same tab. */

@@ -1,7 +1,5 @@
-import { parseFailure, serializeFailure, type FailureRecord } from '../core/health/last-failure.ts';
+import { LAST_FAILURE_KEY, parseFailure, serializeFailure, type FailureRecord } from '../core/health/last-failure.ts';
 import type { KeyValueArea } from '../core/ports.ts';
-
-const LAST_FAILURE_KEY = 'lastFailure';
 
 export interface FailureLog {
   record(failure: FailureRecord): Promise<void>;

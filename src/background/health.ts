@@ -4,18 +4,18 @@ import { parseHealthState } from '../core/health/parse-state.ts';
 import { probeAllowed, servicesToProbe, shouldProbe, type ProbeTrigger } from '../core/health/scheduling.ts';
 import { badgeFor, summarize } from '../core/health/summary.ts';
 import type { HealthEffect, HealthEvent, HealthState, Summary } from '../core/health/types.ts';
+import { HEALTH_KEY, healthView } from '../core/health/view.ts';
 import type { HealthView } from '../core/messages.ts';
 import type { KeyValueArea } from '../core/ports.ts';
 import { createSerialQueue } from '../core/serial.ts';
 import type { SettingsStore } from '../core/settings/store.ts';
 import { clearAlarm, ensureAlarm } from '../platform/alarms.ts';
 import { setBadge } from '../platform/badge.ts';
-import { serviceName, t } from '../platform/i18n.ts';
+import { languageSettled, serviceName, t } from '../platform/i18n.ts';
 import { notify } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
 import { openTabUrls } from '../platform/tabs-open.ts';
 
-export const HEALTH_KEY = 'health';
 export const PROBE_ALARM = 'detour-probe';
 /** Once a minute while a Kakao page is open or something failed; never otherwise. */
 const PROBE_PERIOD_MINUTES = 1;
@@ -58,6 +58,8 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
   const listeners: Array<(before: HealthState, after: HealthState) => void> = [];
 
   async function runEffects(effects: readonly HealthEffect[], state: HealthState): Promise<void> {
+    // A worker woken by the event that failed may still be reading the user's language.
+    await languageSettled();
     const wantsNotifications = effects.some((effect) => effect.type === 'notify') && (await settings.get()).notifications;
     for (const effect of effects) {
       if (effect.type === 'notify' && wantsNotifications) {
@@ -122,7 +124,11 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
 
   return {
     dispatch,
-    view,
+    async view() {
+      // Read-only: nothing written. A write here would wake every open page listening for health
+      // changes, which would ask again, and so on.
+      return healthView(await area.get(HEALTH_KEY), now());
+    },
     check,
     async onAlarm() {
       const state = await dispatch([{ type: 'tick', at: now() }]);
@@ -139,6 +145,7 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
       if ((await settings.get()).probes !== 'manual') await ensureAlarm(PROBE_ALARM, PROBE_PERIOD_MINUTES);
     },
     async restoreBadge() {
+      await languageSettled();
       await showBadge(await load());
     },
     onChange(listener) {

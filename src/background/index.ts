@@ -14,13 +14,14 @@ import { createTabPasses } from '../core/tab-passes.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { onCommand } from '../platform/commands.ts';
 import { onInstalled, onMenuClicked, replaceMenus } from '../platform/context-menus.ts';
+import { lang, useLanguage } from '../platform/i18n.ts';
 import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
 import { clearNotification, onNotificationClicked } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
 import { injectScript } from '../platform/scripting.ts';
 import { localArea, onStorageChange, sessionArea, syncArea } from '../platform/storage.ts';
-import { navigateTab, onTabLoaded, openNextTo } from '../platform/tabs.ts';
+import { activeTab, navigateTab, onTabLoaded, openNextTo } from '../platform/tabs.ts';
 import { watchMainFrames, watchSubresources } from '../platform/web-request.ts';
 import { createAnytime } from './anytime.ts';
 import { createBanners } from './banner.ts';
@@ -38,6 +39,8 @@ const warn = (message: string) => console.warn(`Detour: ${message}`);
 // Only the settings follow the user to their other browsers; health, history and places stay here.
 const settingsHome = createSettingsHome({ key: SETTINGS_KEY, local: area, sync: syncArea(), report: warn });
 const settings = createSettingsStore(settingsHome, warn);
+/** Notifications, menu titles, the badge's title and banners speak the user's language. */
+const languageLoaded = useLanguage(settings.get().then((current) => current.language));
 const failures = createFailureLog(area);
 const places = createPlaceStore(area);
 const titles = createTitleMemory();
@@ -158,7 +161,16 @@ onNotificationClicked((id) => {
 // Anytime, not only in outages: "open in another service" from the context menu and the shortcut.
 const anytime = createAnytime({ settings, lookupPlace: (id) => places.lookup(id), openNextTo, navigateTab });
 onInstalled(() => {
-  replaceMenus(anytime.menuItems()).catch(report);
+  languageLoaded.then(() => replaceMenus(anytime.menuItems())).catch(report);
+});
+onStorageChange(['local', 'sync'], [SETTINGS_KEY], () => {
+  const before = lang();
+  useLanguage(settings.get().then((current) => current.language))
+    .then(async () => {
+      // Menus outlive the worker and keep the titles they were made with: remake them in the new language.
+      if (lang() !== before) await Promise.all([replaceMenus(anytime.menuItems()), health.restoreBadge()]);
+    })
+    .catch(report);
 });
 onMenuClicked((click) => {
   anytime.onMenuClick(click).catch(report);
@@ -205,6 +217,7 @@ handleMessages(
     },
     'place/lookup': (request) => places.lookup(String(request?.id ?? '')),
     'places/clear': async () => ({ cleared: await places.clear() }),
+    'tab/alternatives': async (request) => anytime.forTab(await activeTab(typeof request?.windowId === 'number' ? request.windowId : undefined)),
     'health/get': () => health.view(),
     'health/check-now': () => health.check(SERVICE_IDS, 'user'),
     'health/check': (request) => health.check((Array.isArray(request?.services) ? request.services : []).filter(isServiceId), 'fallback-page'),

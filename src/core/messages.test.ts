@@ -58,6 +58,10 @@ describe('MESSAGE_SENDERS', () => {
     expect(MESSAGE_SENDERS['state/get']).toEqual(['extension-page']);
     expect(MESSAGE_SENDERS['settings/update']).toEqual(['extension-page']);
   });
+
+  it("lets only extension pages (the popup) ask for the active tab's alternatives: no page may learn another tab's address", () => {
+    expect(MESSAGE_SENDERS['tab/alternatives']).toEqual(['extension-page']);
+  });
 });
 
 describe('banner messages', () => {

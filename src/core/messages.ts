@@ -7,6 +7,7 @@ import type { ImportResult } from './settings/file.ts';
 import type { SettingsHome } from './settings/home.ts';
 import type { PatchResult, Settings, SettingsPatch } from './settings/index.ts';
 import type { Place } from './translate/intent.ts';
+import type { AlternativeLink } from './translate/index.ts';
 
 export interface UiState {
   readonly settings: Settings;
@@ -20,6 +21,16 @@ export interface UiState {
 export interface HealthView {
   readonly state: HealthState;
   readonly summary: Summary;
+}
+
+/** The alternatives for the page in the active tab, when it is a catalogued Kakao page. */
+export interface TabAlternatives {
+  readonly service: ServiceId;
+  /** What the links carry over (a search text, a place's name), for their labels; '' for nothing. */
+  readonly subject: string;
+  readonly links: readonly AlternativeLink[];
+  /** The tab, so that a chosen alternative opens right after it. */
+  readonly tab: { readonly id: number; readonly index: number; readonly windowId: number };
 }
 
 /** Every message between the extension's contexts: name -> request and response. */
@@ -47,6 +58,8 @@ export interface MessageMap {
   'fallback/go': { request: { readonly url: string; readonly lasting: boolean }; response: { readonly ok: boolean } };
   'place/lookup': { request: { readonly id: string }; response: Place | null };
   'places/clear': { request: null; response: { readonly cleared: number } };
+  /** The popup: this window's active tab in another service (null when it is no Kakao page). */
+  'tab/alternatives': { request: { readonly windowId: number | null }; response: TabAlternatives | null };
 }
 
 export type MessageName = keyof MessageMap;
@@ -79,6 +92,7 @@ export const MESSAGE_SENDERS: { readonly [K in MessageName]: readonly SenderKind
   'fallback/go': ['extension-page'],
   'place/lookup': ['extension-page'],
   'places/clear': ['extension-page'],
+  'tab/alternatives': ['extension-page'],
 };
 
 export interface Envelope<K extends MessageName = MessageName> {

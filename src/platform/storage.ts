@@ -13,6 +13,11 @@ export function localArea(): KeyValueArea {
   };
 }
 
+/** Several keys of local storage in one read (a page's first paint needs them all at once). */
+export async function readLocal(keys: readonly string[]): Promise<Record<string, unknown>> {
+  return browser.storage.local.get([...keys]);
+}
+
 /**
  * storage.sync, where the browser has it; undefined where it does not. Without an account signed in
  * (or with sync turned off) both Chrome and Firefox keep it on this machine, so it still works.

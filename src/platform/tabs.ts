@@ -45,3 +45,32 @@ export function onTabLoaded(listener: (tabId: number, url: string | undefined) =
     if (change.status === 'complete') listener(tabId, tab.url);
   });
 }
+
+/** The browser window this page belongs to: for the toolbar popup, the window it was opened from. */
+export async function currentWindowId(): Promise<number | undefined> {
+  try {
+    return (await browser.windows.getCurrent()).id;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface WindowTab {
+  readonly id: number;
+  readonly index: number;
+  readonly windowId: number;
+  /** Present only where Detour has host access (Kakao's hosts): no "tabs" permission is asked for. */
+  readonly url?: string;
+  readonly title?: string;
+}
+
+/** The active tab of a window (of the last focused one, without an id). */
+export async function activeTab(windowId: number | undefined): Promise<WindowTab | undefined> {
+  try {
+    const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
+    if (tab?.id === undefined || tab.windowId === undefined) return undefined;
+    return { id: tab.id, index: tab.index, windowId: tab.windowId, ...(tab.url ? { url: tab.url } : {}), ...(tab.title ? { title: tab.title } : {}) };
+  } catch {
+    return undefined;
+  }
+}

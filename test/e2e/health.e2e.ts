@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, type Tab } from './harness/index.ts';
+import { openDegradedDaumSearch } from './harness/outages.ts';
 import { useRig } from './harness/suite.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
@@ -7,10 +8,6 @@ const POPUP = 'src/ui/popup/index.html';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Each case uses its own service: the tests share one browser, and so one health state.
-
-/** A Daum search page whose own API calls all fail, as in a partial outage. */
-const PAGE_WITH_FAILING_API = `<!doctype html><html><head><meta charset="utf-8"><title>다음 검색</title></head><body><h1>검색</h1>
-<script>for (let i = 0; i < 8; i++) fetch('https://search1.kakaocdn.net/api?i=' + i, { mode: 'no-cors' }).catch(() => {});</script></body></html>`;
 
 const MAINTENANCE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>서비스 점검 안내 | 카카오맵</title></head>
 <body><h1>서비스 점검 중입니다</h1><p>보다 나은 서비스를 위해 시스템 점검을 하고 있습니다. 이용에 불편을 드려 죄송합니다.</p></body></html>`;
@@ -79,11 +76,7 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
   });
 
   it('marks a page whose API calls fail as partly down, and leaves the page alone', async () => {
-    rig.server.setRule('search.daum.net', { kind: 'page', html: PAGE_WITH_FAILING_API });
-    rig.server.setRule('search1.kakaocdn.net', { kind: 'status', status: 503 });
-    const tab = await rig.browser.newTab();
-    await tab.goto('https://search.daum.net/search?q=api');
-    await expect.poll(() => rig.server.requestsTo('search1.kakaocdn.net').length).toBeGreaterThanOrEqual(8);
+    const tab = await openDegradedDaumSearch(rig, 'api');
     const popup = await openPopup();
     await expect.poll(async () => {
       await popup.evaluate('location.reload()').catch(() => undefined);

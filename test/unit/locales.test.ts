@@ -29,9 +29,9 @@ const sources = walk(join(ROOT, 'src'))
   .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
   .map((file) => ({ path: relative(ROOT, file).split(sep).join('/'), text: readFileSync(file, 'utf8') }));
 
-/** `t('key'...)`, `t("key"...)` and `prepareDocument('key')`: the literal keys the code asks for. */
+/** `t('key'...)`, `t("key"...)`, `prepareDocument('key')`, `getMessage('key')` and `TITLE_KEY = 'key'`: the literal keys the code asks for. */
 function calledKeys(text: string): string[] {
-  return [...text.matchAll(/\b(?:t|prepareDocument)\(\s*(['"])([^'"]+)\1/g)].map((match) => match[2]!);
+  return [...text.matchAll(/\b(?:t|prepareDocument|getMessage)\(\s*(['"])([^'"]+)\1|\b[A-Z_]*TITLE_KEY\s*=\s*(['"])([^'"]+)\3/g)].map((match) => match[2] ?? match[4]!);
 }
 
 /** Quoted camelCase keys in tables such as CAUSE_KEYS and OFFERED_MODES. */
@@ -97,7 +97,7 @@ describe('keys used by the code exist in both locales', () => {
   });
 
   it('the scanners pick keys out of code shapes the UI uses', () => {
-    expect(calledKeys(`t('a') t("b", x) t( 'c' ) prepareDocument('d') at('no') t(key)`)).toEqual(['a', 'b', 'c', 'd']);
+    expect(calledKeys(`t('a') t("b", x) t( 'c' ) prepareDocument('d') at('no') t(key) const TITLE_KEY = 'e'; KEY = 'no'`)).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(tableKeys(`{ refused: 'causeRefused' } ['off', "modeOff"] 'popup' 'causes' 'fallbackX1'`)).toEqual(['causeRefused', 'modeOff', 'fallbackX1']);
   });
 

@@ -1,4 +1,5 @@
 import { SERVICES, SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
+import type { LanguageChoice } from '../i18n/messages.ts';
 
 export const SERVICE_MODES = ['off', 'suggest', 'redirect'] as const;
 export type ServiceMode = (typeof SERVICE_MODES)[number];
@@ -44,6 +45,8 @@ export const DEFAULTS = {
   hangLimitMs: 8000,
   /** When Detour may probe Kakao's services by itself. */
   probes: 'auto' as ProbeMode,
+  /** The language of every page, notification and menu: the browser's ('auto'), or one of ours. */
+  language: 'auto' as LanguageChoice,
 };
 
 export type Settings = typeof DEFAULTS;

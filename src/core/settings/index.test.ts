@@ -80,6 +80,10 @@ describe('applyPatch', () => {
     expect(applyPatch(current, { services: { kakaomap: {} } })).toEqual({ ok: true, settings: current });
   });
 
+  it.each(['en', 'ko', 'auto'] as const)('sets the language to %s', (language) => {
+    expect(applyPatch(CURRENT, { language })).toEqual({ ok: true, settings: { ...CURRENT, language } });
+  });
+
   it('an empty patch changes nothing', () => {
     expect(applyPatch(CURRENT, {})).toEqual({ ok: true, settings: CURRENT });
   });
@@ -93,6 +97,7 @@ describe('applyPatch', () => {
     ['a bad mode value', { services: { kakaomap: { mode: 'explode' } } }, ['services.kakaomap.mode']],
     ['a non-boolean enabled', { enabled: 'false' }, ['enabled']],
     ['a null enabled', { enabled: null }, ['enabled']],
+    ['a language we do not ship', { language: 'ja' }, ['language']],
     ['an unknown field in a service', { services: { kakaomap: { mode: 'off', extra: 1 } } }, ['services.kakaomap.extra']],
   ])('refuses %s and leaves current unchanged', (_label, patch, invalid) => {
     const current = structuredClone(CURRENT);

@@ -1,4 +1,5 @@
 import type { ServiceId } from '../catalog/index.ts';
+import type { LanguageChoice } from '../i18n/messages.ts';
 import { DEFAULTS, SCHEMA_VERSION, type AlternativeChoice, type ProbeMode, type ServiceMode, type Settings } from './defaults.ts';
 import { migrate } from './migrations.ts';
 import { validateSettings, type ValidationReport } from './validate.ts';
@@ -39,7 +40,7 @@ export function isFromNewerVersion(stored: unknown): boolean {
 }
 
 /** The top-level settings a patch may set directly. */
-const SCALAR_KEYS = ['enabled', 'placeCache', 'notifications', 'hangLimitMs', 'probes'] as const;
+const SCALAR_KEYS = ['enabled', 'placeCache', 'notifications', 'hangLimitMs', 'probes', 'language'] as const;
 
 export interface SettingsPatch {
   readonly enabled?: boolean;
@@ -47,6 +48,7 @@ export interface SettingsPatch {
   readonly notifications?: boolean;
   readonly hangLimitMs?: number;
   readonly probes?: ProbeMode;
+  readonly language?: LanguageChoice;
   /** A service's alternatives are set as a whole list: the order is the list's order. */
   readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode; readonly alternatives?: readonly AlternativeChoice[] }>>;
 }

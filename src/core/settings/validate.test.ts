@@ -40,6 +40,16 @@ describe('validateSettings: good values', () => {
     }
   });
 
+  it.each(['auto', 'ko', 'en'])('keeps the language choice %s', (language) => {
+    expect(validateSettings({ ...structuredClone(GOOD), language })).toEqual({ settings: { ...GOOD, language }, replaced: [], dropped: [], filled: [] });
+  });
+
+  it("fills an absent language (a value stored before the choice existed) with 'auto', silently", () => {
+    expect(DEFAULTS.language).toBe('auto');
+    const report = validateSettings(without('language'));
+    expect(report).toEqual({ settings: { ...GOOD, language: 'auto' }, replaced: [], dropped: [], filled: ['language'] });
+  });
+
   it('has a services entry for every catalogued service in DEFAULTS', () => {
     expect(Object.keys(DEFAULTS.services).sort()).toEqual([...SERVICE_IDS].sort());
     expect(SERVICE_IDS).toHaveLength(16);
@@ -147,6 +157,9 @@ describe('validateSettings: present but invalid values are replaced', () => {
     ['services a number', { ...GOOD, services: 5 }, ['services'], { services: DEFAULTS.services }],
     ['services null', { ...GOOD, services: null }, ['services'], { services: DEFAULTS.services }],
     ['services an array', { ...GOOD, services: [{ mode: 'off' }] }, ['services'], { services: DEFAULTS.services }],
+    ['language unknown', { ...GOOD, language: 'ja' }, ['language'], { language: 'auto' }],
+    ['language wrong case', { ...GOOD, language: 'EN' }, ['language'], { language: 'auto' }],
+    ['language null', { ...GOOD, language: null }, ['language'], { language: 'auto' }],
   ])('replaces only the bad value: %s', (_label, input, replaced, fix) => {
     const report = validateSettings(input);
     expect(report.replaced).toEqual(replaced);

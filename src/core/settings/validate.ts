@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SERVICES, SERVICE_IDS } from '../catalog/index.ts';
+import { LANGUAGE_CHOICES } from '../i18n/messages.ts';
 import { completeAlternatives } from './alternatives.ts';
 import { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, PROBE_MODES, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
 
@@ -30,6 +31,7 @@ const SCHEMA: SchemaTree = {
   notifications: v.boolean(),
   hangLimitMs: v.pipe(v.number(), v.integer(), v.minValue(HANG_LIMIT_MIN_MS), v.maxValue(HANG_LIMIT_MAX_MS)),
   probes: v.picklist(PROBE_MODES),
+  language: v.picklist(LANGUAGE_CHOICES),
 };
 
 export interface ValidationReport {

@@ -7,7 +7,7 @@ import { placeIdIn, translate } from '../../core/translate/index.ts';
 import { devicePlatform } from '../../platform/device.ts';
 import { send } from '../../platform/messaging.ts';
 import { onLocalChange } from '../../platform/storage.ts';
-import { prepareDocument } from '../components/i18n.ts';
+import { onSettingsChange, prepareLanguage, storedSettings } from '../components/page.ts';
 import { FallbackPage, type LiveHealth } from './FallbackPage.tsx';
 import '../components/base.css';
 import './fallback.css';
@@ -17,7 +17,7 @@ const RECHECK_MS = 20_000;
 
 const parsed = parseFallbackQuery(location.search);
 const request = parsed.ok ? parsed.request : undefined;
-prepareDocument('extName');
+const TITLE_KEY = 'extName';
 const root = document.getElementById('root')!;
 const platform = devicePlatform();
 
@@ -67,18 +67,25 @@ function follow(view: HealthView): void {
   if (autoReturn && service.status === 'up' && view.state.network !== 'offline') location.replace(request.url);
 }
 
-// Paint at once from the address alone; everything below refines it.
+// Paint as soon as the user's language is known, from the address alone; everything below refines it.
+const settings = await storedSettings();
+await prepareLanguage(settings, TITLE_KEY);
+// The user's order of alternatives is known now too, so the links never reorder under the pointer.
+if (request) order = offeredAlternatives(settings.services[request.service]);
 show();
+onSettingsChange(TITLE_KEY, (changed) => {
+  if (request) order = offeredAlternatives(changed.services[request.service]);
+  show();
+});
 if (request) {
-  send('state/get', null).then((state) => {
-    order = offeredAlternatives(state.settings.services[request.service]);
-    show();
-    const ids = translation()?.links.map((link) => link.alternative) ?? [];
-    return send('alternatives/probe', { ids }).then((results) => {
+  const ids = translation()?.links.map((link) => link.alternative) ?? [];
+  send('alternatives/probe', { ids }).then(
+    (results) => {
       reachable = results;
       show();
-    });
-  }, () => undefined);
+    },
+    () => undefined,
+  );
   const placeId = placeIdIn(request.url);
   if (placeId) {
     send('place/lookup', { id: placeId }).then(

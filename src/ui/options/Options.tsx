@@ -6,6 +6,7 @@ import { GeneralSection } from './GeneralSection.tsx';
 import { ManageSection, type ManageOutcome } from './ManageSection.tsx';
 import { PlaceCacheSection } from './PlaceCacheSection.tsx';
 import { ServiceSection } from './ServiceSection.tsx';
+import { LanguageSection } from './LanguageSection.tsx';
 
 export type SaveStatus = 'idle' | 'saved' | 'failed';
 
@@ -36,6 +37,7 @@ export function Options({ settings, placeCount, home, status, outcome, announcem
   return (
     <main class="options" aria-busy={settings ? 'false' : 'true'}>
       <h1>{t('optionsTitle')}</h1>
+      <LanguageSection value={settings?.language} />
       <Switch label={t('switchLabel')} hint={settings?.enabled === false ? t('switchOffHint') : t('switchOnHint')} checked={settings?.enabled ?? true} disabled={!settings} onChange={(enabled) => save({ enabled })} />
       <GeneralSection settings={settings} save={save} />
       <ServiceSection settings={settings} save={save} announce={actions.announce} />

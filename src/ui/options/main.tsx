@@ -5,7 +5,7 @@ import { applyPatch, type Settings, type SettingsPatch } from '../../core/settin
 import { SETTINGS_KEY } from '../../core/settings/store.ts';
 import { send } from '../../platform/messaging.ts';
 import { onStorageChange } from '../../platform/storage.ts';
-import { prepareDocument } from '../components/i18n.ts';
+import { onSettingsChange, prepareLanguage, storedSettings } from '../components/page.ts';
 import { downloadText } from './download.ts';
 import type { ImportProblem } from './file-messages.ts';
 import type { ManageOutcome } from './ManageSection.tsx';
@@ -13,7 +13,7 @@ import { Options, type OptionsActions, type SaveStatus } from './Options.tsx';
 import '../components/base.css';
 import './options.css';
 
-prepareDocument('optionsTitle');
+const TITLE_KEY = 'optionsTitle';
 const root = document.getElementById('root')!;
 let current: Settings | undefined;
 let placeCount = 0;
@@ -145,7 +145,14 @@ async function reset(): Promise<void> {
   show();
 }
 
-show();
-void refresh();
+// The page speaks the user's language from its first render.
+void storedSettings()
+  .then((settings) => prepareLanguage(settings, TITLE_KEY))
+  .then(() => {
+    show();
+    return refresh();
+  });
+// A language chosen here or elsewhere: render again once t() speaks it.
+onSettingsChange(TITLE_KEY, () => show());
 // A change from another context, or from the user's other browser through sync.
 onStorageChange(['local', 'sync'], [SETTINGS_KEY], () => void refresh());

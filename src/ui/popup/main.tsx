@@ -1,69 +1,110 @@
 import { render } from 'preact';
-import type { HealthView, UiState } from '../../core/messages.ts';
+import { LAST_FAILURE_KEY, parseFailure, type FailureRecord } from '../../core/health/last-failure.ts';
+import { HEALTH_KEY, healthView } from '../../core/health/view.ts';
+import type { HealthView, TabAlternatives } from '../../core/messages.ts';
+import type { Settings } from '../../core/settings/index.ts';
+import { SETTINGS_KEY } from '../../core/settings/store.ts';
+import type { AlternativeLink } from '../../core/translate/index.ts';
 import { send } from '../../platform/messaging.ts';
-import { onLocalChange } from '../../platform/storage.ts';
-import { openOptionsPage } from '../../platform/tabs.ts';
-import { prepareDocument } from '../components/i18n.ts';
+import { onLocalChange, readLocal } from '../../platform/storage.ts';
+import { currentWindowId, openNextTo, openOptionsPage } from '../../platform/tabs.ts';
+import { markPainted, onSettingsChange, prepareLanguage, settingsFrom } from '../components/page.ts';
 import { Popup } from './Popup.tsx';
 import '../components/base.css';
 import './popup.css';
 
-prepareDocument('extName');
+/** Relative times ("3분 전") are redrawn this often while the popup stays open. */
+const CLOCK_MS = 30_000;
+const TITLE_KEY = 'extName';
+
 const root = document.getElementById('root')!;
-let state: UiState | undefined;
-let health: HealthView | undefined;
-let checking = false;
-let error = false;
+
+interface View {
+  settings: Settings;
+  health: HealthView;
+  lastFailure: FailureRecord | null;
+  ready: boolean;
+  checking: boolean;
+  error: boolean;
+  page: TabAlternatives | null | undefined;
+}
+let view: View | undefined;
 
 function show(): void {
+  if (!view) return;
   render(
     <Popup
-      state={state}
-      health={health}
-      checking={checking}
-      error={error}
+      {...view}
+      now={Date.now()}
       onToggle={(enabled) => void toggle(enabled)}
       onCheckNow={() => void checkNow()}
       onOpenOptions={() => void openOptionsPage()}
+      onOpenAlternative={(link) => void openAlternative(link)}
     />,
     root,
   );
 }
 
-async function toggle(enabled: boolean): Promise<void> {
-  if (!state) return;
-  const result = await send('settings/update', { enabled });
-  if (result.ok) state = { ...state, settings: result.settings };
+function update(change: Partial<View>): void {
+  if (!view) return;
+  view = { ...view, ...change };
   show();
+}
+
+async function toggle(enabled: boolean): Promise<void> {
+  const result = await send('settings/update', { enabled });
+  if (result.ok) update({ settings: result.settings });
 }
 
 async function checkNow(): Promise<void> {
-  checking = true;
-  show();
+  update({ checking: true });
   try {
-    health = await send('health/check-now', null);
+    update({ health: await send('health/check-now', null) });
   } finally {
-    checking = false;
-    show();
+    update({ checking: false });
   }
 }
 
-async function refreshHealth(): Promise<void> {
-  health = await send('health/get', null);
-  show();
+/** Next to the Kakao tab, as the context menu opens it; then the popup has done its job. */
+async function openAlternative(link: AlternativeLink): Promise<void> {
+  await openNextTo(view?.page?.tab, link.url);
+  window.close();
 }
 
-show();
-Promise.all([send('state/get', null), send('health/get', null)]).then(
-  ([loaded, view]) => {
-    state = loaded;
-    health = view;
-    show();
-  },
-  () => {
-    error = true;
-    show();
-  },
-);
-// Probes finishing in the background update the rows while the popup is open.
-onLocalChange(['health'], () => void refreshHealth().catch(() => undefined));
+/**
+ * First paint straight from storage (the background may be asleep, and waking it costs more than the
+ * whole render), then the background's own answer. Nothing is rendered before there is data to show.
+ */
+async function start(): Promise<void> {
+  const stored = await readLocal([SETTINGS_KEY, HEALTH_KEY, LAST_FAILURE_KEY]).catch((): Record<string, unknown> => ({}));
+  const settings = settingsFrom(stored);
+  await prepareLanguage(settings, TITLE_KEY);
+  view = { settings, health: healthView(stored[HEALTH_KEY], Date.now()), lastFailure: parseFailure(stored[LAST_FAILURE_KEY]), ready: false, checking: false, error: false, page: undefined };
+  show();
+  markPainted('cached');
+
+  Promise.all([send('state/get', null), send('health/get', null)]).then(
+    ([state, health]) => {
+      update({ settings: state.settings, lastFailure: state.lastFailure, health, ready: true });
+      markPainted('fresh');
+    },
+    () => update({ error: true }),
+  );
+  currentWindowId()
+    .then((windowId) => send('tab/alternatives', { windowId: windowId ?? null }))
+    .then(
+      (page) => update({ page }),
+      () => update({ page: null }),
+    );
+}
+
+void start();
+// Probes finishing in the background update the rows while the popup is open (read where they were written).
+onLocalChange([HEALTH_KEY], () => {
+  readLocal([HEALTH_KEY]).then(
+    (stored) => update({ health: healthView(stored[HEALTH_KEY], Date.now()) }),
+    () => undefined,
+  );
+});
+onSettingsChange(TITLE_KEY, (settings) => update({ settings }));
+setInterval(show, CLOCK_MS);

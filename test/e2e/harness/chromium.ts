@@ -117,6 +117,8 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
     // Chromium on Linux takes its UI language (and so the extension's locale) from the environment.
     env: { ...process.env, LANGUAGE: language, LANG: language === 'ko' ? 'ko_KR.UTF-8' : 'en_US.UTF-8' },
     locale,
+    // Emulated for every page of the context, the extension's own pages included.
+    colorScheme: options.colorScheme ?? 'light',
     args: [
       ...(options.headed ? [] : ['--headless=new']),
       '--no-sandbox',

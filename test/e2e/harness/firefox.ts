@@ -196,6 +196,10 @@ export async function launchFirefox(server: FaultServer, options: LaunchOptions 
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       'intl.locale.requested': language === 'ko' ? 'ko' : 'en-US',
       'intl.accept_languages': language === 'ko' ? 'ko-KR, ko, en-US, en' : 'en-US, en',
+      // What the "system" says (headless Firefox has no system theme), followed by pages and
+      // extension pages alike: 0 dark, 1 light.
+      'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
     },
   });
   if (dist) await browser.installExtension(dist);

@@ -52,6 +52,8 @@ export interface BrowserSession {
 export interface LaunchOptions {
   /** UI language of the browser: decides which _locales the extension shows. */
   readonly language?: 'ko' | 'en';
+  /** The colour scheme the system reports to pages (prefers-color-scheme). Default: light. */
+  readonly colorScheme?: 'light' | 'dark';
   /**
    * The same browser, profile flags and routing without the extension (the benchmark's "browser
    * alone"); its session's extensionOrigin is then ''. Default: with the extension.

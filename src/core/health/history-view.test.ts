@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { addTime, emptyHistory, RECENT_BUCKET_MS, RECENT_BUCKETS, DAY_MS } from './history.ts';
+import { SEGMENTS, SEGMENT_MS, historyMinutes, historySegments, historySummary, historyTotals } from './history-view.ts';
+import type { HistoryBucket } from './types.ts';
+
+const M = 60_000;
+const H = 60 * M;
+/** A half-hour boundary, 10 minutes into it: the current segment is partial. */
+const NOW = Date.UTC(2024, 9, 15, 6, 30) + 10 * M;
+const CURRENT_SEGMENT = Date.UTC(2024, 9, 15, 6, 30);
+
+const bucket = (start: number, seconds: Partial<Omit<HistoryBucket, 'start'>>): HistoryBucket => ({ start, up: 0, degraded: 0, down: 0, ...seconds });
+
+describe('historySegments', () => {
+  it('gives 48 half-hour segments by default, oldest first, the last holding now', () => {
+    const segments = historySegments([], NOW);
+    expect(SEGMENTS).toBe(48);
+    expect(segments).toHaveLength(48);
+    expect(segments.at(-1)!.start).toBe(CURRENT_SEGMENT);
+    expect(segments[0]!.start).toBe(CURRENT_SEGMENT - 47 * SEGMENT_MS);
+    for (let i = 1; i < segments.length; i += 1) expect(segments[i]!.start - segments[i - 1]!.start).toBe(SEGMENT_MS);
+    expect(new Set(segments.map((segment) => segment.status))).toEqual(new Set(['none']));
+  });
+
+  it('takes the worst status of the buckets in a segment: one second down makes it down', () => {
+    const recent = [
+      bucket(CURRENT_SEGMENT, { up: 300 }),
+      bucket(CURRENT_SEGMENT + RECENT_BUCKET_MS, { up: 299, down: 1 }),
+      bucket(CURRENT_SEGMENT - SEGMENT_MS, { up: 200, degraded: 100 }),
+      bucket(CURRENT_SEGMENT - SEGMENT_MS + 5 * RECENT_BUCKET_MS, { up: 300 }),
+      bucket(CURRENT_SEGMENT - 2 * SEGMENT_MS + RECENT_BUCKET_MS, { up: 300 }),
+      bucket(CURRENT_SEGMENT - 3 * SEGMENT_MS, { degraded: 10, down: 5 }),
+    ];
+    const statuses = historySegments(recent, NOW).map((segment) => segment.status);
+    expect(statuses.slice(-5)).toEqual(['none', 'down', 'up', 'degraded', 'down']);
+  });
+
+  it('leaves out buckets older than the first segment or after now', () => {
+    const recent = [bucket(CURRENT_SEGMENT - 48 * SEGMENT_MS, { down: 300 }), bucket(CURRENT_SEGMENT + SEGMENT_MS, { down: 300 })];
+    expect(historySegments(recent, NOW).every((segment) => segment.status === 'none')).toBe(true);
+  });
+
+  it('an empty bucket (all zero) records nothing', () => {
+    expect(historySegments([bucket(CURRENT_SEGMENT, {})], NOW).at(-1)!.status).toBe('none');
+  });
+
+  it('can show all 288 buckets one by one', () => {
+    const recent = Array.from({ length: RECENT_BUCKETS }, (_, i) => bucket(Math.floor(NOW / RECENT_BUCKET_MS) * RECENT_BUCKET_MS - i * RECENT_BUCKET_MS, { up: 300 }));
+    const segments = historySegments(recent, NOW, RECENT_BUCKET_MS, RECENT_BUCKETS);
+    expect(segments).toHaveLength(288);
+    expect(segments.every((segment) => segment.status === 'up')).toBe(true);
+  });
+
+  it.each([0, -SEGMENT_MS, 7 * M, Number.NaN])('refuses a segment length of %d ms that splits buckets', (length) => {
+    expect(() => historySegments([], NOW, length)).toThrow(RangeError);
+  });
+
+  it('agrees with history accounting over a real day: 23 h 40 min up, then 20 min down', () => {
+    const start = NOW - DAY_MS;
+    let history = addTime(emptyHistory(), 'up', start, NOW - 20 * M);
+    history = addTime(history, 'down', NOW - 20 * M, NOW);
+    const statuses = historySegments(history.recent, NOW).map((segment) => segment.status);
+    // Now is 10 minutes into its segment: the 20 minutes down reach into the segment before it.
+    expect(statuses.slice(-2)).toEqual(['down', 'down']);
+    expect(statuses.slice(0, -2).every((status) => status === 'up')).toBe(true);
+    expect(historyTotals(history.recent, NOW)).toEqual({ up: 23 * 3600 + 40 * 60, degraded: 0, down: 20 * 60 });
+  });
+});
+
+describe('historyTotals', () => {
+  it('sums the seconds of buckets overlapping the last 24 hours', () => {
+    const recent = [
+      bucket(NOW - DAY_MS - RECENT_BUCKET_MS, { up: 300 }),
+      bucket(Math.floor((NOW - DAY_MS) / RECENT_BUCKET_MS) * RECENT_BUCKET_MS, { down: 100 }),
+      bucket(CURRENT_SEGMENT, { up: 120, degraded: 60 }),
+    ];
+    expect(historyTotals(recent, NOW)).toEqual({ up: 120, degraded: 60, down: 100 });
+  });
+
+  it('is zero for no buckets', () => {
+    expect(historyTotals([], NOW)).toEqual({ up: 0, degraded: 0, down: 0 });
+  });
+});
+
+describe('historyMinutes', () => {
+  it('rounds to whole minutes, at least one for any recorded time, the rest unrecorded', () => {
+    expect(historyMinutes({ up: 10, degraded: 0, down: 89 })).toEqual({ up: 1, degraded: 0, down: 1, none: 1438 });
+    expect(historyMinutes({ up: 23 * 3600 + 40 * 60, degraded: 0, down: 20 * 60 })).toEqual({ up: 1420, degraded: 0, down: 20, none: 0 });
+    expect(historyMinutes({ up: 0, degraded: 0, down: 0 })).toEqual({ up: 0, degraded: 0, down: 0, none: 1440 });
+  });
+
+  it('never gives a negative rest when rounding makes the parts exceed a day', () => {
+    expect(historyMinutes({ up: 86_400, degraded: 20, down: 20 }).none).toBe(0);
+  });
+});
+
+describe('historySummary', () => {
+  /** A stand-in for the locale: key(substitution), so the test sees which message and what fills it. */
+  const t = (key: string, substitution?: string | string[]) => (substitution === undefined ? key : `${key}(${String(substitution)})`);
+
+  it('names each status with its time, and the unrecorded rest', () => {
+    expect(historySummary({ up: 2 * 3600 + 10 * 60, degraded: 0, down: 20 * 60 }, 'ko', t)).toBe('historyLast24h(historyUp(2시간 10분), historyDown(20분), historyUnrecorded(21시간 30분))');
+  });
+
+  it('reads like the brief in Korean and English with the real messages', () => {
+    const ko: Record<string, string> = { historyLast24h: '지난 24시간: $1', historyUp: '정상 $1', historyDown: '장애 $1', historyDegraded: '일부 장애 $1', historyUnrecorded: '기록 없음 $1' };
+    const en: Record<string, string> = { historyLast24h: 'Last 24 hours: $1', historyUp: '$1 up', historyDown: '$1 down', historyDegraded: '$1 partly down', historyUnrecorded: '$1 not recorded' };
+    const local = (table: Record<string, string>) => (key: string, sub?: string | string[]) => table[key]!.replace('$1', String(sub));
+    const day = { up: 23 * 3600 + 40 * 60, degraded: 0, down: 20 * 60 };
+    expect(historySummary(day, 'ko', local(ko))).toBe('지난 24시간: 정상 23시간 40분, 장애 20분');
+    expect(historySummary(day, 'en', local(en))).toBe('Last 24 hours: 23 hr 40 min up, 20 min down');
+    expect(historySummary({ up: 0, degraded: 30, down: 0 }, 'en', local(en))).toBe('Last 24 hours: 1 min partly down, 23 hr 59 min not recorded');
+  });
+
+  it('says nothing was recorded when nothing was', () => {
+    expect(historySummary({ up: 0, degraded: 0, down: 0 }, 'ko', t)).toBe('historyNothing');
+  });
+
+  it('leaves the unrecorded part out when the whole day was recorded', () => {
+    expect(historySummary({ up: 86_400, degraded: 0, down: 0 }, 'ko', t)).toBe('historyLast24h(historyUp(24시간))');
+  });
+});
+
+describe('segment length', () => {
+  it('is half an hour, a whole number of 5-minute buckets', () => {
+    expect(SEGMENT_MS).toBe(30 * M);
+    expect(SEGMENT_MS % RECENT_BUCKET_MS).toBe(0);
+    expect(H / SEGMENT_MS).toBe(2);
+  });
+});

@@ -1,0 +1,91 @@
+import type { UiLanguage } from '../i18n/messages.ts';
+import type { Localize } from '../link-label.ts';
+import { durationText } from '../time-text.ts';
+import { DAY_MS, RECENT_BUCKET_MS, type CountedStatus } from './history.ts';
+import type { HistoryBucket } from './types.ts';
+
+/** The popup's 24-hour bar: 48 half-hour segments, each made of six 5-minute buckets. */
+export const SEGMENT_MS = 30 * 60_000;
+export const SEGMENTS = DAY_MS / SEGMENT_MS;
+
+/** 'none': nothing was recorded then (Detour was not watching, the service was unknown, or the user offline). */
+export type SegmentStatus = CountedStatus | 'none';
+
+export interface HistorySegment {
+  /** Epoch ms; segments are aligned to the epoch, as the buckets are. */
+  readonly start: number;
+  readonly status: SegmentStatus;
+}
+
+/** A segment is as bad as the worst moment in it: a status page that averaged would hide a short outage. */
+function worst(a: SegmentStatus, bucket: HistoryBucket): SegmentStatus {
+  if (a === 'down' || bucket.down > 0) return 'down';
+  if (a === 'degraded' || bucket.degraded > 0) return 'degraded';
+  if (a === 'up' || bucket.up > 0) return 'up';
+  return 'none';
+}
+
+/**
+ * The last 24 hours as `count` segments of `segmentMs` (a multiple of the 5-minute bucket), oldest
+ * first, the last one holding `now`; each takes the worst status any of its buckets recorded.
+ */
+export function historySegments(recent: readonly HistoryBucket[], now: number, segmentMs: number = SEGMENT_MS, count: number = SEGMENTS): HistorySegment[] {
+  if (!(segmentMs > 0) || segmentMs % RECENT_BUCKET_MS !== 0) throw new RangeError(`segments must be whole 5-minute buckets, not ${segmentMs} ms`);
+  const first = Math.floor(now / segmentMs) * segmentMs - (count - 1) * segmentMs;
+  const statuses: SegmentStatus[] = new Array<SegmentStatus>(count).fill('none');
+  for (const bucket of recent) {
+    const index = Math.floor((bucket.start - first) / segmentMs);
+    if (index >= 0 && index < count) statuses[index] = worst(statuses[index]!, bucket);
+  }
+  return statuses.map((status, index) => ({ start: first + index * segmentMs, status }));
+}
+
+export interface HistoryTotals {
+  /** Seconds in each status over the buckets of the last 24 hours. */
+  readonly up: number;
+  readonly degraded: number;
+  readonly down: number;
+}
+
+/** Seconds in each status in the buckets that overlap the 24 hours before `now`. */
+export function historyTotals(recent: readonly HistoryBucket[], now: number): HistoryTotals {
+  let up = 0;
+  let degraded = 0;
+  let down = 0;
+  for (const bucket of recent) {
+    if (bucket.start + RECENT_BUCKET_MS <= now - DAY_MS || bucket.start > now) continue;
+    up += bucket.up;
+    degraded += bucket.degraded;
+    down += bucket.down;
+  }
+  return { up, degraded, down };
+}
+
+const DAY_MINUTES = DAY_MS / 60_000;
+const STATUS_KEYS: ReadonlyArray<readonly [CountedStatus, string]> = [
+  ['up', 'historyUp'],
+  ['degraded', 'historyDegraded'],
+  ['down', 'historyDown'],
+];
+
+/** Whole minutes per status, at least one for any time recorded (20 seconds of outage is not "0 min"). */
+export function historyMinutes(totals: HistoryTotals): Record<CountedStatus | 'none', number> {
+  const minutes = (seconds: number) => (seconds > 0 ? Math.max(1, Math.round(seconds / 60)) : 0);
+  const up = minutes(totals.up);
+  const degraded = minutes(totals.degraded);
+  const down = minutes(totals.down);
+  // The rest of the day was not recorded; computed from the rounded parts so the whole adds up to 24 hours.
+  return { up, degraded, down, none: Math.max(0, DAY_MINUTES - up - degraded - down) };
+}
+
+/**
+ * The bar's text alternative, and the line shown under it: "지난 24시간: 정상 23시간 40분, 장애 20분",
+ * with the unrecorded rest named too, so a few minutes of "up" never reads as a whole good day.
+ */
+export function historySummary(totals: HistoryTotals, lang: UiLanguage, t: Localize): string {
+  const minutes = historyMinutes(totals);
+  const parts = STATUS_KEYS.filter(([status]) => minutes[status] > 0).map(([status, key]) => t(key, durationText(minutes[status], lang)));
+  if (parts.length === 0) return t('historyNothing');
+  if (minutes.none > 0) parts.push(t('historyUnrecorded', durationText(minutes.none, lang)));
+  return t('historyLast24h', parts.join(', '));
+}
