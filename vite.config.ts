@@ -1,4 +1,4 @@
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -53,10 +53,38 @@ function forbidRawHtml(): Plugin {
   };
 }
 
+/** Scripts the background injects with scripting.executeScript (built from `?script&iife` imports). */
+export const INJECTED_SCRIPTS = ['src/content/leaning-banner.js'] as const;
+
+/**
+ * An injected script needs no web-accessible entry: executeScript reads it from the package. crxjs
+ * adds one for every `?script` import, open to every site, which would let any page detect Detour;
+ * it is taken out here, with the intermediate chunk crxjs leaves behind unused.
+ */
+function keepInjectedScriptsPrivate(): CrxPlugin {
+  const injected = new Set<string>(INJECTED_SCRIPTS);
+  const sources = INJECTED_SCRIPTS.map((file) => file.replace(/\.js$/, '.ts'));
+  return {
+    name: 'detour:injected-scripts-private',
+    // After crxjs's own web_accessible_resources step.
+    enforce: 'post',
+    renderCrxManifest(manifest, bundle) {
+      const entries = (manifest.web_accessible_resources ?? []).map((entry) => ({ ...entry, resources: entry.resources.filter((file) => !injected.has(file)) }));
+      const kept = entries.filter((entry) => entry.resources.length > 0);
+      for (const [key, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk' || !sources.some((source) => chunk.facadeModuleId?.endsWith(source))) continue;
+        const used = Object.values(bundle).some((other) => other.type === 'chunk' && (other.imports.includes(chunk.fileName) || other.dynamicImports.includes(chunk.fileName)));
+        if (!used) delete bundle[key];
+      }
+      return { ...manifest, web_accessible_resources: kept.length > 0 ? kept : undefined };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), keepInjectedScriptsPrivate()],
     build: {
       outDir: resolve(import.meta.dirname, 'dist', target),
       emptyOutDir: true,

@@ -2,6 +2,7 @@ import { SERVICE_IDS, type ServiceId } from '../../core/catalog/index.ts';
 import { HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, type ServiceMode, type Settings } from '../../core/settings/index.ts';
 import { Switch } from '../components/Switch.tsx';
 import { serviceName, t } from '../components/i18n.ts';
+import { LeaningSitesSection } from './LeaningSites.tsx';
 
 const OFFERED_MODES: ReadonlyArray<readonly [ServiceMode, string]> = [
   ['suggest', 'modeSuggest'],
@@ -58,6 +59,7 @@ export function Options({ settings, placeCount, status, onToggle, onMode, onPlac
           ))}
         </fieldset>
       ))}
+      <LeaningSitesSection />
       <h2>{t('optionsPrivacyHeading')}</h2>
       <label class="choice">
         <input type="checkbox" data-testid="place-cache" checked={settings?.placeCache ?? true} disabled={!settings} onChange={(event) => onPlaceCache(event.currentTarget.checked)} aria-describedby="place-cache-hint" />

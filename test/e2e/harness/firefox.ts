@@ -128,6 +128,10 @@ class FirefoxTab implements Tab {
     return typeof value === 'string' ? (JSON.parse(value) as T) : null;
   }
 
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
   }
@@ -175,6 +179,7 @@ export async function launchFirefox(server: FaultServer, options: LaunchOptions 
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       'intl.locale.requested': language === 'ko' ? 'ko' : 'en-US',
       'intl.accept_languages': language === 'ko' ? 'ko-KR, ko, en-US, en' : 'en-US, en',
+      ...(options.approvePermissionRequests ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
     },
   });
   if (dist) await browser.installExtension(dist);

@@ -18,6 +18,8 @@ export interface Tab {
    * value must survive JSON. null when there is no such element or it has no shadow root.
    */
   inShadow<T>(hostSelector: string, fn: string): Promise<T | null>;
+  /** Keys go to the tab in front: brings this one there (as clicking its tab would). */
+  bringToFront(): Promise<void>;
   press(key: string): Promise<void>;
   /**
    * Starts counting the extension's content-script worlds created in this tab from now on, as
@@ -56,6 +58,16 @@ export interface LaunchOptions {
    * rebuild during its run cannot change what it measures).
    */
   readonly distDir?: string;
+  /**
+   * The user says yes when the extension asks for an optional permission (permissions.request from
+   * a click). Firefox: Mozilla's own test pref extensions.webextOptionalPermissionPrompts=false grants
+   * without the doorhanger. Chromium (whose prompt no flag or protocol can answer): the harness first
+   * allows the extension's optional host patterns on chrome://extensions, through the site-access API
+   * that page itself uses (developerPrivate.addHostPermission); Chromium then grants the request
+   * without a prompt, as it does for permissions the user already allowed. In both, nothing is active
+   * until the extension's own request: permissions.contains stays false until then.
+   */
+  readonly approvePermissionRequests?: boolean;
 }
 
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
