@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -53,16 +54,13 @@ function forbidRawHtml(): Plugin {
   };
 }
 
-/** Scripts the background injects with scripting.executeScript (built from `?script&iife` imports). */
-export const INJECTED_SCRIPTS = ['src/content/leaning-banner.js'] as const;
-
 /**
  * An injected script needs no web-accessible entry: executeScript reads it from the package. crxjs
  * adds one for every `?script` import, open to every site, which would let any page detect Detour;
  * it is taken out here, with the intermediate chunk crxjs leaves behind unused.
  */
 function keepInjectedScriptsPrivate(): CrxPlugin {
-  const injected = new Set<string>(INJECTED_SCRIPTS);
+  const injected = new Set(INJECTED_SCRIPTS);
   const sources = INJECTED_SCRIPTS.map((file) => file.replace(/\.js$/, '.ts'));
   return {
     name: 'detour:injected-scripts-private',

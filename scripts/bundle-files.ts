@@ -56,6 +56,12 @@ export function gzippedFiles(dist: string, entries: readonly string[]): Map<stri
   return sizes;
 }
 
+/**
+ * Scripts the background injects into pages with scripting.executeScript (built by crxjs from
+ * `?script&iife` imports): the banner on other sites' pages. Self-contained, never web-accessible.
+ */
+export const INJECTED_SCRIPTS: readonly string[] = ['src/content/leaning-banner.js'];
+
 /** The content script: the manifest's loader(s) and every chunk they import. */
 export function contentScriptFiles(dist: string): Map<string, number> {
   return gzippedFiles(dist, (readManifest(dist).content_scripts ?? []).flatMap((script) => script.js ?? []));
@@ -69,6 +75,7 @@ export function entrySizes(dist: string): Array<{ entry: string; files: Map<stri
   return [
     { entry: 'background', files: gzippedFiles(dist, background) },
     { entry: 'content script', files: contentScriptFiles(dist) },
+    { entry: 'banner injected into other sites', files: gzippedFiles(dist, INJECTED_SCRIPTS) },
     ...pages.map((page) => ({ entry: `page ${posix.basename(posix.dirname(page))}`, files: gzippedFiles(dist, [page]) })),
   ];
 }

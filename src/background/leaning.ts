@@ -8,7 +8,7 @@ import { POSTCODE_ALTERNATIVE } from '../core/catalog/index.ts';
 import { leaningMatchPatterns, type LeaningKind } from '../core/catalog/leaning.ts';
 import type { HealthEvent, HealthState } from '../core/health/types.ts';
 import { LEANING_BANNER_KEY } from '../core/leaning-key.ts';
-import { callsForNotice, createNoticeMemory, isWatchedRequest, leaningHealthEvent, leaningSignal, withheldResponse, type LeaningOutcome } from '../core/leaning.ts';
+import { callsForNotice, createNoticeMemory, isWatchedRequest, leaningHealthEvent, leaningSignal, withheldResponse, type LeaningOutcome, type LeaningRequest } from '../core/leaning.ts';
 import type { SettingsStore } from '../core/settings/store.ts';
 import { isAllowedLink } from '../core/translate/links.ts';
 import { clearTabBadge, setTabBadge } from '../platform/badge.ts';
@@ -54,24 +54,25 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
   const report = (error: unknown) => console.error('Detour:', error);
   let granted = hasLeaningAccess();
   const notices = createNoticeMemory();
-  /** The page behind each request being timed: a hang is reported with it. */
-  const pages = new Map<string, string>();
-  const hangs = createHangWatch((requestId, tabId, url) => {
-    const pageUrl = pages.get(requestId) ?? '';
-    pages.delete(requestId);
-    handle({ type: 'hang', tabId, url, pageUrl }).catch(report);
+  /** The requests being timed for a hang, by id. */
+  const timed = new Map<string, LeaningRequest>();
+  const hangs = createHangWatch((requestId) => {
+    const request = timed.get(requestId);
+    timed.delete(requestId);
+    if (request) handle({ type: 'hang', ...request }).catch(report);
   });
 
   /** Withheld responses being checked, per tab and kind: a map losing fifty tiles is checked once. */
   const checking = new Set<string>();
 
-  async function check(outcome: Extract<LeaningOutcome, { type: 'error' }>, kind: LeaningKind): Promise<void> {
-    const key = `${outcome.tabId}:${kind}`;
-    if (!(await granted) || notices.has(outcome.tabId, kind) || checking.has(key)) return;
+  async function check(request: LeaningRequest, kind: LeaningKind): Promise<void> {
+    const key = `${request.tabId}:${kind}:${request.document}`;
+    if (!(await granted) || notices.has(request.tabId, kind, request.document) || checking.has(key)) return;
     checking.add(key);
     try {
-      const { ok, cause } = await probe(outcome.url, CHECK_TIMEOUT_MS);
-      await handle({ type: 'checked', tabId: outcome.tabId, url: outcome.url, pageUrl: outcome.pageUrl, ok, ...(cause ? { cause } : {}) });
+      const { ok, cause } = await probe(request.url, CHECK_TIMEOUT_MS);
+      const { tabId, url, pageUrl, document } = request;
+      await handle({ type: 'checked', tabId, url, pageUrl, document, ok, ...(cause ? { cause } : {}) });
     } finally {
       checking.delete(key);
     }
@@ -79,13 +80,15 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
 
   async function handle(outcome: LeaningOutcome): Promise<void> {
     const withheld = withheldResponse(outcome);
-    if (withheld && outcome.type === 'error') return check(outcome, withheld);
+    if (withheld) return check(outcome, withheld);
     const signal = leaningSignal(outcome);
     if (!signal || !(await granted)) return;
     const event = leaningHealthEvent(signal, Date.now());
     if (event) addHealthEvent(event);
+    // Most requests succeed (a map's tiles): they stop here, before any storage read.
+    if (signal.ok || notices.has(signal.tabId, signal.kind, signal.document)) return;
     const context = { enabled: (await settings.get()).enabled, browserOffline: browserSaysOffline(), network: (await healthState()).network };
-    if (!callsForNotice(signal, context) || !notices.take(signal.tabId, signal.kind)) return;
+    if (!callsForNotice(signal, context) || !notices.take(signal.tabId, signal.kind, signal.document)) return;
     const notice = noticeFor(signal.kind);
     await Promise.all([
       setTabBadge(signal.tabId, '!', 'orange', notice.text.title).catch(() => undefined),
@@ -104,24 +107,19 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
   });
 
   watchLeaning(leaningMatchPatterns(), {
-    onStart: (requestId, tabId, url, pageUrl) => {
+    onStart: (requestId, request) => {
       // Synchronously: a fast answer must find its timer to clear. Whether the permission holds is
       // asked when (if) the timer fires; without it the browser does not report these requests at all.
-      if (!isWatchedRequest(tabId, url, pageUrl)) return;
-      pages.set(requestId, pageUrl);
-      hangs.start(requestId, tabId, url, hangLimitMs());
+      if (!isWatchedRequest(request)) return;
+      timed.set(requestId, request);
+      hangs.start(requestId, request.tabId, request.url, hangLimitMs());
     },
     onSettled: (requestId) => {
       hangs.settle(requestId);
-      pages.delete(requestId);
+      timed.delete(requestId);
     },
     onOutcome: (outcome) => {
       handle(outcome).catch(report);
-    },
-    // The browsers clear the tab's own badge and tooltip themselves when it navigates (Firefox as
-    // documented, Chromium as measured); what was said about the last page is forgotten here.
-    onTabLoad: (tabId) => {
-      notices.forget(tabId);
     },
   });
 }

@@ -4,18 +4,29 @@ import type { FailureCause } from './health/cause.ts';
 import { classifyNetworkError, classifyStatus } from './health/classify.ts';
 import type { HealthEvent, NetworkStatus } from './health/types.ts';
 
-/** How a request another site made to Kakao ended, as the platform layer reports it. */
+/** A request another site made, as the platform layer reports it. */
+export interface LeaningRequest {
+  readonly tabId: number;
+  readonly url: string;
+  /** The page that made it. */
+  readonly pageUrl: string;
+  /** The browser's id of the document that made it (webRequest documentId), or the page's address where there is none. */
+  readonly document: string;
+}
+
+/** How such a request ended. */
 export type LeaningOutcome =
-  | { readonly type: 'error'; readonly tabId: number; readonly url: string; readonly pageUrl: string; readonly error: string }
-  | { readonly type: 'response'; readonly tabId: number; readonly url: string; readonly pageUrl: string; readonly statusCode: number }
+  | (LeaningRequest & { readonly type: 'error'; readonly error: string })
+  | (LeaningRequest & { readonly type: 'response'; readonly statusCode: number })
   /** No response within the hang limit (a script the page waits for). */
-  | { readonly type: 'hang'; readonly tabId: number; readonly url: string; readonly pageUrl: string }
+  | (LeaningRequest & { readonly type: 'hang' })
   /** A response the browser withheld from the page (see withheldResponse), checked by asking the server directly. */
-  | { readonly type: 'checked'; readonly tabId: number; readonly url: string; readonly pageUrl: string; readonly ok: boolean; readonly cause?: FailureCause };
+  | (LeaningRequest & { readonly type: 'checked'; readonly ok: boolean; readonly cause?: FailureCause });
 
 export interface LeaningSignal {
   readonly kind: LeaningKind;
   readonly tabId: number;
+  readonly document: string;
   readonly ok: boolean;
   /** Why it failed; absent when ok. */
   readonly cause?: FailureCause;
@@ -31,7 +42,7 @@ export function leaningSignal(outcome: LeaningOutcome): LeaningSignal | undefine
   if (outcome.tabId < 0 || !isOtherSite(outcome.pageUrl)) return undefined;
   const target = leaningTargetFor(outcome.url);
   if (!target) return undefined;
-  const base = { kind: target.kind, tabId: outcome.tabId, ...(target.service ? { service: target.service } : {}) };
+  const base = { kind: target.kind, tabId: outcome.tabId, document: outcome.document, ...(target.service ? { service: target.service } : {}) };
   if (outcome.type === 'hang') return { ...base, ok: false, cause: { kind: 'timeout' } };
   if (outcome.type === 'checked') return outcome.ok ? { ...base, ok: true } : { ...base, ok: false, cause: outcome.cause ?? { kind: 'network' } };
   const cause = outcome.type === 'error' ? classifyNetworkError(outcome.error) : classifyStatus(outcome.statusCode);
@@ -54,7 +65,7 @@ export function withheldResponse(outcome: LeaningOutcome): LeaningKind | undefin
 }
 
 /** Whether a request is worth timing for a hang: one another site made to a watched address. */
-export function isWatchedRequest(tabId: number, url: string, pageUrl: string): boolean {
+export function isWatchedRequest({ tabId, url, pageUrl }: LeaningRequest): boolean {
   return tabId >= 0 && isOtherSite(pageUrl) && leaningTargetFor(url) !== undefined;
 }
 
@@ -90,28 +101,28 @@ export function leaningHealthEvent(signal: LeaningSignal, at: number): HealthEve
 const MAX_TABS = 100;
 
 /**
- * Which notice each tab was last given, so that a map losing fifty tiles gets one notice, not fifty.
- * A new page in the tab starts afresh. In memory: a lost entry costs one repeated notice, which the
- * page's banner ignores anyway when it is the same.
+ * Which notice each tab's page was last given, so that a map losing fifty tiles gets one notice, not
+ * fifty. Keyed by the document that made the requests: a new page in the tab (another address, a
+ * reload) is another document and gets its own notice, without watching every navigation. In
+ * memory: a lost entry costs one repeated notice, which the page's banner ignores anyway.
  */
 export function createNoticeMemory() {
-  const shown = new Map<number, LeaningKind>();
+  const shown = new Map<number, { readonly kind: LeaningKind; readonly document: string }>();
+  const has = (tabId: number, kind: LeaningKind, document: string): boolean => {
+    const last = shown.get(tabId);
+    return last?.kind === kind && last.document === document;
+  };
   return {
-    /** True when the tab has not been given this notice since its page loaded; remembers it. */
-    take(tabId: number, kind: LeaningKind): boolean {
-      if (shown.get(tabId) === kind) return false;
+    has,
+    /** True when this page of the tab has not been given this notice yet; remembers it. */
+    take(tabId: number, kind: LeaningKind, document: string): boolean {
+      if (has(tabId, kind, document)) return false;
       shown.delete(tabId);
-      shown.set(tabId, kind);
+      shown.set(tabId, { kind, document });
       if (shown.size > MAX_TABS) shown.delete(shown.keys().next().value as number);
       return true;
     },
-    has(tabId: number, kind: LeaningKind): boolean {
-      return shown.get(tabId) === kind;
-    },
-    forget(tabId: number): boolean {
-      return shown.delete(tabId);
-    },
-    /** Every tab that has a notice now, and forgets them all (the permission was taken back). */
+    /** Every tab that was given a notice, forgetting them all (the permission was taken back). */
     drain(): number[] {
       const tabs = [...shown.keys()];
       shown.clear();

@@ -1,5 +1,5 @@
 import type { SubresourceOutcome } from '../core/health/signals.ts';
-import type { LeaningOutcome } from '../core/leaning.ts';
+import type { LeaningOutcome, LeaningRequest } from '../core/leaning.ts';
 import type { MainFrameOutcome } from '../core/rescue.ts';
 import browser from './browser.ts';
 import { keepFirefoxTabIds } from './firefox-tab-id.ts';
@@ -59,12 +59,18 @@ const LEANING_TYPES = ['sub_frame', 'script', 'stylesheet', 'xmlhttprequest', 'i
 
 export interface LeaningListeners {
   /** A request is starting (to time it for a hang). */
-  readonly onStart: (requestId: string, tabId: number, url: string, pageUrl: string) => void;
+  readonly onStart: (requestId: string, request: LeaningRequest) => void;
   /** Its response headers arrived, or it failed: it is not hanging. */
   readonly onSettled: (requestId: string) => void;
   readonly onOutcome: (outcome: LeaningOutcome) => void;
-  /** A new page is loading in a tab (whatever site): what was said about the last one no longer holds. */
-  readonly onTabLoad: (tabId: number) => void;
+}
+
+type LeaningDetails = { tabId: number; url: string; documentId?: string; parentDocumentId?: string } & Parameters<typeof requestPage>[0];
+
+function leaningRequest(details: LeaningDetails): LeaningRequest {
+  const pageUrl = requestPage(details);
+  // A frame's own load is made by the page around it: its parent document.
+  return { tabId: details.tabId, url: details.url, pageUrl, document: details.documentId ?? details.parentDocumentId ?? pageUrl };
 }
 
 /**
@@ -72,10 +78,10 @@ export interface LeaningListeners {
  * extension may access, which for other sites means the optional all-sites permission; the caller
  * still checks it holds. Called synchronously at start-up, like the other watchers.
  */
-export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome, onTabLoad }: LeaningListeners): void {
+export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome }: LeaningListeners): void {
   const filter = { urls, types: [...LEANING_TYPES] };
   browser.webRequest.onBeforeRequest.addListener((details) => {
-    onStart(details.requestId, details.tabId, details.url, requestPage(details));
+    onStart(details.requestId, leaningRequest(details));
     return undefined;
   }, filter);
   // The status at the headers, not at completion: a script or image answered with an HTML error page
@@ -83,15 +89,11 @@ export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome, on
   // these headers; Chromium blocks before them, see withheldResponse).
   browser.webRequest.onHeadersReceived.addListener((details) => {
     onSettled(details.requestId);
-    onOutcome({ type: 'response', tabId: details.tabId, url: details.url, pageUrl: requestPage(details), statusCode: details.statusCode });
+    onOutcome({ type: 'response', ...leaningRequest(details), statusCode: details.statusCode });
     return undefined;
   }, filter);
   browser.webRequest.onErrorOccurred.addListener((details) => {
     onSettled(details.requestId);
-    onOutcome({ type: 'error', tabId: details.tabId, url: details.url, pageUrl: requestPage(details), error: details.error });
+    onOutcome({ type: 'error', ...leaningRequest(details), error: details.error });
   }, filter);
-  browser.webRequest.onBeforeRequest.addListener((details) => {
-    if (details.tabId >= 0) onTabLoad(details.tabId);
-    return undefined;
-  }, { urls: ['*://*/*'], types: ['main_frame'] });
 }

@@ -106,6 +106,14 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
     expect(await tab.url()).toBe(url);
     expect(await tab.text('#top')).toBe('예시 쇼핑몰');
     expect(await badgesOf(url)).toEqual([{ text: '!', title: LOGIN_TITLE }]);
+
+    // The next page in the same tab fails the same way: it gets its own notice and badge.
+    const next = `${SHOP}?case=sdk-503-next`;
+    await tab.goto(next);
+    await expect.poll(() => tab.url()).toBe(next);
+    await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
+    expect((await readBanner(tab))?.region).toBe(LOGIN_TITLE);
+    expect(await badgesOf(next)).toEqual([{ text: '!', title: LOGIN_TITLE }]);
     await tab.close();
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contentScriptFiles, readManifest, requireDist, shippedFiles } from '../../scripts/bundle-files.ts';
+import { INJECTED_SCRIPTS, contentScriptFiles, readManifest, requireDist, shippedFiles } from '../../scripts/bundle-files.ts';
 import { serviceMatchPatterns } from '../../src/core/catalog/index.ts';
 import { fallbackQuery, parseFallbackQuery } from '../../src/core/fallback.ts';
 
@@ -82,7 +82,18 @@ describe.each(TARGETS)('dist/%s', (target) => {
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.sandbox).toBeUndefined();
     expect(manifest.update_url, 'updates only through the stores').toBeUndefined();
-    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+    // Access to every site only as the optional permission the user grants from the options page
+    // (README, Permissions); nothing required reaches beyond Kakao's hosts.
+    const { optional_host_permissions: optionalHosts, optional_permissions: optionalApis, ...required } = manifest;
+    expect(JSON.stringify(required)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+    expect(optionalHosts).toEqual(['*://*/*']);
+    expect(optionalApis).toEqual(['scripting']);
+  });
+
+  it('ships the scripts it injects, and makes none of them web-accessible', () => {
+    for (const file of INJECTED_SCRIPTS) expect(files, file).toContain(file);
+    const exposed = (manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources);
+    for (const file of INJECTED_SCRIPTS) expect(exposed, file).not.toContain(file);
   });
 });
 
