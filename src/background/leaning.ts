@@ -66,13 +66,13 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
   const checking = new Set<string>();
 
   async function check(request: LeaningRequest, kind: LeaningKind): Promise<void> {
-    const key = `${request.tabId}:${kind}:${request.document}`;
-    if (!(await granted) || notices.has(request.tabId, kind, request.document) || checking.has(key)) return;
+    const key = `${request.tabId}:${kind}:${request.documentKey}`;
+    if (!(await granted) || notices.has(request.tabId, kind, request.documentKey) || checking.has(key)) return;
     checking.add(key);
     try {
       const { ok, cause } = await probe(request.url, CHECK_TIMEOUT_MS);
-      const { tabId, url, pageUrl, document } = request;
-      await handle({ type: 'checked', tabId, url, pageUrl, document, ok, ...(cause ? { cause } : {}) });
+      const { tabId, url, pageUrl, documentKey } = request;
+      await handle({ type: 'checked', tabId, url, pageUrl, documentKey, ok, ...(cause ? { cause } : {}) });
     } finally {
       checking.delete(key);
     }
@@ -86,9 +86,9 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
     const event = leaningHealthEvent(signal, Date.now());
     if (event) addHealthEvent(event);
     // Most requests succeed (a map's tiles): they stop here, before any storage read.
-    if (signal.ok || notices.has(signal.tabId, signal.kind, signal.document)) return;
+    if (signal.ok || notices.has(signal.tabId, signal.kind, signal.documentKey)) return;
     const context = { enabled: (await settings.get()).enabled, browserOffline: browserSaysOffline(), network: (await healthState()).network };
-    if (!callsForNotice(signal, context) || !notices.take(signal.tabId, signal.kind, signal.document)) return;
+    if (!callsForNotice(signal, context) || !notices.take(signal.tabId, signal.kind, signal.documentKey)) return;
     const notice = noticeFor(signal.kind);
     await Promise.all([
       setTabBadge(signal.tabId, '!', 'orange', notice.text.title).catch(() => undefined),

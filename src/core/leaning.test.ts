@@ -8,8 +8,8 @@ const TILE = 'https://map1.daumcdn.net/map_2d/2104ufe/L3/4/7.png';
 const POSTCODE = 'https://t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js';
 
 const DOC = 'doc-1';
-const error = (url: string, message: string, pageUrl = SHOP, tabId = 7): LeaningOutcome => ({ type: 'error', tabId, url, pageUrl, document: DOC, error: message });
-const response = (url: string, statusCode: number, pageUrl = SHOP, tabId = 7): LeaningOutcome => ({ type: 'response', tabId, url, pageUrl, document: DOC, statusCode });
+const error = (url: string, message: string, pageUrl = SHOP, tabId = 7): LeaningOutcome => ({ type: 'error', tabId, url, pageUrl, documentKey: DOC, error: message });
+const response = (url: string, statusCode: number, pageUrl = SHOP, tabId = 7): LeaningOutcome => ({ type: 'response', tabId, url, pageUrl, documentKey: DOC, statusCode });
 
 describe('leaningSignal', () => {
   it.each([
@@ -24,15 +24,15 @@ describe('leaningSignal', () => {
     ['net::ERR_TIMED_OUT', 'timeout'],
     ['net::ERR_INTERNET_DISCONNECTED', 'offline'],
   ])('a network error %s on the SDK fails with %s', (message, kind) => {
-    expect(leaningSignal(error(SDK, message))).toEqual({ kind: 'js-sdk', tabId: 7, document: DOC, ok: false, cause: { kind } });
+    expect(leaningSignal(error(SDK, message))).toEqual({ kind: 'js-sdk', tabId: 7, documentKey: DOC, ok: false, cause: { kind } });
   });
 
   it.each([500, 502, 503, 504, 599])('HTTP %i fails', (status) => {
-    expect(leaningSignal(response(LOGIN, status))).toEqual({ kind: 'login', tabId: 7, document: DOC, ok: false, cause: { kind: 'http', status }, service: 'kakaoaccount' });
+    expect(leaningSignal(response(LOGIN, status))).toEqual({ kind: 'login', tabId: 7, documentKey: DOC, ok: false, cause: { kind: 'http', status }, service: 'kakaoaccount' });
   });
 
   it.each([200, 204, 301, 302, 304, 401, 403, 404, 429])('HTTP %i is an answer: ok', (status) => {
-    expect(leaningSignal(response(TILE, status))).toEqual({ kind: 'map-sdk', tabId: 7, document: DOC, ok: true, service: 'kakaomap' });
+    expect(leaningSignal(response(TILE, status))).toEqual({ kind: 'map-sdk', tabId: 7, documentKey: DOC, ok: true, service: 'kakaomap' });
   });
 
   it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_BLOCKED_BY_ORB', 'NS_ERROR_TRACKING_URI', 'something new'])(
@@ -43,14 +43,14 @@ describe('leaningSignal', () => {
   );
 
   it('reports a hang as a time-out', () => {
-    expect(leaningSignal({ type: 'hang', tabId: 3, url: POSTCODE, pageUrl: SHOP, document: 'd' })).toEqual({ kind: 'postcode', tabId: 3, document: 'd', ok: false, cause: { kind: 'timeout' } });
+    expect(leaningSignal({ type: 'hang', tabId: 3, url: POSTCODE, pageUrl: SHOP, documentKey: 'd' })).toEqual({ kind: 'postcode', tabId: 3, documentKey: 'd', ok: false, cause: { kind: 'timeout' } });
   });
 
   it('takes a checked response as the server said it', () => {
-    const checked = (ok: boolean, cause?: { kind: 'http'; status: number } | { kind: 'network' }): LeaningOutcome => ({ type: 'checked', tabId: 2, url: SDK, pageUrl: SHOP, document: DOC, ok, ...(cause ? { cause } : {}) });
-    expect(leaningSignal(checked(true))).toEqual({ kind: 'js-sdk', tabId: 2, document: DOC, ok: true });
-    expect(leaningSignal(checked(false, { kind: 'http', status: 503 }))).toEqual({ kind: 'js-sdk', tabId: 2, document: DOC, ok: false, cause: { kind: 'http', status: 503 } });
-    expect(leaningSignal(checked(false))).toEqual({ kind: 'js-sdk', tabId: 2, document: DOC, ok: false, cause: { kind: 'network' } });
+    const checked = (ok: boolean, cause?: { kind: 'http'; status: number } | { kind: 'network' }): LeaningOutcome => ({ type: 'checked', tabId: 2, url: SDK, pageUrl: SHOP, documentKey: DOC, ok, ...(cause ? { cause } : {}) });
+    expect(leaningSignal(checked(true))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: true });
+    expect(leaningSignal(checked(false, { kind: 'http', status: 503 }))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: false, cause: { kind: 'http', status: 503 } });
+    expect(leaningSignal(checked(false))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: false, cause: { kind: 'network' } });
   });
 
   it.each([
@@ -89,7 +89,7 @@ describe('withheldResponse', () => {
 
 describe('isWatchedRequest', () => {
   it('times only watched requests other sites make in a tab', () => {
-    const request = (tabId: number, url: string, pageUrl: string) => ({ tabId, url, pageUrl, document: DOC });
+    const request = (tabId: number, url: string, pageUrl: string) => ({ tabId, url, pageUrl, documentKey: DOC });
     expect(isWatchedRequest(request(4, SDK, SHOP))).toBe(true);
     expect(isWatchedRequest(request(-1, SDK, SHOP))).toBe(false);
     expect(isWatchedRequest(request(4, SDK, 'https://map.kakao.com/'))).toBe(false);
@@ -99,7 +99,7 @@ describe('isWatchedRequest', () => {
 
 describe('callsForNotice', () => {
   const online: NoticeContext = { enabled: true, browserOffline: false, network: 'online' };
-  const failed: LeaningSignal = { kind: 'login', tabId: 1, document: DOC, ok: false, cause: { kind: 'refused' } };
+  const failed: LeaningSignal = { kind: 'login', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' } };
 
   it('calls for it on a failure while the connection looks fine (or nothing is known of it yet)', () => {
     expect(callsForNotice(failed, online)).toBe(true);
@@ -114,21 +114,21 @@ describe('callsForNotice', () => {
   });
 
   it('is silent for a success, and while Detour is switched off', () => {
-    expect(callsForNotice({ kind: 'login', tabId: 1, document: DOC, ok: true }, online)).toBe(false);
+    expect(callsForNotice({ kind: 'login', tabId: 1, documentKey: DOC, ok: true }, online)).toBe(false);
     expect(callsForNotice(failed, { ...online, enabled: false })).toBe(false);
   });
 });
 
 describe('leaningHealthEvent', () => {
   it("tells the engine about a catalogued service's servers, failed or working", () => {
-    expect(leaningHealthEvent({ kind: 'map-sdk', tabId: 1, document: DOC, ok: false, cause: { kind: 'refused' }, service: 'kakaomap' }, 5)).toEqual({ type: 'subresource', service: 'kakaomap', ok: false, at: 5 });
-    expect(leaningHealthEvent({ kind: 'login', tabId: 1, document: DOC, ok: true, service: 'kakaoaccount' }, 6)).toEqual({ type: 'subresource', service: 'kakaoaccount', ok: true, at: 6 });
+    expect(leaningHealthEvent({ kind: 'map-sdk', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' }, service: 'kakaomap' }, 5)).toEqual({ type: 'subresource', service: 'kakaomap', ok: false, at: 5 });
+    expect(leaningHealthEvent({ kind: 'login', tabId: 1, documentKey: DOC, ok: true, service: 'kakaoaccount' }, 6)).toEqual({ type: 'subresource', service: 'kakaoaccount', ok: true, at: 6 });
   });
 
   it('tells it nothing without a service, or when the failure was the user being offline', () => {
-    expect(leaningHealthEvent({ kind: 'js-sdk', tabId: 1, document: DOC, ok: false, cause: { kind: 'refused' } }, 5)).toBeUndefined();
-    expect(leaningHealthEvent({ kind: 'postcode', tabId: 1, document: DOC, ok: true }, 5)).toBeUndefined();
-    expect(leaningHealthEvent({ kind: 'login', tabId: 1, document: DOC, ok: false, cause: { kind: 'offline' }, service: 'kakaoaccount' }, 5)).toBeUndefined();
+    expect(leaningHealthEvent({ kind: 'js-sdk', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' } }, 5)).toBeUndefined();
+    expect(leaningHealthEvent({ kind: 'postcode', tabId: 1, documentKey: DOC, ok: true }, 5)).toBeUndefined();
+    expect(leaningHealthEvent({ kind: 'login', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'offline' }, service: 'kakaoaccount' }, 5)).toBeUndefined();
   });
 });
 

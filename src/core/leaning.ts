@@ -11,7 +11,7 @@ export interface LeaningRequest {
   /** The page that made it. */
   readonly pageUrl: string;
   /** The browser's id of the document that made it (webRequest documentId), or the page's address where there is none. */
-  readonly document: string;
+  readonly documentKey: string;
 }
 
 /** How such a request ended. */
@@ -26,7 +26,7 @@ export type LeaningOutcome =
 export interface LeaningSignal {
   readonly kind: LeaningKind;
   readonly tabId: number;
-  readonly document: string;
+  readonly documentKey: string;
   readonly ok: boolean;
   /** Why it failed; absent when ok. */
   readonly cause?: FailureCause;
@@ -42,7 +42,7 @@ export function leaningSignal(outcome: LeaningOutcome): LeaningSignal | undefine
   if (outcome.tabId < 0 || !isOtherSite(outcome.pageUrl)) return undefined;
   const target = leaningTargetFor(outcome.url);
   if (!target) return undefined;
-  const base = { kind: target.kind, tabId: outcome.tabId, document: outcome.document, ...(target.service ? { service: target.service } : {}) };
+  const base = { kind: target.kind, tabId: outcome.tabId, documentKey: outcome.documentKey, ...(target.service ? { service: target.service } : {}) };
   if (outcome.type === 'hang') return { ...base, ok: false, cause: { kind: 'timeout' } };
   if (outcome.type === 'checked') return outcome.ok ? { ...base, ok: true } : { ...base, ok: false, cause: outcome.cause ?? { kind: 'network' } };
   const cause = outcome.type === 'error' ? classifyNetworkError(outcome.error) : classifyStatus(outcome.statusCode);
@@ -107,18 +107,18 @@ const MAX_TABS = 100;
  * memory: a lost entry costs one repeated notice, which the page's banner ignores anyway.
  */
 export function createNoticeMemory() {
-  const shown = new Map<number, { readonly kind: LeaningKind; readonly document: string }>();
-  const has = (tabId: number, kind: LeaningKind, document: string): boolean => {
+  const shown = new Map<number, { readonly kind: LeaningKind; readonly documentKey: string }>();
+  const has = (tabId: number, kind: LeaningKind, documentKey: string): boolean => {
     const last = shown.get(tabId);
-    return last?.kind === kind && last.document === document;
+    return last?.kind === kind && last.documentKey === documentKey;
   };
   return {
     has,
     /** True when this page of the tab has not been given this notice yet; remembers it. */
-    take(tabId: number, kind: LeaningKind, document: string): boolean {
-      if (has(tabId, kind, document)) return false;
+    take(tabId: number, kind: LeaningKind, documentKey: string): boolean {
+      if (has(tabId, kind, documentKey)) return false;
       shown.delete(tabId);
-      shown.set(tabId, { kind, document });
+      shown.set(tabId, { kind, documentKey });
       if (shown.size > MAX_TABS) shown.delete(shown.keys().next().value as number);
       return true;
     },

@@ -69,8 +69,8 @@ type LeaningDetails = { tabId: number; url: string; documentId?: string; parentD
 
 function leaningRequest(details: LeaningDetails): LeaningRequest {
   const pageUrl = requestPage(details);
-  // A frame's own load is made by the page around it: its parent document.
-  return { tabId: details.tabId, url: details.url, pageUrl, document: details.documentId ?? details.parentDocumentId ?? pageUrl };
+  // A frame's own load has no document of its own yet: the page around it (its parent) made it.
+  return { tabId: details.tabId, url: details.url, pageUrl, documentKey: details.documentId ?? details.parentDocumentId ?? pageUrl };
 }
 
 /**
