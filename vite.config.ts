@@ -1,7 +1,7 @@
-import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
 
@@ -55,26 +55,34 @@ function forbidRawHtml(): Plugin {
 }
 
 /**
- * An injected script needs no web-accessible entry: executeScript reads it from the package. crxjs
- * adds one for every `?script` import, open to every site, which would let any page detect Detour;
- * it is taken out here, with the intermediate chunk crxjs leaves behind unused.
+ * Scripts the background injects with scripting.executeScript (the banner on other sites' pages):
+ * each built on its own as one self-contained IIFE file, emitted at a fixed path the background
+ * names. Not through crxjs's `?script` imports: those make every injected script web-accessible to
+ * every site (which would let any page detect Detour) and leave a shared chunk that splits the
+ * Kakao-page content script in two.
  */
-function keepInjectedScriptsPrivate(): CrxPlugin {
-  const injected = new Set(INJECTED_SCRIPTS);
-  const sources = INJECTED_SCRIPTS.map((file) => file.replace(/\.js$/, '.ts'));
+function injectedScripts(target: Target): Plugin {
   return {
-    name: 'detour:injected-scripts-private',
-    // After crxjs's own web_accessible_resources step.
-    enforce: 'post',
-    renderCrxManifest(manifest, bundle) {
-      const entries = (manifest.web_accessible_resources ?? []).map((entry) => ({ ...entry, resources: entry.resources.filter((file) => !injected.has(file)) }));
-      const kept = entries.filter((entry) => entry.resources.length > 0);
-      for (const [key, chunk] of Object.entries(bundle)) {
-        if (chunk.type !== 'chunk' || !sources.some((source) => chunk.facadeModuleId?.endsWith(source))) continue;
-        const used = Object.values(bundle).some((other) => other.type === 'chunk' && (other.imports.includes(chunk.fileName) || other.dynamicImports.includes(chunk.fileName)));
-        if (!used) delete bundle[key];
+    name: 'detour:injected-scripts',
+    apply: 'build',
+    async generateBundle() {
+      for (const fileName of INJECTED_SCRIPTS) {
+        const result = await build({
+          configFile: false,
+          logLevel: 'warn',
+          mode: target,
+          build: {
+            write: false,
+            target: 'es2022',
+            lib: { entry: resolve(import.meta.dirname, fileName.replace(/\.js$/, '.ts')), formats: ['iife'], name: 'detour', fileName: () => fileName },
+          },
+        });
+        const output = (Array.isArray(result) ? result : [result]).flatMap((built) => ('output' in built ? built.output : []));
+        const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+        if (!entry || entry.type !== 'chunk' || output.length !== 1) this.error(`${fileName} did not build into one self-contained file`);
+        if (/\.(innerHTML|outerHTML)\s*=(?!=)/.test(entry.code)) this.error(`${fileName} assigns innerHTML/outerHTML`);
+        this.emitFile({ type: 'asset', fileName, source: entry.code });
       }
-      return { ...manifest, web_accessible_resources: kept.length > 0 ? kept : undefined };
     },
   };
 }
@@ -82,7 +90,7 @@ function keepInjectedScriptsPrivate(): CrxPlugin {
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), keepInjectedScriptsPrivate()],
+    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), injectedScripts(target)],
     build: {
       outDir: resolve(import.meta.dirname, 'dist', target),
       emptyOutDir: true,

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LEANING_BANNER_FILE } from '../src/core/leaning-key.ts';
 
 export const DIST = new URL('../dist/', import.meta.url).pathname;
 
@@ -57,10 +58,10 @@ export function gzippedFiles(dist: string, entries: readonly string[]): Map<stri
 }
 
 /**
- * Scripts the background injects into pages with scripting.executeScript (built by crxjs from
- * `?script&iife` imports): the banner on other sites' pages. Self-contained, never web-accessible.
+ * Scripts the background injects into pages with scripting.executeScript, each one self-contained
+ * file (vite.config.ts builds them), never web-accessible: the banner on other sites' pages.
  */
-export const INJECTED_SCRIPTS: readonly string[] = ['src/content/leaning-banner.js'];
+export const INJECTED_SCRIPTS: readonly string[] = [LEANING_BANNER_FILE];
 
 /** The content script: the manifest's loader(s) and every chunk they import. */
 export function contentScriptFiles(dist: string): Map<string, number> {

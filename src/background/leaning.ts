@@ -1,13 +1,11 @@
-/// <reference types="@crxjs/vite-plugin/client" />
 // Sites that lean on Kakao: with the user's optional permission, another site's page whose Kakao
 // login, SDK, postcode widget or map fails gets a badge on its tab and a small banner of its own.
 // Without the permission nothing here acts: the browsers do not even report those requests.
-import bannerScript from '../content/leaning-banner.ts?script&iife';
 import type { BannerView } from '../core/banner.ts';
 import { POSTCODE_ALTERNATIVE } from '../core/catalog/index.ts';
 import { leaningMatchPatterns, type LeaningKind } from '../core/catalog/leaning.ts';
 import type { HealthEvent, HealthState } from '../core/health/types.ts';
-import { LEANING_BANNER_KEY } from '../core/leaning-key.ts';
+import { LEANING_BANNER_FILE, LEANING_BANNER_KEY } from '../core/leaning-key.ts';
 import { callsForNotice, createNoticeMemory, isWatchedRequest, leaningHealthEvent, leaningSignal, withheldResponse, type LeaningOutcome, type LeaningRequest } from '../core/leaning.ts';
 import type { SettingsStore } from '../core/settings/store.ts';
 import { isAllowedLink } from '../core/translate/links.ts';
@@ -92,7 +90,7 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
     const notice = noticeFor(signal.kind);
     await Promise.all([
       setTabBadge(signal.tabId, '!', 'orange', notice.text.title).catch(() => undefined),
-      callInTab(signal.tabId, bannerScript, LEANING_BANNER_KEY, notice),
+      callInTab(signal.tabId, LEANING_BANNER_FILE, LEANING_BANNER_KEY, notice),
     ]);
   }
 
