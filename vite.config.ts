@@ -1,8 +1,9 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -53,10 +54,43 @@ function forbidRawHtml(): Plugin {
   };
 }
 
+/**
+ * Scripts the background injects with scripting.executeScript (the banner on other sites' pages):
+ * each built on its own as one self-contained IIFE file, emitted at a fixed path the background
+ * names. Not through crxjs's `?script` imports: those make every injected script web-accessible to
+ * every site (which would let any page detect Detour) and leave a shared chunk that splits the
+ * Kakao-page content script in two.
+ */
+function injectedScripts(target: Target): Plugin {
+  return {
+    name: 'detour:injected-scripts',
+    apply: 'build',
+    async generateBundle() {
+      for (const fileName of INJECTED_SCRIPTS) {
+        const result = await build({
+          configFile: false,
+          logLevel: 'warn',
+          mode: target,
+          build: {
+            write: false,
+            target: 'es2022',
+            lib: { entry: resolve(import.meta.dirname, fileName.replace(/\.js$/, '.ts')), formats: ['iife'], name: 'detour', fileName: () => fileName },
+          },
+        });
+        const output = (Array.isArray(result) ? result : [result]).flatMap((built) => ('output' in built ? built.output : []));
+        const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+        if (!entry || entry.type !== 'chunk' || output.length !== 1) this.error(`${fileName} did not build into one self-contained file`);
+        if (/\.(innerHTML|outerHTML)\s*=(?!=)/.test(entry.code)) this.error(`${fileName} assigns innerHTML/outerHTML`);
+        this.emitFile({ type: 'asset', fileName, source: entry.code });
+      }
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), injectedScripts(target)],
     build: {
       outDir: resolve(import.meta.dirname, 'dist', target),
       emptyOutDir: true,

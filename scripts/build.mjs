@@ -8,31 +8,9 @@ const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(await readFile(new URL('../manifest.json', import.meta.url), 'utf8'));
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['chrome', 'firefox'];
 
-/**
- * The page script (src/core/page-script.ts: PAGE_SCRIPT_FILE) as one classic script with nothing to
- * import: the background injects it with scripting.executeScript, so no file needs to be
- * web-accessible to pages.
- */
-async function buildPageScript(target) {
-  await build({
-    root,
-    configFile: false,
-    publicDir: false,
-    logLevel: 'warn',
-    build: {
-      outDir: `${root}dist/${target}/content`,
-      emptyOutDir: false,
-      target: 'es2022',
-      sourcemap: false,
-      lib: { entry: `${root}src/content/kakao-page.ts`, formats: ['iife'], name: 'detourPage', fileName: () => 'kakao-page.js' },
-    },
-  });
-}
-
 for (const target of targets) {
   const started = performance.now();
   await build({ root, mode: target, logLevel: 'warn' });
-  await buildPageScript(target);
   const filename = `detour-${target}-${version}.zip`;
   await rm(`${root}dist/${filename}`, { force: true });
   await webExt.cmd.build(

@@ -3,6 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LEANING_BANNER_FILE } from '../src/core/leaning-key.ts';
+import { PAGE_SCRIPT_FILE } from '../src/core/page-script.ts';
 
 export const DIST = new URL('../dist/', import.meta.url).pathname;
 
@@ -56,15 +58,23 @@ export function gzippedFiles(dist: string, entries: readonly string[]): Map<stri
   return sizes;
 }
 
-/** Where the build puts the page script (src/core/page-script.ts: PAGE_SCRIPT_FILE; scripts/build.mjs). */
-export const PAGE_SCRIPT = 'content/kakao-page.js';
+/** The page script the background injects into Kakao's own pages once they have loaded. */
+export const PAGE_SCRIPT = PAGE_SCRIPT_FILE;
+/** The banner the background injects into another site's page (with the optional permission). */
+export const LEANING_BANNER = LEANING_BANNER_FILE;
 
 /**
- * What runs in Kakao's pages: the page script the background injects, and every file it imports
- * (none: it is built as one classic script), plus any content script a manifest would declare.
+ * Scripts the background injects into pages with scripting.executeScript, each one self-contained
+ * classic file (vite.config.ts builds them), never web-accessible.
+ */
+export const INJECTED_SCRIPTS: readonly string[] = [PAGE_SCRIPT, LEANING_BANNER];
+
+/**
+ * What runs in Kakao's pages: the page script the background injects (one file, importing nothing),
+ * plus any content script a manifest would declare.
  */
 export function contentScriptFiles(dist: string): Map<string, number> {
-  if (!existsSync(`${dist}/${PAGE_SCRIPT}`)) throw new Error(`${dist}/${PAGE_SCRIPT} is missing: scripts/build.mjs builds it`);
+  if (!existsSync(`${dist}/${PAGE_SCRIPT}`)) throw new Error(`${dist}/${PAGE_SCRIPT} is missing: vite.config.ts builds it`);
   return gzippedFiles(dist, [PAGE_SCRIPT, ...(readManifest(dist).content_scripts ?? []).flatMap((script) => script.js ?? [])]);
 }
 
@@ -76,6 +86,7 @@ export function entrySizes(dist: string): Array<{ entry: string; files: Map<stri
   return [
     { entry: 'background', files: gzippedFiles(dist, background) },
     { entry: 'page script (content)', files: contentScriptFiles(dist) },
+    { entry: 'banner injected into other sites', files: gzippedFiles(dist, [LEANING_BANNER]) },
     ...pages.map((page) => ({ entry: `page ${posix.basename(posix.dirname(page))}`, files: gzippedFiles(dist, [page]) })),
   ];
 }

@@ -27,6 +27,7 @@ import { createAnytime } from './anytime.ts';
 import { createBanners } from './banner.ts';
 import { createFailureLog } from './failure-log.ts';
 import { createHangWatch } from './hang-watch.ts';
+import { createLeaning } from './leaning.ts';
 import { PROBE_ALARM, createHealth } from './health.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRescuer } from './rescuer.ts';
@@ -137,6 +138,8 @@ watchSubresources(hostPermissions(), (outcome) => {
   const event = subresourceEvent(outcome, Date.now());
   if (event) addSubresource(event);
 });
+// Other sites' Kakao login, SDK, postcode and map requests: only with the user's optional permission.
+createLeaning({ settings, healthState: async () => (await health.view()).state, addHealthEvent: addSubresource, hangLimitMs: () => hangLimitMs });
 
 onAlarm(PROBE_ALARM, () => {
   health.onAlarm().catch(report);

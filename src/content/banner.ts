@@ -1,7 +1,7 @@
 // The in-page banner: a closed shadow root on a host element of our own, laid over the top of the
 // page (position: fixed, so the page's layout does not move). Every string arrives prepared by the
 // background and is set as text; links are re-checked here before they become an href.
-import type { BannerOrder } from '../core/banner.ts';
+import type { BannerView } from '../core/banner.ts';
 import { isBannerHref } from '../core/banner-href.ts';
 
 export const BANNER_HOST_ID = 'detour-banner-host';
@@ -44,8 +44,11 @@ export function removeBanner(): void {
   shown = '';
 }
 
-/** Shows the banner, replacing one already there; the same order twice leaves it (and focus) alone. */
-export function showBanner(order: BannerOrder, onSnooze: () => void): void {
+/**
+ * Shows the banner, replacing one already there; the same order twice leaves it (and focus) alone.
+ * Without `onSnooze` there is no snooze button, only the close button.
+ */
+export function showBanner(order: BannerView, onSnooze?: () => void): void {
   const key = JSON.stringify(order);
   if (dismissed || key === shown) return;
   removeBanner();
@@ -82,17 +85,20 @@ export function showBanner(order: BannerOrder, onSnooze: () => void): void {
     dismissed = true;
     removeBanner();
   };
-  const snooze = el('button', order.text.snooze);
-  snooze.type = 'button';
-  snooze.addEventListener('click', () => {
-    onSnooze();
-    close();
-  });
+  const actions = el('div', undefined, 'actions');
+  if (onSnooze && order.text.snooze) {
+    const snooze = el('button', order.text.snooze);
+    snooze.type = 'button';
+    snooze.addEventListener('click', () => {
+      onSnooze();
+      close();
+    });
+    actions.append(snooze);
+  }
   const dismiss = el('button', order.text.dismiss);
   dismiss.type = 'button';
   dismiss.addEventListener('click', close);
-  const actions = el('div', undefined, 'actions');
-  actions.append(snooze, dismiss);
+  actions.append(dismiss);
   bar.append(actions);
   bar.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close();

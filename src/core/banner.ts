@@ -2,19 +2,25 @@ import { SERVICE_IDS, type ServiceId } from './catalog/index.ts';
 import type { HealthState } from './health/types.ts';
 
 /**
- * What the in-page banner shows, fully prepared by the background: every string already localized,
- * every link already translated and allow-listed. The content script only lays it out, as text.
+ * What an in-page banner shows, fully prepared by the background: every string already localized,
+ * every link already allow-listed. The page side only lays it out, as text.
  */
-export interface BannerOrder {
-  readonly service: ServiceId;
+export interface BannerView {
   readonly text: {
     readonly title: string;
     readonly body: string;
     readonly dismiss: string;
-    readonly snooze: string;
+    /** "Hide for this session"; absent where there is nobody to tell (another site's page). */
+    readonly snooze?: string;
     readonly alternativesLabel: string;
   };
   readonly links: ReadonlyArray<{ readonly label: string; readonly detail: string; readonly url: string }>;
+}
+
+/** The banner on a Kakao service's own page: for that service, and always with the snooze. */
+export interface BannerOrder extends BannerView {
+  readonly service: ServiceId;
+  readonly text: BannerView['text'] & { readonly snooze: string };
 }
 
 /** Why a page gets a banner: the service is partly broken, or Kakao serves its own error page. */

@@ -1,12 +1,37 @@
 import browser from './browser.ts';
 
 /**
- * Runs one of the extension's own script files in a tab's top frame. False when the browser refuses
- * (tab gone, an error page, a host Detour may not access): the caller simply has no page reading then.
+ * Runs one of the extension's own script files in a tab's top frame (the extension's isolated world),
+ * without waiting for the page to settle: callers inject once a page has loaded, or when a page still
+ * loading needs the banner now (a page held up by a hanging request may never reach "idle"). False when
+ * the browser refuses (tab gone, an error or browser page, a host Detour may not access).
  */
 export async function injectScript(tabId: number, file: string): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [file], injectImmediately: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs a packaged script file in a tab's top frame, then calls the function it left there under `key`
+ * with `payload`. False when the tab cannot be scripted.
+ */
+export async function callInTab(tabId: number, file: string, key: string, payload: unknown): Promise<boolean> {
+  if (!(await injectScript(tabId, file))) return false;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      injectImmediately: true,
+      // Serialized into the page's isolated world: it may use nothing but its arguments.
+      func: (name: unknown, value: unknown) => {
+        const installed = (globalThis as Record<string, unknown>)[String(name)];
+        if (typeof installed === 'function') installed(value);
+      },
+      args: [key, payload],
+    });
     return true;
   } catch {
     return false;

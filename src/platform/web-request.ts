@@ -1,4 +1,5 @@
 import type { SubresourceOutcome } from '../core/health/signals.ts';
+import type { LeaningOutcome, LeaningRequest } from '../core/leaning.ts';
 import type { MainFrameOutcome } from '../core/rescue.ts';
 import browser from './browser.ts';
 import { keepFirefoxTabIds } from './firefox-tab-id.ts';
@@ -50,5 +51,49 @@ export function watchSubresources(urls: string[], listener: (outcome: Subresourc
   }, filter);
   browser.webRequest.onCompleted.addListener((details) => {
     listener({ type: 'response', tabId: details.tabId, pageUrl: requestPage(details), statusCode: details.statusCode });
+  }, filter);
+}
+
+/** The requests other sites make to Kakao that can break their login, address search or map. */
+const LEANING_TYPES = ['sub_frame', 'script', 'stylesheet', 'xmlhttprequest', 'image', 'other'] as const;
+
+export interface LeaningListeners {
+  /** A request is starting (to time it for a hang). */
+  readonly onStart: (requestId: string, request: LeaningRequest) => void;
+  /** Its response headers arrived, or it failed: it is not hanging. */
+  readonly onSettled: (requestId: string) => void;
+  readonly onOutcome: (outcome: LeaningOutcome) => void;
+}
+
+type LeaningDetails = { tabId: number; url: string; documentId?: string; parentDocumentId?: string } & Parameters<typeof requestPage>[0];
+
+function leaningRequest(details: LeaningDetails): LeaningRequest {
+  const pageUrl = requestPage(details);
+  // A frame's own load has no document of its own yet: the page around it (its parent) made it.
+  return { tabId: details.tabId, url: details.url, pageUrl, documentKey: details.documentId ?? details.parentDocumentId ?? pageUrl };
+}
+
+/**
+ * Watches requests to the given hosts from any page. The browsers deliver them only for pages the
+ * extension may access, which for other sites means the optional all-sites permission; the caller
+ * still checks it holds. Called synchronously at start-up, like the other watchers.
+ */
+export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome }: LeaningListeners): void {
+  const filter = { urls, types: [...LEANING_TYPES] };
+  browser.webRequest.onBeforeRequest.addListener((details) => {
+    onStart(details.requestId, leaningRequest(details));
+    return undefined;
+  }, filter);
+  // The status at the headers, not at completion: a script or image answered with an HTML error page
+  // is then cut off by the browser's opaque-response blocking (Firefox: NS_BINDING_ABORTED after
+  // these headers; Chromium blocks before them, see withheldResponse).
+  browser.webRequest.onHeadersReceived.addListener((details) => {
+    onSettled(details.requestId);
+    onOutcome({ type: 'response', ...leaningRequest(details), statusCode: details.statusCode });
+    return undefined;
+  }, filter);
+  browser.webRequest.onErrorOccurred.addListener((details) => {
+    onSettled(details.requestId);
+    onOutcome({ type: 'error', ...leaningRequest(details), error: details.error });
   }, filter);
 }

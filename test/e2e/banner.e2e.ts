@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BANNER_HOST, clickBannerButton, hasBanner, readBanner } from './harness/banner-view.ts';
 import { BROWSERS, startRig, type Rig, type Tab } from './harness/index.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const enc = encodeURIComponent;
 
-// The banner lives in a closed shadow root: the page sees only its host element. The tests read and
-// press what is inside through the browser's debugging protocol (Tab.inShadow), and the keyboard.
-const HOST = '#detour-banner-host';
 const QUERY = '판교역';
 const MAP_URL = `https://map.kakao.com/?q=${enc(QUERY)}`;
 const NAVER_SEARCH = `https://map.naver.com/p/search/${enc(QUERY)}`;
@@ -17,31 +15,6 @@ const MAP_PAGE_WITH_FAILING_API = `<!doctype html><html><head><meta charset="utf
 
 const MAINTENANCE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>서비스 점검 안내 | 다음뉴스</title></head>
 <body><h1>서비스 점검 중입니다</h1><p>보다 나은 서비스를 위해 시스템 점검을 하고 있습니다. 이용에 불편을 드려 죄송합니다.</p></body></html>`;
-
-interface BannerView {
-  readonly region: string | null;
-  readonly texts: string[];
-  readonly links: Array<{ text: string; href: string; rel: string }>;
-  readonly buttons: string[];
-  readonly focused: string | null;
-}
-
-const READ_BANNER = `(root) => {
-  const region = root.querySelector('[role=region]');
-  return {
-    region: region ? region.getAttribute('aria-label') : null,
-    texts: [...root.querySelectorAll('strong, p, span')].map((node) => node.textContent),
-    links: [...root.querySelectorAll('a')].map((a) => ({ text: a.textContent, href: a.href, rel: a.rel })),
-    buttons: [...root.querySelectorAll('button')].map((button) => button.textContent),
-    focused: root.activeElement ? root.activeElement.textContent : null,
-  };
-}`;
-
-const clickButton = (label: string) => `(root) => {
-  const button = [...root.querySelectorAll('button')].find((node) => node.textContent === ${JSON.stringify(label)});
-  if (button) button.click();
-  return Boolean(button);
-}`;
 
 describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
   let rig: Rig;
@@ -54,9 +27,6 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
   beforeEach(() => {
     rig.server.clearRules();
   });
-
-  const hasHost = (tab: Tab) => tab.evaluate<boolean>(`document.querySelector('${HOST}') !== null`);
-  const readBanner = (tab: Tab) => tab.inShadow<BannerView>(HOST, READ_BANNER);
 
   async function openDegradedMap(): Promise<Tab> {
     rig.server.setRule('map.kakao.com', { kind: 'page', html: MAP_PAGE_WITH_FAILING_API });
@@ -72,21 +42,21 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
     await tab.goto(MAP_URL);
     // Past the content script's second look at the page (3 s after load).
     await sleep(3500);
-    expect(await hasHost(tab)).toBe(false);
+    expect(await hasBanner(tab)).toBe(false);
     await tab.close();
   });
 
   it('lays the banner over a page whose API calls start failing, without navigating or moving the page', async () => {
     const tab = await openDegradedMap();
     const headingTop = await tab.evaluate<number>(`document.getElementById('top').getBoundingClientRect().top`);
-    await expect.poll(() => hasHost(tab), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
     expect(await tab.url()).toBe(MAP_URL);
 
     // What the page can see: one host element of ours, fixed over the top, and nothing else.
-    expect(await tab.evaluate<number>(`document.querySelectorAll('${HOST}').length`)).toBe(1);
-    expect(await tab.evaluate<boolean>(`document.querySelector('${HOST}').parentElement === document.documentElement`)).toBe(true);
-    expect(await tab.evaluate<string>(`getComputedStyle(document.querySelector('${HOST}')).position`)).toBe('fixed');
-    expect(await tab.evaluate<unknown>(`document.querySelector('${HOST}').shadowRoot`)).toBeNull();
+    expect(await tab.evaluate<number>(`document.querySelectorAll('${BANNER_HOST}').length`)).toBe(1);
+    expect(await tab.evaluate<boolean>(`document.querySelector('${BANNER_HOST}').parentElement === document.documentElement`)).toBe(true);
+    expect(await tab.evaluate<string>(`getComputedStyle(document.querySelector('${BANNER_HOST}')).position`)).toBe('fixed');
+    expect(await tab.evaluate<unknown>(`document.querySelector('${BANNER_HOST}').shadowRoot`)).toBeNull();
     expect(await tab.evaluate<number>(`document.getElementById('top').getBoundingClientRect().top`)).toBe(headingTop);
     expect(await tab.evaluate<string>(`document.documentElement.getAttribute('style') ?? ''`)).toBe('');
 
@@ -104,7 +74,7 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
 
   it('is reachable from the keyboard, and its first link opens the alternative with the intent', async () => {
     const tab = await openDegradedMap();
-    await expect.poll(() => hasHost(tab), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
     await tab.press('Tab');
     expect((await readBanner(tab))?.focused).toContain('네이버 지도');
     await tab.press('Enter');
@@ -114,18 +84,18 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
 
   it('closes with Escape, and with 닫기 for the rest of the page', async () => {
     const tab = await openDegradedMap();
-    await expect.poll(() => hasHost(tab), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
     await tab.press('Tab');
     await tab.press('Escape');
-    await expect.poll(() => hasHost(tab)).toBe(false);
+    await expect.poll(() => hasBanner(tab)).toBe(false);
 
     await tab.goto(MAP_URL);
-    await expect.poll(() => hasHost(tab), { timeout: 10_000 }).toBe(true);
-    expect(await tab.inShadow<boolean>(HOST, clickButton('닫기'))).toBe(true);
-    await expect.poll(() => hasHost(tab)).toBe(false);
+    await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
+    expect(await clickBannerButton(tab, '닫기')).toBe(true);
+    await expect.poll(() => hasBanner(tab)).toBe(false);
     // The content script's second look at the page must not bring it back.
     await sleep(3500);
-    expect(await hasHost(tab)).toBe(false);
+    expect(await hasBanner(tab)).toBe(false);
     await tab.close();
   });
 
@@ -133,7 +103,7 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
     rig.server.setRule('news.daum.net', { kind: 'page', html: MAINTENANCE_PAGE });
     const tab = await rig.browser.newTab();
     await tab.goto('https://news.daum.net/');
-    await expect.poll(() => hasHost(tab), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
     expect((await readBanner(tab))?.region).toContain('점검 또는 오류 페이지');
     await tab.close();
   });
@@ -142,23 +112,23 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
     const tab = await rig.browser.newTab();
     await tab.goto('https://search.daum.net/search?q=healthy');
     await sleep(3500);
-    expect(await hasHost(tab)).toBe(false);
+    expect(await hasBanner(tab)).toBe(false);
     await tab.close();
   });
 
   // Last for KakaoMap: the snooze holds for the rest of the browser session.
   it('stays hidden for the session once snoozed, across reloads', async () => {
     const tab = await openDegradedMap();
-    await expect.poll(() => hasHost(tab), { timeout: 10_000 }).toBe(true);
-    expect(await tab.inShadow<boolean>(HOST, clickButton('이번 세션 동안 숨기기'))).toBe(true);
-    await expect.poll(() => hasHost(tab)).toBe(false);
+    await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
+    expect(await clickBannerButton(tab, '이번 세션 동안 숨기기')).toBe(true);
+    await expect.poll(() => hasBanner(tab)).toBe(false);
     await sleep(300);
     const before = rig.server.requestsTo('dapi.kakao.com').length;
     await tab.goto(MAP_URL);
     // The API calls fail again on this load: the service is still degraded, and still snoozed.
     await expect.poll(() => rig.server.requestsTo('dapi.kakao.com').length).toBeGreaterThanOrEqual(before + 8);
     await sleep(4000);
-    expect(await hasHost(tab)).toBe(false);
+    expect(await hasBanner(tab)).toBe(false);
     await tab.close();
   });
 });

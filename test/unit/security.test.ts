@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PAGE_SCRIPT, contentScriptFiles, readManifest, requireDist, shippedFiles } from '../../scripts/bundle-files.ts';
+import { INJECTED_SCRIPTS, PAGE_SCRIPT, contentScriptFiles, readManifest, requireDist, shippedFiles } from '../../scripts/bundle-files.ts';
 import { PAGE_SCRIPT_FILE } from '../../src/core/page-script.ts';
 import { fallbackQuery, parseFallbackQuery } from '../../src/core/fallback.ts';
 
@@ -45,8 +45,10 @@ describe.each(TARGETS)('dist/%s', (target) => {
     // The file the background injects is the file the build ships, as one self-contained classic script.
     expect(PAGE_SCRIPT_FILE).toBe(PAGE_SCRIPT);
     expect([...contentScriptFiles(dist).keys()]).toEqual([PAGE_SCRIPT]);
-    const source = readFileSync(`${dist}/${PAGE_SCRIPT}`, 'utf8');
-    expect(source).not.toMatch(/\bimport\s*\(|^\s*import\s|\bexport\s/m);
+    for (const file of INJECTED_SCRIPTS) {
+      const source = readFileSync(`${dist}/${file}`, 'utf8');
+      expect(source, file).not.toMatch(/\bimport\s*\(|^\s*import\s|\bexport\s/m);
+    }
   });
 
   it('ships no code that evaluates text or loads remote code', () => {
@@ -76,7 +78,18 @@ describe.each(TARGETS)('dist/%s', (target) => {
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.sandbox).toBeUndefined();
     expect(manifest.update_url, 'updates only through the stores').toBeUndefined();
-    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+    // Access to every site only as the optional permission the user grants from the options page
+    // (README, Permissions); nothing required reaches beyond Kakao's hosts.
+    const { optional_host_permissions: optionalHosts, optional_permissions: optionalApis, ...required } = manifest;
+    expect(JSON.stringify(required)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+    expect(optionalHosts).toEqual(['*://*/*']);
+    expect(optionalApis).toBeUndefined();
+  });
+
+  it('ships the scripts it injects, and makes none of them web-accessible', () => {
+    for (const file of INJECTED_SCRIPTS) expect(files, file).toContain(file);
+    const exposed = (manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources);
+    for (const file of INJECTED_SCRIPTS) expect(exposed, file).not.toContain(file);
   });
 });
 

@@ -30,3 +30,9 @@ export const ALTERNATIVES = {
 } as const satisfies Record<string, Alternative>;
 
 export type AlternativeId = keyof typeof ALTERNATIVES;
+
+/**
+ * Where the notice for a failing postcode widget on another site points: the government's road-name
+ * address search (no Kakao service has it as an alternative; it is allow-listed all the same).
+ */
+export const POSTCODE_ALTERNATIVE = { url: 'https://www.juso.go.kr/', host: 'www.juso.go.kr' } as const;

@@ -6,6 +6,7 @@ import {
   ALLOWED_LINK_HOSTS,
   ALTERNATIVE_IDS,
   ALTERNATIVES,
+  POSTCODE_ALTERNATIVE,
   SERVICE_IDS,
   SERVICES,
   getAlternative,
@@ -212,9 +213,10 @@ describe('serviceMatchPatterns', () => {
 });
 
 describe('catalogue consistency', () => {
-  it('ALLOWED_LINK_HOSTS contains every alternative host and nothing else', () => {
-    const hosts = Object.values(ALTERNATIVES).flatMap((alt) => [...alt.hosts]);
-    expect(hosts.length).toBeGreaterThan(0);
+  it("ALLOWED_LINK_HOSTS contains every alternative host and the postcode notice's, nothing else", () => {
+    const hosts = [...Object.values(ALTERNATIVES).flatMap((alt) => [...alt.hosts]), POSTCODE_ALTERNATIVE.host];
+    expect(hosts.length).toBeGreaterThan(1);
+    expect(isAllowedLink(POSTCODE_ALTERNATIVE.url)).toBe(true);
     for (const host of hosts) expect(ALLOWED_LINK_HOSTS.has(host), host).toBe(true);
     expect(ALLOWED_LINK_HOSTS.size).toBe(new Set(hosts).size);
   });

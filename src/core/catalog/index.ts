@@ -1,9 +1,9 @@
-import { ALTERNATIVES, type AlternativeId } from './alternatives.ts';
+import { ALTERNATIVES, POSTCODE_ALTERNATIVE, type AlternativeId } from './alternatives.ts';
 import { SERVICES, type ServiceId } from './services.ts';
 import type { Alternative } from './types.ts';
 
 export type { Alternative, LocalizedName, Service, ServiceCategory } from './types.ts';
-export { ALTERNATIVES, type AlternativeId } from './alternatives.ts';
+export { ALTERNATIVES, POSTCODE_ALTERNATIVE, type AlternativeId } from './alternatives.ts';
 export { SERVICES, type ServiceId } from './services.ts';
 
 export const SERVICE_IDS = Object.keys(SERVICES) as ServiceId[];
@@ -62,11 +62,11 @@ export function serviceForUrl(url: string): ServiceId | undefined {
   return serviceForHost(parsed.hostname);
 }
 
-/** Every host an extension-generated web link may point at. */
 /** Well-known hosts outside Kakao: if none of them answers either, the user's own network is down. */
 export const CONTROL_PROBES = ['https://www.naver.com/favicon.ico', 'https://www.google.com/generate_204'] as const;
 
-export const ALLOWED_LINK_HOSTS: ReadonlySet<string> = new Set(Object.values(ALTERNATIVES).flatMap((alt) => alt.hosts as readonly string[]));
+/** Every host an extension-generated web link may point at: the alternatives', and the postcode notice's. */
+export const ALLOWED_LINK_HOSTS: ReadonlySet<string> = new Set([...Object.values(ALTERNATIVES).flatMap((alt) => alt.hosts as readonly string[]), POSTCODE_ALTERNATIVE.host]);
 
 /** Every app scheme an extension-generated link may use, with its colon ("tmap:"). */
 export const ALLOWED_APP_SCHEMES: ReadonlySet<string> = new Set(

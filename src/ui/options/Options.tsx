@@ -7,6 +7,7 @@ import { ManageSection, type ManageOutcome } from './ManageSection.tsx';
 import { PlaceCacheSection } from './PlaceCacheSection.tsx';
 import { ServiceSection } from './ServiceSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
+import { LeaningSitesSection } from './LeaningSites.tsx';
 
 export type SaveStatus = 'idle' | 'saved' | 'failed';
 
@@ -41,6 +42,7 @@ export function Options({ settings, placeCount, home, status, outcome, announcem
       <Switch label={t('switchLabel')} hint={settings?.enabled === false ? t('switchOffHint') : t('switchOnHint')} checked={settings?.enabled ?? true} disabled={!settings} onChange={(enabled) => save({ enabled })} />
       <GeneralSection settings={settings} save={save} />
       <ServiceSection settings={settings} save={save} announce={actions.announce} />
+      <LeaningSitesSection />
       <PlaceCacheSection settings={settings} placeCount={placeCount} save={save} clearPlaces={actions.clearPlaces} />
       <ManageSection ready={settings !== undefined} home={home} outcome={outcome} exportFile={actions.exportFile} importFile={actions.importFile} reset={actions.reset} />
       <p role="status" class="save-status" data-testid="save-status">

@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
@@ -66,6 +66,10 @@ class ChromiumTab implements Tab {
     }
   }
 
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);
   }
@@ -100,6 +104,24 @@ class ChromiumTab implements Tab {
 
   async close(): Promise<void> {
     await this.page.close();
+  }
+}
+
+/**
+ * What the user does on chrome://extensions when allowing an extension on sites: that page's own
+ * site-access API records the extension's optional host patterns as allowed, without activating
+ * them. The extension's permissions.request for them then needs no prompt (see LaunchOptions).
+ */
+async function allowOptionalHosts(context: BrowserContext, dist: string, extensionId: string): Promise<void> {
+  const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8')) as { optional_host_permissions?: string[] };
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome://extensions/?id=${extensionId}`);
+    for (const pattern of manifest.optional_host_permissions ?? []) {
+      await page.evaluate(([id, host]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, host!), [extensionId, pattern]);
+    }
+  } finally {
+    await page.close();
   }
 }
 
@@ -150,6 +172,7 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   // Node gives non-special schemes an opaque "null" origin, so build it from the host.
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}/`;
+  if (options.approvePermissionRequests) await allowOptionalHosts(context, dist, new URL(worker.url()).host);
   return {
     name: 'chromium',
     extensionOrigin,

@@ -128,6 +128,10 @@ class FirefoxTab implements Tab {
     return typeof value === 'string' ? (JSON.parse(value) as T) : null;
   }
 
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+
   async press(key: string): Promise<void> {
     // Puppeteer presses one key at a time: hold the modifiers of 'Alt+ArrowDown' around the last.
     type Key = Parameters<Page['keyboard']['press']>[0];
@@ -200,6 +204,7 @@ export async function launchFirefox(server: FaultServer, options: LaunchOptions 
       // extension pages alike: 0 dark, 1 light.
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      ...(options.approvePermissionRequests ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
     },
   });
   if (dist) await browser.installExtension(dist);

@@ -18,6 +18,8 @@ export interface Tab {
    * value must survive JSON. null when there is no such element or it has no shadow root.
    */
   inShadow<T>(hostSelector: string, fn: string): Promise<T | null>;
+  /** Keys go to the tab in front: brings this one there (as clicking its tab would). */
+  bringToFront(): Promise<void>;
   /** Presses a key, or a combination such as 'Alt+ArrowDown', on whatever has the focus. */
   press(key: string): Promise<void>;
   /** Chooses a file (on this machine) for the <input type=file> matching the selector, as the file picker would. */
@@ -71,6 +73,16 @@ export interface LaunchOptions {
    * Detour reaches still does: a genuine "name not resolved" for Kakao alone.
    */
   readonly kakaoDnsDown?: boolean;
+  /**
+   * The user says yes when the extension asks for an optional permission (permissions.request from
+   * a click). Firefox: Mozilla's own test pref extensions.webextOptionalPermissionPrompts=false grants
+   * without the doorhanger. Chromium (whose prompt no flag or protocol can answer): the harness first
+   * allows the extension's optional host patterns on chrome://extensions, through the site-access API
+   * that page itself uses (developerPrivate.addHostPermission); Chromium then grants the request
+   * without a prompt, as it does for permissions the user already allowed. In both, nothing is active
+   * until the extension's own request: permissions.contains stays false until then.
+   */
+  readonly approvePermissionRequests?: boolean;
 }
 
 /** Page-side: scrolls the first element into view and gives both elements' centres in viewport pixels. */
