@@ -1,7 +1,7 @@
 import { ALTERNATIVES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
 import { createBatcher } from '../core/batch.ts';
 import { classifyErrorPage } from '../core/health/error-page.ts';
-import { mainFrameEvent, subresourceEvent } from '../core/health/signals.ts';
+import { mainFrameEvent, subresourceEvent, withheldSubresource } from '../core/health/signals.ts';
 import type { HealthEvent } from '../core/health/types.ts';
 import { PAGE_SCRIPT_FILE, shouldReadPage } from '../core/page-script.ts';
 import { placeIdOf } from '../core/places/extract.ts';
@@ -32,6 +32,7 @@ import { PROBE_ALARM, createHealth } from './health.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRescuer } from './rescuer.ts';
 import { createTitleMemory } from './titles.ts';
+import { createWithheldCheck } from './withheld.ts';
 
 // Listeners are registered synchronously at start-up: an MV3 service worker woken by an event only
 // receives it if its listener exists by the end of the first turn.
@@ -134,7 +135,15 @@ watchMainFrames(serviceMatchPatterns(), {
 const addSubresource = createBatcher<HealthEvent>((events) => {
   health.dispatch(events).catch(report);
 }, 1000);
+const settleWithheld = createWithheldCheck(probe);
 watchSubresources(hostPermissions(), (outcome) => {
+  if (withheldSubresource(outcome)) {
+    settleWithheld(outcome).then((settled) => {
+      const event = subresourceEvent(settled, Date.now());
+      if (event) addSubresource(event);
+    }, report);
+    return;
+  }
   const event = subresourceEvent(outcome, Date.now());
   if (event) addSubresource(event);
 });

@@ -3,6 +3,7 @@ import type { ServiceId } from './catalog/index.ts';
 import type { FailureCause } from './health/cause.ts';
 import { classifyNetworkError, classifyStatus } from './health/classify.ts';
 import type { HealthEvent, NetworkStatus } from './health/types.ts';
+import { isWithheldResponse } from './health/signals.ts';
 
 /** A request another site made, as the platform layer reports it. */
 export interface LeaningRequest {
@@ -50,17 +51,9 @@ export function leaningSignal(outcome: LeaningOutcome): LeaningSignal | undefine
   return cause ? { ...base, ok: false, cause } : { ...base, ok: true };
 }
 
-/**
- * Chromium's Opaque Response Blocking: a script or image request answered with something else (an
- * HTML error page, as a CDN in trouble serves with its 503) is withheld from the page, and the
- * extension sees only this error, without the status. Whether it was an outage or the site's own
- * 404 takes a look at the server itself.
- */
-const WITHHELD = /^net::ERR_BLOCKED_BY_ORB$/;
-
 /** The kind of a watched request from another site whose response the browser withheld unread; undefined otherwise. */
 export function withheldResponse(outcome: LeaningOutcome): LeaningKind | undefined {
-  if (outcome.type !== 'error' || !WITHHELD.test(outcome.error.trim()) || outcome.tabId < 0 || !isOtherSite(outcome.pageUrl)) return undefined;
+  if (outcome.type !== 'error' || !isWithheldResponse(outcome.error) || outcome.tabId < 0 || !isOtherSite(outcome.pageUrl)) return undefined;
   return leaningTargetFor(outcome.url)?.kind;
 }
 

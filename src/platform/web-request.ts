@@ -47,10 +47,16 @@ const SUBRESOURCE_TYPES = ['sub_frame', 'stylesheet', 'script', 'image', 'font',
 export function watchSubresources(urls: string[], listener: (outcome: SubresourceOutcome) => void): void {
   const filter = { urls, types: [...SUBRESOURCE_TYPES] };
   browser.webRequest.onErrorOccurred.addListener((details) => {
-    listener({ type: 'error', tabId: details.tabId, pageUrl: requestPage(details), error: details.error });
+    listener({ type: 'error', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, error: details.error });
+  }, filter);
+  // A 5xx is taken at the headers: a script or image answered with an HTML error page is then cut
+  // off by the browser's opaque-response blocking and never completes (Firefox: NS_BINDING_ABORTED).
+  browser.webRequest.onHeadersReceived.addListener((details) => {
+    if (details.statusCode >= 500) listener({ type: 'response', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, statusCode: details.statusCode });
+    return undefined;
   }, filter);
   browser.webRequest.onCompleted.addListener((details) => {
-    listener({ type: 'response', tabId: details.tabId, pageUrl: requestPage(details), statusCode: details.statusCode });
+    if (details.statusCode < 500) listener({ type: 'response', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, statusCode: details.statusCode });
   }, filter);
 }
 

@@ -99,6 +99,17 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
     await tab.close();
   });
 
+  it('lays the banner over a page whose scripts are answered with an HTML 5xx page (which Chromium withholds unread)', async () => {
+    const scripts = Array.from({ length: 8 }, (_, i) => `<script src="https://dapi.kakao.com/v2/maps/sdk.js?part=${i}"></script>`).join('');
+    rig.server.setRule('map.kakao.com', { kind: 'page', html: `<!doctype html><html><head><meta charset="utf-8"><title>카카오맵</title>${scripts}</head><body><h1>지도</h1></body></html>` });
+    rig.server.setRule('dapi.kakao.com', { kind: 'status', status: 503 });
+    const tab = await rig.browser.newTab();
+    await tab.goto(MAP_URL);
+    await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
+    expect((await readBanner(tab))?.region).toBe('카카오맵 일부 기능이 지금 작동하지 않습니다');
+    await tab.close();
+  });
+
   it("says so on Kakao's own maintenance page served with 200", async () => {
     rig.server.setRule('news.daum.net', { kind: 'page', html: MAINTENANCE_PAGE });
     const tab = await rig.browser.newTab();

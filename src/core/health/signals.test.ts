@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainFrameEvent, subresourceEvent } from './signals.ts';
+import { mainFrameEvent, subresourceEvent, withheldSubresource } from './signals.ts';
 
 const AT = 1_700_000_000_000;
 const MAP = 'https://map.kakao.com/?q=x';
@@ -28,25 +28,41 @@ describe('mainFrameEvent', () => {
   });
 });
 
+const API = 'https://dapi.kakao.com/v2/maps/sdk.js';
+
 describe('subresourceEvent', () => {
   it.each([
-    [{ type: 'response', tabId: 3, pageUrl: MAP, statusCode: 200 }, true],
-    [{ type: 'response', tabId: 3, pageUrl: MAP, statusCode: 304 }, true],
-    [{ type: 'response', tabId: 3, pageUrl: MAP, statusCode: 404 }, true],
-    [{ type: 'response', tabId: 3, pageUrl: MAP, statusCode: 503 }, false],
-    [{ type: 'error', tabId: 3, pageUrl: MAP, error: 'net::ERR_CONNECTION_RESET' }, false],
-    [{ type: 'error', tabId: 3, pageUrl: 'https://map.kakao.com', error: 'NS_ERROR_CONNECTION_REFUSED' }, false],
+    [{ type: 'response', tabId: 3, pageUrl: MAP, url: API, statusCode: 200 }, true],
+    [{ type: 'response', tabId: 3, pageUrl: MAP, url: API, statusCode: 304 }, true],
+    [{ type: 'response', tabId: 3, pageUrl: MAP, url: API, statusCode: 404 }, true],
+    [{ type: 'response', tabId: 3, pageUrl: MAP, url: API, statusCode: 503 }, false],
+    [{ type: 'error', tabId: 3, pageUrl: MAP, url: API, error: 'net::ERR_CONNECTION_RESET' }, false],
+    [{ type: 'error', tabId: 3, pageUrl: 'https://map.kakao.com', url: API, error: 'NS_ERROR_CONNECTION_REFUSED' }, false],
   ] as const)('%j -> ok %s', (outcome, ok) => {
     expect(subresourceEvent(outcome, AT)).toEqual({ type: 'subresource', service: 'kakaomap', ok, at: AT });
   });
 
   it.each([
-    ['an aborted request', { type: 'error', tabId: 3, pageUrl: MAP, error: 'net::ERR_ABORTED' }],
-    ['an ad blocker', { type: 'error', tabId: 3, pageUrl: MAP, error: 'net::ERR_BLOCKED_BY_CLIENT' }],
-    ['a probe of the extension', { type: 'response', tabId: -1, pageUrl: MAP, statusCode: 503 }],
-    ['a page that is not Kakao', { type: 'response', tabId: 3, pageUrl: 'https://shop.example/', statusCode: 503 }],
-    ['no page', { type: 'response', tabId: 3, pageUrl: '', statusCode: 503 }],
+    ['an aborted request', { type: 'error', tabId: 3, pageUrl: MAP, url: API, error: 'net::ERR_ABORTED' }],
+    ['an ad blocker', { type: 'error', tabId: 3, pageUrl: MAP, url: API, error: 'net::ERR_BLOCKED_BY_CLIENT' }],
+    ['a probe of the extension', { type: 'response', tabId: -1, pageUrl: MAP, url: API, statusCode: 503 }],
+    ['a page that is not Kakao', { type: 'response', tabId: 3, pageUrl: 'https://shop.example/', url: API, statusCode: 503 }],
+    ['no page', { type: 'response', tabId: 3, pageUrl: '', url: API, statusCode: 503 }],
   ] as const)('says nothing for %s', (_label, outcome) => {
     expect(subresourceEvent(outcome, AT)).toBeUndefined();
+  });
+});
+
+describe('withheldSubresource', () => {
+  it.each([
+    ['a Kakao page whose script Chromium withheld unread', { type: 'error', tabId: 3, pageUrl: MAP, url: API, error: 'net::ERR_BLOCKED_BY_ORB' }, true],
+    ['the same, with stray spaces', { type: 'error', tabId: 3, pageUrl: MAP, url: API, error: ' net::ERR_BLOCKED_BY_ORB ' }, true],
+    ['an ad blocker (no look at the server)', { type: 'error', tabId: 3, pageUrl: MAP, url: API, error: 'net::ERR_BLOCKED_BY_CLIENT' }, false],
+    ['a plain network error', { type: 'error', tabId: 3, pageUrl: MAP, url: API, error: 'net::ERR_CONNECTION_RESET' }, false],
+    ['a response', { type: 'response', tabId: 3, pageUrl: MAP, url: API, statusCode: 503 }, false],
+    ['a probe of the extension (no tab)', { type: 'error', tabId: -1, pageUrl: MAP, url: API, error: 'net::ERR_BLOCKED_BY_ORB' }, false],
+    ['a page that is not Kakao', { type: 'error', tabId: 3, pageUrl: 'https://shop.example/', url: API, error: 'net::ERR_BLOCKED_BY_ORB' }, false],
+  ] as const)('%s -> %s', (_label, outcome, withheld) => {
+    expect(withheldSubresource(outcome)).toBe(withheld);
   });
 });

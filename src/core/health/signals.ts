@@ -19,8 +19,24 @@ export function mainFrameEvent(outcome: MainFrameOutcome, at: number): HealthEve
 
 /** A sub-resource (XHR, script, tile, API call) of a page, as the platform layer reports it. */
 export type SubresourceOutcome =
-  | { readonly type: 'error'; readonly tabId: number; readonly pageUrl: string; readonly error: string }
-  | { readonly type: 'response'; readonly tabId: number; readonly pageUrl: string; readonly statusCode: number };
+  | { readonly type: 'error'; readonly tabId: number; readonly pageUrl: string; readonly url: string; readonly error: string }
+  | { readonly type: 'response'; readonly tabId: number; readonly pageUrl: string; readonly url: string; readonly statusCode: number };
+
+/**
+ * Chromium's Opaque Response Blocking: a script or image answered with something else (an HTML error
+ * page, as a server in trouble sends with its 503) is withheld from the page, and the extension sees
+ * only this error, without the status. Whether that was an outage takes a look at the server itself.
+ */
+const WITHHELD = /^net::ERR_BLOCKED_BY_ORB$/;
+
+export function isWithheldResponse(error: string): boolean {
+  return WITHHELD.test(error.trim());
+}
+
+/** A sub-resource of a Kakao page whose response the browser withheld unread: the request to check with the server. */
+export function withheldSubresource(outcome: SubresourceOutcome): boolean {
+  return outcome.type === 'error' && outcome.tabId >= 0 && isWithheldResponse(outcome.error) && serviceForUrl(outcome.pageUrl) !== undefined;
+}
 
 /**
  * What a sub-resource tells about the service whose page loaded it. The extension's own probes (no
