@@ -41,21 +41,23 @@ const warn = (message: string) => console.warn(`Detour: ${message}`);
 // Only the settings follow the user to their other browsers; health, history and places stay here.
 const settingsHome = createSettingsHome({ key: SETTINGS_KEY, local: area, sync: syncArea(), report: warn });
 const settings = createSettingsStore(settingsHome, warn);
-/** Notifications, menu titles, the badge's title and banners speak the user's language. */
-const languageLoaded = useLanguage(settings.get().then((current) => current.language));
 const failures = createFailureLog(area);
 const places = createPlaceStore(area);
 const titles = createTitleMemory();
 /** The hang limit, kept in memory so a load's timer starts in the same turn as the load. */
 let hangLimitMs = DEFAULTS.hangLimitMs;
-const refreshHangLimit = () => {
-  settings.get().then((current) => {
-    hangLimitMs = current.hangLimitMs;
+/**
+ * One read of the settings for what the background keeps from them: the hang limit, and the language
+ * its notifications, menu titles, badge title and banners speak. Resolves once that language is in use.
+ */
+function applySettings(): Promise<void> {
+  const current = settings.get();
+  current.then((read) => {
+    hangLimitMs = read.hangLimitMs;
   }, () => undefined);
-};
-refreshHangLimit();
-// Sync: a change made in the user's other browser arrives here too.
-onStorageChange(['local', 'sync'], [SETTINGS_KEY], refreshHangLimit);
+  return useLanguage(current.then((read) => read.language));
+}
+const languageLoaded = applySettings();
 const health = createHealth(area, settings);
 const session = sessionArea();
 const banners = createBanners({ settings, session, lookupPlace: (id) => places.lookup(id) });
@@ -175,9 +177,10 @@ const anytime = createAnytime({ settings, lookupPlace: (id) => places.lookup(id)
 onInstalled(() => {
   languageLoaded.then(() => replaceMenus(anytime.menuItems())).catch(report);
 });
+// Sync: a change made in the user's other browser arrives here too.
 onStorageChange(['local', 'sync'], [SETTINGS_KEY], () => {
   const before = lang();
-  useLanguage(settings.get().then((current) => current.language))
+  applySettings()
     .then(async () => {
       // Menus outlive the worker and keep the titles they were made with: remake them in the new language.
       if (lang() !== before) await Promise.all([replaceMenus(anytime.menuItems()), health.restoreBadge()]);

@@ -9,12 +9,6 @@ export const PAGE_SCRIPT_FILE = 'src/content/kakao-page.js';
 
 /** Only Kakao's own pages are ever read; every other page never gets a line of Detour's code. */
 export function shouldReadPage(url: string | undefined): boolean {
-  if (!url) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && serviceForUrl(url) !== undefined;
+  // serviceForUrl takes only well-formed http(s) addresses on a catalogued service host.
+  return url !== undefined && serviceForUrl(url) !== undefined;
 }

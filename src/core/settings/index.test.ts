@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceId } from '../catalog/index.ts';
-import { DEFAULTS, SCHEMA_VERSION, applyPatch, isFromNewerVersion, loadSettings, type AlternativeChoice, type ServiceMode, type Settings, type SettingsPatch } from './index.ts';
+import { DEFAULTS, SCHEMA_VERSION, applyPatch, isFromNewerVersion, loadSettings, type Settings, type SettingsPatch } from './index.ts';
+import { off, on, withAlternatives, withMode } from '../../../test/support/settings.ts';
 
 const CURRENT: Settings = structuredClone(DEFAULTS);
-/** `base` with one service's mode changed (its other fields kept). */
-const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), mode } } });
-/** The choices for these ids, each on (or off). */
-const on = (...ids: string[]): AlternativeChoice[] => ids.map((id) => ({ id, enabled: true }));
-const off = (...ids: string[]): AlternativeChoice[] => ids.map((id) => ({ id, enabled: false }));
-/** `base` with one service's alternatives changed (its other fields kept). */
-const withAlternatives = (base: Settings, id: ServiceId, alternatives: AlternativeChoice[]): Settings => ({
-  ...structuredClone(base),
-  services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), alternatives: [...alternatives] } },
-});
 
 describe('loadSettings', () => {
   it('gives defaults with nothing replaced or filled when nothing is stored', () => {

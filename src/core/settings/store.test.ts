@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryArea } from '../../../test/support/memory-area.ts';
+import { off, on, withAlternatives, withMode } from '../../../test/support/settings.ts';
 import type { KeyValueArea } from '../ports.ts';
-import type { ServiceId } from '../catalog/index.ts';
 import { SETTINGS_FILE_FORMAT } from './file.ts';
-import { DEFAULTS, SCHEMA_VERSION, type AlternativeChoice, type ServiceMode, type Settings, type SettingsPatch } from './index.ts';
+import { DEFAULTS, SCHEMA_VERSION, type Settings, type SettingsPatch } from './index.ts';
 import { SETTINGS_BACKUP_KEY, SETTINGS_KEY, createSettingsStore } from './store.ts';
 
 /** A complete, valid stored value (built from DEFAULTS, so a new setting needs no edit here). */
 const VALID: Settings = structuredClone(DEFAULTS);
-/** `base` with one service's mode changed (its other fields kept). */
-const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), mode } } });
-/** The choices for these ids, each on (or off). */
-const on = (...ids: string[]): AlternativeChoice[] => ids.map((id) => ({ id, enabled: true }));
-const off = (...ids: string[]): AlternativeChoice[] => ids.map((id) => ({ id, enabled: false }));
-/** `base` with one service's alternatives changed (its other fields kept). */
-const withAlternatives = (base: Settings, id: ServiceId, alternatives: AlternativeChoice[]): Settings => ({
-  ...structuredClone(base),
-  services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), alternatives: [...alternatives] } },
-});
 
 describe('createSettingsStore', () => {
   it('reads defaults from an empty area without writing', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVICES, SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { DEFAULTS, SCHEMA_VERSION, type Settings } from './defaults.ts';
 import { validateSettings } from './validate.ts';
+import { off, on } from '../../../test/support/settings.ts';
 
 /** A valid, non-default value: every other entry is the default, built from DEFAULTS so new settings need no edit here. */
 const GOOD: Settings = { ...structuredClone(DEFAULTS), enabled: false, services: { ...structuredClone(DEFAULTS.services), kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'off' } } };
@@ -228,8 +229,6 @@ describe('validateSettings: never shares DEFAULTS', () => {
 });
 
 /** The choices for these ids, each on (or off). */
-const on = (...ids: string[]) => ids.map((id) => ({ id, enabled: true }));
-const off = (...ids: string[]) => ids.map((id) => ({ id, enabled: false }));
 
 describe('validateSettings: services.<id>.alternatives', () => {
   /** GOOD with kakaomap's alternatives set to `alternatives` (its mode stays 'off'). */
