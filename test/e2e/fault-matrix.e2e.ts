@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES, type ServiceId } from '../../src/core/catalog/index.ts';
 import type { FaultServer } from '../fixtures/fault-server.ts';
-import { BROWSERS, type Rig, type Tab } from './harness/index.ts';
+import { BROWSERS, detourMessage, type Rig, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
@@ -56,7 +56,7 @@ async function setHangLimit(rig: Rig, ms: number): Promise<void> {
   const page = await rig.browser.newTab();
   await page.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
   const ok = await page.evaluate<boolean>(
-    `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: 'settings/update', payload: { hangLimitMs: ${ms} } }).then((result) => result.ok && result.settings.hangLimitMs === ${ms})`,
+    detourMessage('settings/update', { hangLimitMs: ms }, `(result) => result.ok && result.settings.hangLimitMs === ${ms}`),
   );
   expect(ok).toBe(true);
   await page.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from '../../src/core/catalog/index.ts';
 import type { HostRule, TransportMode } from '../fixtures/fault-server.ts';
-import { BROWSERS } from './harness/index.ts';
+import { BROWSERS, detourMessage } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
@@ -72,7 +72,7 @@ describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
     const control = await rig.browser.newTab();
     await control.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
     const status = await control.evaluate<string>(
-      `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: 'health/get', payload: null }).then((view) => view.state.services.kakaomap.status)`,
+      detourMessage('health/get', null, '(view) => view.state.services.kakaomap.status'),
     );
     expect(status).not.toBe('down');
     await control.close();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, type Tab } from './harness/index.ts';
+import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
 import { openDegradedDaumSearch } from './harness/outages.ts';
 import { useRig } from './harness/suite.ts';
 
@@ -150,7 +150,7 @@ describe('a stopped service worker in chromium', () => {
     await tab.waitForUrl((url) => url.startsWith(rig.browser.extensionOrigin + FALLBACK));
     const read = (popup: Tab) =>
       popup.evaluate<{ status: string; confirmed: boolean; notified: string | undefined }>(
-        `chrome.runtime.sendMessage({ detour: 1, name: 'health/get', payload: null }).then((view) => ({ status: view.state.services.kakaopage.status, confirmed: view.state.services.kakaopage.confirmed, notified: view.state.notified.kakaopage }))`,
+        detourMessage('health/get', null, '(view) => ({ status: view.state.services.kakaopage.status, confirmed: view.state.services.kakaopage.confirmed, notified: view.state.notified.kakaopage })'),
       );
     let popup = await rig.browser.newTab();
     await popup.goto(rig.browser.extensionOrigin + POPUP);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasBanner, readBanner } from './harness/banner-view.ts';
-import { BROWSERS, type Tab } from './harness/index.ts';
+import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
 
 // Another site (shop.example.com, on the fault server's "everyone else" front) that leans on Kakao:
@@ -133,7 +133,7 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
     await expect.poll(granted).toBe('true');
     const page = await optionsPage();
     const saved = await page.evaluate<boolean>(
-      `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: 'settings/update', payload: { hangLimitMs: 3000 } }).then((result) => result.ok)`,
+      detourMessage('settings/update', { hangLimitMs: 3000 }, '(result) => result.ok'),
     );
     expect(saved).toBe(true);
     try {
@@ -149,7 +149,7 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
       await tab.close();
       await loading;
     } finally {
-      await page.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: 'settings/update', payload: { hangLimitMs: 8000 } }).then(() => true)`);
+      await page.evaluate(detourMessage('settings/update', { hangLimitMs: 8000 }, '() => true'));
     }
   });
 

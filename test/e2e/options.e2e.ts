@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULTS, SCHEMA_VERSION, type Settings } from '../../src/core/settings/index.ts';
-import { BROWSERS, type Tab } from './harness/index.ts';
+import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
 import { openOptions, openService } from './options-page.ts';
 
@@ -45,7 +45,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     // Every test starts from the defaults, whatever the one before it chose.
     const control = await rig.browser.newTab();
     await control.goto(`${rig.browser.extensionOrigin}src/ui/popup/index.html`);
-    await control.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: 'settings/reset', payload: null }).then(() => true)`);
+    await control.evaluate(detourMessage('settings/reset', null, '() => true'));
     await control.close();
   });
 

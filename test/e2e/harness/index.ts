@@ -1,7 +1,7 @@
 import { FaultServer } from '../../fixtures/fault-server.ts';
 import { launchChromium } from './chromium.ts';
 import { launchFirefox } from './firefox.ts';
-import { poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
+import { detourMessage, poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -39,7 +39,7 @@ export async function startRig(name: BrowserName, options: LaunchOptions = {}): 
           await control.goto(`${browser.extensionOrigin}src/ui/options/index.html`);
         }
         for (let round = 0; round < 2; round += 1) {
-          await control.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: 'health/check-now', payload: null }).then(() => true)`);
+          await control.evaluate(detourMessage('health/check-now', null, '() => true'));
         }
       },
       async close() {
@@ -65,4 +65,5 @@ async function waitForBackground(browser: BrowserSession): Promise<void> {
   await popup.close();
 }
 
+export { detourMessage } from './types.ts';
 export type { BrowserSession, Tab } from './types.ts';

@@ -1,3 +1,5 @@
+import type { MessageName } from '../../../src/core/messages.ts';
+
 /** The little a real-browser test needs from a browser, the same for Chromium and Firefox. */
 export interface Tab {
   /** Starts a navigation and waits until it has committed or failed; never throws for network errors. */
@@ -129,4 +131,12 @@ export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolea
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+}
+
+/**
+ * Page-side expression for an extension page of Detour: sends one of its typed messages, as its own
+ * pages do, and evaluates to `answer` (a function of the reply, as source text) applied to the reply.
+ */
+export function detourMessage(name: MessageName, payload: unknown, answer = '(reply) => reply'): string {
+  return `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: ${JSON.stringify(name)}, payload: ${JSON.stringify(payload)} }).then(${answer})`;
 }
