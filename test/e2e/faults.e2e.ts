@@ -52,9 +52,11 @@ describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
     const tab = await rig.browser.newTab();
     await tab.goto('https://map.kakao.com/?q=first');
     await tab.goto('https://www.naver.com/');
-    await tab.evaluate('history.back()');
+    // Scheduled, not called inside the evaluation: the navigation it starts would otherwise destroy the
+    // page's context before the evaluation returns (Chromium then throws).
+    await tab.evaluate('void setTimeout(() => history.back(), 0)');
     await tab.waitForUrl((url) => url === 'https://map.kakao.com/?q=first');
-    await tab.evaluate('history.forward()');
+    await tab.evaluate('void setTimeout(() => history.forward(), 0)');
     await tab.waitForUrl((url) => url === 'https://www.naver.com/');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await tab.url()).toBe('https://www.naver.com/');
