@@ -1,9 +1,12 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
+import { serviceMatchPatterns } from './src/core/catalog/index.ts';
+import { PAGE_SCRIPT_FILE } from './src/core/page-script.ts';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -87,10 +90,35 @@ function injectedScripts(target: Target): Plugin {
   };
 }
 
+/**
+ * Declares the page script for Kakao's own service pages, run when the page is idle. Added to the
+ * manifest crxjs wrote (crxjs would otherwise wrap it in a loader that imports a web-accessible chunk).
+ * Declared rather than injected from a tabs.onUpdated listener: that listener cannot be filtered in
+ * Chromium, so every page load on every site woke the background; a declared script costs nothing
+ * anywhere but on Kakao's pages, and the background only hears from it when there is something to say.
+ */
+function declarePageScript(): Plugin {
+  return {
+    name: 'detour:declare-page-script',
+    apply: 'build',
+    enforce: 'post',
+    writeBundle: {
+      order: 'post',
+      sequential: true,
+      handler(options) {
+        const file = resolve(options.dir ?? '', 'manifest.json');
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        manifest.content_scripts = [{ matches: serviceMatchPatterns(), js: [PAGE_SCRIPT_FILE], run_at: 'document_idle' }];
+        writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), injectedScripts(target)],
+    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), injectedScripts(target), declarePageScript()],
     build: {
       outDir: resolve(import.meta.dirname, 'dist', target),
       emptyOutDir: true,

@@ -1,33 +1,20 @@
-import { OPEN_ALTERNATIVE_COMMAND, clickedUrl, linkForAlternative, menuPlan, orderFor, parseMenuItemId, preferredLink } from '../core/anytime.ts';
-import type { SettingsStore } from '../core/settings/store.ts';
-import type { Place } from '../core/translate/intent.ts';
+import { OPEN_ALTERNATIVE_COMMAND, clickedUrl, menuPlan, parseMenuItemId } from '../core/anytime.ts';
 import type { TabAlternatives } from '../core/messages.ts';
-import { intentSubject, placeIdIn, translate, type TranslateOptions } from '../core/translate/index.ts';
+import { intentSubject } from '../core/translate/index.ts';
 import type { ActiveTab } from '../platform/commands.ts';
 import type { WindowTab } from '../platform/tabs.ts';
 import type { MenuClick, MenuItem } from '../platform/context-menus.ts';
-import { devicePlatform } from '../platform/device.ts';
 import { alternativeName, t } from '../platform/i18n.ts';
+import type { OfferFor } from './offer.ts';
 
 interface Deps {
-  readonly settings: SettingsStore;
-  readonly lookupPlace: (id: string) => Promise<Place | null>;
+  readonly offerFor: OfferFor;
   readonly openNextTo: (opener: MenuClick['tab'], url: string) => Promise<void>;
   readonly navigateTab: (tabId: number, url: string) => Promise<void>;
 }
 
 /** "Open in another service" at any time: the context menu on Kakao pages and links, and the shortcut. */
-export function createAnytime({ settings, lookupPlace, openNextTo, navigateTab }: Deps) {
-  /** What translate needs beyond the address: the platform, the place cache's entry, the page title. */
-  async function contextFor(url: string, title: string | undefined): Promise<Omit<TranslateOptions, 'order'>> {
-    const placeId = placeIdIn(url);
-    const place = placeId ? await lookupPlace(placeId).catch(() => null) : null;
-    return {
-      platform: devicePlatform(),
-      ...(title ? { title } : {}),
-      lookupPlace: (id) => (place && id === placeId ? place : undefined),
-    };
-  }
+export function createAnytime({ offerFor, openNextTo, navigateTab }: Deps) {
 
   return {
     /** The menu items, localized. */
@@ -47,7 +34,9 @@ export function createAnytime({ settings, lookupPlace, openNextTo, navigateTab }
       const url = clickedUrl(chosen.context, click);
       if (!url) return;
       // The page's title may name what it shows; a link's target has no title we could read.
-      const link = linkForAlternative(url, chosen.alternative, await contextFor(url, chosen.context === 'page' ? click.tab?.title : undefined));
+      // The user picked this alternative by name: it is offered even if their own list leaves it out.
+      const translation = await offerFor(url, { title: chosen.context === 'page' ? click.tab?.title : undefined, order: [chosen.alternative] });
+      const link = translation?.links.find((candidate) => candidate.alternative === chosen.alternative);
       if (link) await openNextTo(click.tab, link.url);
     },
 
@@ -55,8 +44,7 @@ export function createAnytime({ settings, lookupPlace, openNextTo, navigateTab }
     async forTab(tab: WindowTab | undefined): Promise<TabAlternatives | null> {
       // Without a url the page is not on a Kakao host (Detour may not read it).
       if (!tab?.url) return null;
-      const order = orderFor(tab.url, (await settings.get()).services);
-      const translation = translate(tab.url, { ...(await contextFor(tab.url, tab.title)), ...(order ? { order } : {}) });
+      const translation = await offerFor(tab.url, { title: tab.title });
       if (!translation || translation.links.length === 0) return null;
       return { service: translation.service, subject: intentSubject(translation.intent), links: translation.links, tab: { id: tab.id, index: tab.index, windowId: tab.windowId } };
     },
@@ -65,8 +53,7 @@ export function createAnytime({ settings, lookupPlace, openNextTo, navigateTab }
     async onCommand(command: string, tab: ActiveTab | undefined): Promise<void> {
       // Without a url the page is not on a Kakao host (Detour may not read it): nothing to do.
       if (command !== OPEN_ALTERNATIVE_COMMAND || !tab?.url) return;
-      const order = orderFor(tab.url, (await settings.get()).services);
-      const link = preferredLink(tab.url, { ...(await contextFor(tab.url, tab.title)), ...(order ? { order } : {}) });
+      const link = (await offerFor(tab.url, { title: tab.title }))?.links[0];
       if (link) await navigateTab(tab.id, link.url);
     },
   };

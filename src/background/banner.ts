@@ -4,23 +4,21 @@ import type { HealthState } from '../core/health/types.ts';
 import { linkDetail } from '../core/link-label.ts';
 import type { KeyValueArea } from '../core/ports.ts';
 import { createSerialQueue } from '../core/serial.ts';
-import type { SettingsStore } from '../core/settings/store.ts';
-import { offeredAlternatives } from '../core/settings/alternatives.ts';
-import type { Place } from '../core/translate/intent.ts';
-import { intentSubject, placeIdIn, translate } from '../core/translate/index.ts';
-import { devicePlatform } from '../platform/device.ts';
+import type { Settings } from '../core/settings/index.ts';
+import { intentSubject } from '../core/translate/index.ts';
 import { alternativeName, serviceName, t } from '../platform/i18n.ts';
 import { PAGE_SCRIPT_FILE } from '../core/page-script.ts';
 import { injectScript } from '../platform/scripting.ts';
 import { sendToTab, tabsOn } from '../platform/tab-messaging.ts';
+import type { OfferFor } from './offer.ts';
 
 const SNOOZED_KEY = 'bannerSnoozed';
 
 interface Deps {
-  readonly settings: SettingsStore;
+  readonly settings: () => Promise<Settings>;
   /** The session store (storage.session): snoozes end with the browser session. */
   readonly session: KeyValueArea;
-  readonly lookupPlace: (id: string) => Promise<Place | null>;
+  readonly offerFor: OfferFor;
 }
 
 export interface PageInfo {
@@ -31,14 +29,14 @@ export interface PageInfo {
 }
 
 /** Decides which loaded Kakao pages get the in-page banner, and prepares it (localized, translated). */
-export function createBanners({ settings, session, lookupPlace }: Deps) {
+export function createBanners({ settings, session, offerFor }: Deps) {
   const serialized = createSerialQueue();
   const snoozed = async () => parseSnoozed(await session.get(SNOOZED_KEY));
 
   async function orderFor(state: HealthState, page: PageInfo): Promise<BannerOrder | null> {
     const service = serviceForUrl(page.url);
     if (!service) return null;
-    const current = await settings.get();
+    const current = await settings();
     const reason = bannerReason({
       state,
       service,
@@ -48,14 +46,7 @@ export function createBanners({ settings, session, lookupPlace }: Deps) {
       pageIsErrorPage: page.errorPage === true,
     });
     if (!reason) return null;
-    const placeId = placeIdIn(page.url);
-    const place = placeId ? await lookupPlace(placeId).catch(() => null) : null;
-    const translation = translate(page.url, {
-      order: offeredAlternatives(current.services[service]),
-      platform: devicePlatform(),
-      title: page.title,
-      lookupPlace: (id) => (place && id === placeId ? place : undefined),
-    });
+    const translation = await offerFor(page.url, { title: page.title });
     const subject = translation ? intentSubject(translation.intent) : '';
     const name = serviceName(service);
     return {

@@ -1,17 +1,10 @@
 /**
- * Times main-frame loads that have had no response yet. The browser alone waits indefinitely on a
- * server that accepts and never answers; Detour gives up after the hang limit. The timer lives in the
- * worker: a pending load keeps an MV3 worker awake, and a lost timer costs only this one rescue.
+ * Times other sites' requests to Kakao (login, SDK, postcode, map) that have had no answer yet: the
+ * browser alone waits indefinitely on a server that accepts and never answers. Main-frame loads of
+ * Kakao's own pages have their own owner (./loads.ts).
  */
 export function createHangWatch(onHang: (requestId: string, tabId: number, url: string, waitedMs: number) => void) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Loads already rescued (for hanging, or at their start): their late ending must not move the tab again. */
-  const rescued = new Set<string>();
-  const markRescued = (requestId: string) => {
-    rescued.add(requestId);
-    // Bounded: only the most recent rescues matter for late endings.
-    if (rescued.size > 100) rescued.delete(rescued.values().next().value as string);
-  };
 
   function settle(requestId: string): void {
     const timer = timers.get(requestId);
@@ -27,15 +20,10 @@ export function createHangWatch(onHang: (requestId: string, tabId: number, url: 
         requestId,
         setTimeout(() => {
           timers.delete(requestId);
-          markRescued(requestId);
           onHang(requestId, tabId, url, limitMs);
         }, limitMs),
       );
     },
     settle,
-    markRescued,
-    wasRescued(requestId: string): boolean {
-      return rescued.has(requestId);
-    },
   };
 }

@@ -1,113 +1,146 @@
-import { ALTERNATIVES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
+// Wiring only: browser events in, core decisions, browser actions out. Every rule lives in a module
+// that takes its browser functions as parameters (unit-tested with in-memory fakes) or in src/core.
+import { ALTERNATIVES, SERVICES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
+import { parseHealthState } from '../core/health/parse-state.ts';
+import { mainFrameEvent } from '../core/health/signals.ts';
+import { badgeFor } from '../core/health/summary.ts';
+import type { HealthEvent, HealthState, Summary } from '../core/health/types.ts';
 import { createBatcher } from '../core/batch.ts';
-import { classifyErrorPage } from '../core/health/error-page.ts';
-import { mainFrameEvent, subresourceEvent, withheldSubresource } from '../core/health/signals.ts';
-import type { HealthEvent } from '../core/health/types.ts';
-import { PAGE_SCRIPT_FILE, shouldReadPage } from '../core/page-script.ts';
-import { placeIdOf } from '../core/places/extract.ts';
+import { HEALTH_KEY } from '../core/health/view.ts';
+import { PAGE_STATUS_KEY } from '../core/page-report.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/redirect.ts';
 import type { MainFrameOutcome } from '../core/rescue.ts';
 import { createSettingsHome } from '../core/settings/home.ts';
-import { DEFAULTS } from '../core/settings/index.ts';
 import { SETTINGS_KEY, createSettingsStore } from '../core/settings/store.ts';
 import { createTabPasses } from '../core/tab-passes.ts';
-import { onAlarm } from '../platform/alarms.ts';
+import { clearAlarm, ensureAlarm, onAlarm } from '../platform/alarms.ts';
+import { setBadge } from '../platform/badge.ts';
 import { onCommand } from '../platform/commands.ts';
 import { onInstalled, onMenuClicked, replaceMenus } from '../platform/context-menus.ts';
-import { lang, useLanguage } from '../platform/i18n.ts';
+import { devicePlatform } from '../platform/device.ts';
+import { alternativeName, lang, languageSettled, serviceName, t, useLanguage } from '../platform/i18n.ts';
 import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
-import { clearNotification, onNotificationClicked } from '../platform/notifications.ts';
+import { clearNotification, notify, onNotificationClicked } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
-import { injectScript } from '../platform/scripting.ts';
+import { committedSince } from '../platform/scripting.ts';
 import { localArea, onStorageChange, sessionArea, syncArea } from '../platform/storage.ts';
-import { activeTab, navigateTab, onTabLoaded, openNextTo } from '../platform/tabs.ts';
-import { watchMainFrames, watchSubresources } from '../platform/web-request.ts';
+import { askTab } from '../platform/tab-messaging.ts';
+import { activeTab, extensionUrl, navigateTab, openNextTo, tabInfo } from '../platform/tabs.ts';
+import { openTabUrls } from '../platform/tabs-open.ts';
+import { watchMainFrames, watchSubresourceErrors } from '../platform/web-request.ts';
 import { createAnytime } from './anytime.ts';
 import { createBanners } from './banner.ts';
 import { createFailureLog } from './failure-log.ts';
-import { createHangWatch } from './hang-watch.ts';
-import { createLeaning } from './leaning.ts';
 import { PROBE_ALARM, createHealth } from './health.ts';
+import { createLeaning } from './leaning.ts';
+import { createLoads, type Load } from './loads.ts';
+import { createOffers } from './offer.ts';
+import { createPageReports } from './page-reports.ts';
 import { createPlaceStore } from './place-store.ts';
 import { createRescuer } from './rescuer.ts';
-import { createTitleMemory } from './titles.ts';
+import { cacheSettings } from './settings-cache.ts';
+import { createSubresources } from './subresources.ts';
 import { createWithheldCheck } from './withheld.ts';
 
 // Listeners are registered synchronously at start-up: an MV3 service worker woken by an event only
 // receives it if its listener exists by the end of the first turn.
 const area = localArea();
+const now = Date.now;
+const timers = { setTimer: (run: () => void, ms: number): unknown => setTimeout(run, ms), clearTimer: (timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>) };
 const warn = (message: string) => console.warn(`Detour: ${message}`);
-// Only the settings follow the user to their other browsers; health, history and places stay here.
-const settingsHome = createSettingsHome({ key: SETTINGS_KEY, local: area, sync: syncArea(), report: warn });
-const settings = createSettingsStore(settingsHome, warn);
-const failures = createFailureLog(area);
-const places = createPlaceStore(area);
-const titles = createTitleMemory();
-/** The hang limit, kept in memory so a load's timer starts in the same turn as the load. */
-let hangLimitMs = DEFAULTS.hangLimitMs;
-/**
- * One read of the settings for what the background keeps from them: the hang limit, and the language
- * its notifications, menu titles, badge title and banners speak. Resolves once that language is in use.
- */
-function applySettings(): Promise<void> {
-  const current = settings.get();
-  current.then((read) => {
-    hangLimitMs = read.hangLimitMs;
-  }, () => undefined);
-  return useLanguage(current.then((read) => read.language));
-}
-const languageLoaded = applySettings();
-const health = createHealth(area, settings);
-const session = sessionArea();
-const banners = createBanners({ settings, session, lookupPlace: (id) => places.lookup(id) });
-const passes = createTabPasses(session, Date.now);
-/** Redirect notifications and where they lead back to. In memory: a lost entry costs one click. */
-const backLinks = new Map<string, { tabId: number; service: ServiceId; url: string }>();
-const rescuer = createRescuer({
-  settings,
-  failures,
-  passes,
-  healthState: async () => (await health.view()).state,
-  lookupPlace: (id) => places.lookup(id),
-  titleFor: titles.take,
-  rememberBackLink: (id, back) => backLinks.set(id, back),
-});
-const hangs = createHangWatch((requestId, tabId, url, waitedMs) => {
-  void onOutcome({ type: 'hang', tabId, url, waitedMs }, requestId);
-});
 const report = (error: unknown) => console.error('Detour:', error);
 
-// Kakao pages are read once they have loaded, never while they load (src/core/page-script.ts).
-onTabLoaded((tabId, url) => {
-  if (shouldReadPage(url)) void injectScript(tabId, PAGE_SCRIPT_FILE);
-});
+// Only the settings follow the user to their other browsers; health, history and places stay here.
+const settingsHome = createSettingsHome({ key: SETTINGS_KEY, local: area, sync: syncArea(), report: warn });
+const settings = cacheSettings(createSettingsStore(settingsHome, warn));
+const currentSettings = () => settings.get();
+/** The language notifications, menus, the badge's title and banners speak; resolves once it is in use. */
+const applyLanguage = () => useLanguage(currentSettings().then((read) => read.language));
+let languageLoaded = applyLanguage();
+/** The hang limit as last read: a load's timer starts in the same turn as the load. */
+const hangLimitMs = () => settings.peek()?.hangLimitMs ?? 8000;
 
-/** The address without its fragment: the same document, whichever part of it is shown. */
-const documentOf = (url: string) => url.split('#')[0] ?? url;
+const failures = createFailureLog(area);
+const places = createPlaceStore(area);
+const session = sessionArea();
+const passes = createTabPasses(session, now);
+const offerFor = createOffers({ settings: currentSettings, lookupPlace: (id) => places.lookup(id), platform: devicePlatform });
 
-/** Addresses whose last main-frame load answered with a 5xx (the most recent few). */
-const serverErrors = new Set<string>();
-
-function noteStatus(outcome: MainFrameOutcome): void {
-  if (outcome.type !== 'response') return;
-  const url = documentOf(outcome.url);
-  if (outcome.statusCode < 500) {
-    serverErrors.delete(url);
-    return;
+function badgeTitle(summary: Summary): string {
+  const names = (ids: readonly ServiceId[]) => ids.map(serviceName).join(', ');
+  switch (summary.verdict) {
+    case 'offline':
+      return t('badgeOffline');
+    case 'kakao-wide':
+      return t('badgeKakaoWide', names(summary.down));
+    case 'some-down':
+      return summary.down.length > 0 ? t('badgeDown', names(summary.down)) : t('badgeDegraded', names(summary.degraded));
+    case 'all-up':
+      return t('badgeAllUp');
+    case 'unknown':
+      return t('actionTitle');
   }
-  serverErrors.add(url);
-  if (serverErrors.size > 50) serverErrors.delete(serverErrors.values().next().value as string);
 }
 
-async function onOutcome(outcome: MainFrameOutcome, requestId: string): Promise<void> {
-  hangs.settle(requestId);
-  noteStatus(outcome);
-  // A load already rescued for hanging may still end later; the user has moved on, and so do we.
-  if (outcome.type !== 'hang' && hangs.wasRescued(requestId)) return;
-  if (!(await settings.get()).enabled) return;
-  await rescuer.handleOutcome(outcome, requestId);
-  const event = mainFrameEvent(outcome, Date.now());
+const health = createHealth({
+  persistence: {
+    read: async () => parseHealthState(await area.get(HEALTH_KEY), now()),
+    write: (state) => area.set(HEALTH_KEY, state),
+  },
+  settings: currentSettings,
+  now,
+  probe,
+  notify: async (id, service, transition) => {
+    // A worker woken by the event that failed may still be reading the user's language.
+    await languageSettled();
+    await notify(id, t('extName'), t(transition === 'down' ? 'notifyDown' : 'notifyUp', serviceName(service)));
+  },
+  setBadge: async (summary) => {
+    await languageSettled();
+    const badge = badgeFor(summary);
+    await setBadge(badge.text, badge.color, badgeTitle(summary));
+  },
+  ensureAlarm,
+  clearAlarm,
+  openServices: async () => [...new Set((await openTabUrls(serviceMatchPatterns())).flatMap((url) => serviceForUrl(url) ?? []))],
+  ...timers,
+});
+const healthState = () => health.state();
+
+/** Backlinks of redirect notifications. In memory: a lost entry costs one click. */
+const backLinks = new Map<string, { tabId: number; service: ServiceId; url: string }>();
+const loads = createLoads({
+  now,
+  ...timers,
+  committedSince,
+  tabInfo,
+  onHang: (load, waitedMs) => {
+    onOutcome({ type: 'hang', tabId: load.tabId, url: load.url, waitedMs }, load.requestId, load).catch(report);
+  },
+});
+const rescuer = createRescuer({
+  settings: currentSettings,
+  failures,
+  passes,
+  loads,
+  healthState,
+  offerFor,
+  now,
+  navigateTab,
+  extensionUrl,
+  answers: async (url, timeoutMs) => (await probe(url, timeoutMs, true)).ok,
+  notifyRedirect: async (id, service, link) => {
+    await notify(id, t('extName'), t('redirectNotice', [serviceName(service), alternativeName(link.alternative)]));
+  },
+  rememberBackLink: (id, back) => backLinks.set(id, back),
+});
+const banners = createBanners({ settings: currentSettings, session, offerFor });
+
+async function onOutcome(outcome: MainFrameOutcome, requestId: string, load: Load | undefined): Promise<void> {
+  if (!(await currentSettings()).enabled) return;
+  await rescuer.handleOutcome(outcome, requestId, load);
+  const event = mainFrameEvent(outcome, now());
   if (!event) return;
   await health.dispatch([event]);
   await health.wake();
@@ -117,49 +150,64 @@ async function onOutcome(outcome: MainFrameOutcome, requestId: string): Promise<
 
 watchMainFrames(serviceMatchPatterns(), {
   onStart: ({ requestId, tabId, url }) => {
-    titles.noteStart(tabId, url).catch(report);
-    // Synchronously, from the cached limit: a fast load's response can arrive before any storage read
-    // resolves, and a timer started after it would never be cleared (a healthy page "rescued" 8 s later).
-    hangs.start(requestId, tabId, url, hangLimitMs);
-    rescuer
-      .handleStart(tabId, url, requestId, () => {
-        hangs.settle(requestId);
-        hangs.markRescued(requestId);
-      })
-      .catch(report);
+    const load = loads.start(requestId, tabId, url, hangLimitMs());
+    const service = serviceForUrl(url);
+    if (load && service) rescuer.handleStart(load, service).catch(report);
   },
-  onResponding: (requestId) => hangs.settle(requestId),
+  onAnswered: (requestId, statusCode) => loads.answered(requestId, statusCode),
   onOutcome: (outcome, requestId) => {
-    onOutcome(outcome, requestId).catch(report);
+    onOutcome(outcome, requestId, loads.ended(requestId)).catch(report);
   },
 });
 
-const addSubresource = createBatcher<HealthEvent>((events) => {
+const subresources = createSubresources({
+  dispatch: (events) => health.dispatch(events),
+  settleWithheld: createWithheldCheck(probe),
+  askCounts: (tabId) => askTab(tabId, 'page/count', null),
+  setTimer: timers.setTimer,
+  now,
+  report,
+});
+watchSubresourceErrors(hostPermissions(), (outcome) => subresources.onError(outcome));
+// Other sites' Kakao login, SDK, postcode and map requests: only with the user's optional permission.
+const addLeaningEvent = createBatcher<HealthEvent>((events) => {
   health.dispatch(events).catch(report);
 }, 1000);
-const settleWithheld = createWithheldCheck(probe);
-watchSubresources(hostPermissions(), (outcome) => {
-  if (withheldSubresource(outcome)) {
-    settleWithheld(outcome).then((settled) => {
-      const event = subresourceEvent(settled, Date.now());
-      if (event) addSubresource(event);
-    }, report);
-    return;
-  }
-  const event = subresourceEvent(outcome, Date.now());
-  if (event) addSubresource(event);
+createLeaning({ settings, healthState, addHealthEvent: addLeaningEvent, hangLimitMs });
+
+const pageSeen = createPageReports({
+  settings: currentSettings,
+  dispatch: (events) => health.dispatch(events),
+  wake: () => health.wake(),
+  bannerFor: (state, page) => banners.orderFor(state, page),
+  rememberPlace: (facts) => places.seen(facts),
+  servedError: (url) => loads.servedError(url),
+  now,
 });
-// Other sites' Kakao login, SDK, postcode and map requests: only with the user's optional permission.
-createLeaning({ settings, healthState: async () => (await health.view()).state, addHealthEvent: addSubresource, hangLimitMs: () => hangLimitMs });
 
 onAlarm(PROBE_ALARM, () => {
   health.onAlarm().catch(report);
 });
 onBrowserNetworkChange((online) => {
-  health.dispatch([{ type: 'browser-network', online, at: Date.now() }]).catch(report);
+  health.dispatch([{ type: 'browser-network', online, at: now() }]).catch(report);
 });
-if (browserSaysOffline()) health.dispatch([{ type: 'browser-network', online: false, at: Date.now() }]).catch(report);
+if (browserSaysOffline()) health.dispatch([{ type: 'browser-network', online: false, at: now() }]).catch(report);
 health.restoreBadge().catch(report);
+
+/** The hosts of the services that are not plainly up, for the page scripts to read without waking us. */
+function pageStatus(state: HealthState): string[] {
+  return SERVICE_IDS.filter((id) => state.services[id].status === 'degraded' || state.services[id].status === 'down').flatMap((id) => SERVICES[id].hosts);
+}
+let lastPageStatus: string | undefined;
+health.onChange((before, after) => {
+  const status = pageStatus(after);
+  const key = status.join(' ');
+  if (key !== lastPageStatus) {
+    lastPageStatus = key;
+    area.set(PAGE_STATUS_KEY, status).catch(report);
+  }
+  banners.pushChanges(before, after).catch(report);
+});
 
 // One click back from a redirect: the user goes to the Kakao address after all, and is let through.
 onNotificationClicked((id) => {
@@ -173,14 +221,16 @@ onNotificationClicked((id) => {
     .catch(report);
 });
 // Anytime, not only in outages: "open in another service" from the context menu and the shortcut.
-const anytime = createAnytime({ settings, lookupPlace: (id) => places.lookup(id), openNextTo, navigateTab });
+const anytime = createAnytime({ offerFor, openNextTo, navigateTab });
 onInstalled(() => {
   languageLoaded.then(() => replaceMenus(anytime.menuItems())).catch(report);
 });
 // Sync: a change made in the user's other browser arrives here too.
 onStorageChange(['local', 'sync'], [SETTINGS_KEY], () => {
+  settings.invalidate();
   const before = lang();
-  applySettings()
+  languageLoaded = applyLanguage();
+  languageLoaded
     .then(async () => {
       // Menus outlive the worker and keep the titles they were made with: remake them in the new language.
       if (lang() !== before) await Promise.all([replaceMenus(anytime.menuItems()), health.restoreBadge()]);
@@ -193,36 +243,17 @@ onMenuClicked((click) => {
 onCommand((command, tab) => {
   anytime.onCommand(command, tab).catch(report);
 });
-health.onChange((before, after) => {
-  banners.pushChanges(before, after).catch(report);
-});
 
 handleMessages(
   {
-    'state/get': async () => ({ settings: await settings.get(), lastFailure: await failures.last(), placeCount: await places.count(), settingsHome: await settingsHome.home() }),
+    'state/get': async () => ({ settings: await currentSettings(), lastFailure: await failures.last(), placeCount: await places.count(), settingsHome: await settingsHome.home() }),
     'settings/update': (patch) => settings.update(patch),
     'settings/import': (file) => settings.importFile(file),
     'settings/reset': () => settings.reset(),
-    'page/seen': async (facts, sender) => {
-      // A page may only speak for itself.
-      const url = sender.url ?? '';
-      const service = serviceForUrl(url);
-      if (!service || typeof facts?.url !== 'string' || documentOf(facts.url) !== documentOf(url)) return null;
-      // A 5xx body ("503") is the server's failure, already handled: it is neither a healthy page
-      // nor a place's name. Firefox runs content scripts on such bodies too.
-      if ((typeof facts.status === 'number' && facts.status >= 500) || serverErrors.has(documentOf(url))) return null;
-      const page = classifyErrorPage({ title: String(facts.title ?? ''), heading: String(facts.heading ?? ''), body: String(facts.bodyText ?? '') });
-      const title = String(facts.title ?? '');
-      if (page) {
-        const state = await health.dispatch([{ type: 'error-page', service, url, page, at: Date.now() }]);
-        await health.wake();
-        // An error page's title names no search: the address alone carries the intent.
-        return banners.orderFor(state, { url, errorPage: true });
-      }
-      const state = await health.dispatch([{ type: 'page-content-ok', service, url, at: Date.now() }]);
-      // Only a healthy page may fill the place cache: an error page's title is no place's name.
-      if (placeIdOf(url) && (await settings.get()).placeCache) await places.seen(facts);
-      return banners.orderFor(state, { url, title });
+    'page/seen': (facts, sender) => pageSeen(facts, sender.url),
+    'page/requests': async (counts, sender) => {
+      await subresources.onPageReport(counts, sender.url);
+      return null;
     },
     'banner/snooze': async (request, sender) => {
       // Only for the service of the page asking.

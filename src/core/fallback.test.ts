@@ -13,8 +13,8 @@ const REQUESTS: readonly FallbackRequest[] = [
   { service: 'tistory', url: 'https://MyBlog.tistory.com/search/도커', cause: { kind: 'http', status: 502 } },
   { service: 'melon', url: 'https://www.melon.com/search/total/index.htm?q=아이유&service=kakaomap', cause: { kind: 'empty' } },
   { service: 'kakaoaccount', url: 'https://accounts.kakao.com/login/?continue=https%3A%2F%2Fevil.example%2F', cause: { kind: 'network' } },
-  { service: 'kakaomap', url: 'https://map.kakao.com/?q=a', cause: { kind: 'refused' }, alternatives: ['googlemaps', 'navermap'] },
-  { service: 'kakaomap', url: 'https://map.kakao.com/?q=b', cause: { kind: 'refused' }, alternatives: [] },
+  { service: 'kakaomap', url: 'https://map.kakao.com/?q=a', cause: { kind: 'refused' } },
+  { service: 'kakaomap', url: 'https://map.kakao.com/?q=b', cause: { kind: 'refused' } },
 ];
 
 function query(params: Record<string, string>): string {
@@ -80,27 +80,5 @@ describe('fallbackQuery / parseFallbackQuery', () => {
     expect(parseFallbackQuery(search)).toEqual({ ok: true, request: REQUESTS[0] });
     const evilFirst = `?url=${encodeURIComponent('https://evil.example/')}&${fallbackQuery(REQUESTS[0]!).slice(1)}`;
     expect(parseFallbackQuery(evilFirst)).toEqual({ ok: false, error: 'not-catalogued' });
-  });
-});
-
-describe('the user order on the query', () => {
-  const base = { service: 'kakaomap', cause: 'refused', url: 'https://map.kakao.com/' };
-
-  it('is absent when the query has none (the page then waits for the settings)', () => {
-    expect(parseFallbackQuery(query(base))).toMatchObject({ ok: true, request: expect.not.objectContaining({ alternatives: expect.anything() }) });
-  });
-
-  it('an empty list means every alternative is turned off', () => {
-    expect(parseFallbackQuery(query({ ...base, alts: '' }))).toMatchObject({ ok: true, request: { alternatives: [] } });
-  });
-
-  it.each([
-    ['another service alternative', 'vibe,navermap', ['navermap']],
-    ['an unknown id', 'bing,tmap', ['tmap']],
-    ['a duplicate', 'tmap,tmap,googlemaps', ['tmap', 'googlemaps']],
-    ['a host', 'evil.example,googlemaps', ['googlemaps']],
-    ['stray commas', ',navermap,,', ['navermap']],
-  ])('keeps only the service own alternatives, once: %s', (_label, alts, expected) => {
-    expect(parseFallbackQuery(query({ ...base, alts }))).toMatchObject({ ok: true, request: { alternatives: expected } });
   });
 });

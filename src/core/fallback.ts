@@ -1,4 +1,4 @@
-import { SERVICES, serviceForUrl, type ServiceId } from './catalog/index.ts';
+import { serviceForUrl, type ServiceId } from './catalog/index.ts';
 import { decodeCause, encodeCause, type FailureCause } from './health/cause.ts';
 
 /** Where the fallback page lives inside the extension (crxjs keeps source paths). */
@@ -17,11 +17,6 @@ export interface FallbackRequest {
   readonly knownDown?: boolean;
   /** Redirect mode was on but did not move the user: why. */
   readonly redirectSkipped?: 'too-soon' | 'no-alternative';
-  /**
-   * The alternatives the user offers, in their order, as the settings said when the page was opened:
-   * the first paint shows (and focuses) the right first link without waiting for the settings.
-   */
-  readonly alternatives?: readonly string[];
 }
 
 const MAX_TITLE_LENGTH = 300;
@@ -31,7 +26,6 @@ export function fallbackQuery(request: FallbackRequest): string {
   if (request.title) params.title = request.title.slice(0, MAX_TITLE_LENGTH);
   if (request.knownDown) params.known = '1';
   if (request.redirectSkipped) params.skip = request.redirectSkipped;
-  if (request.alternatives) params.alts = request.alternatives.join(',');
   return `?${new URLSearchParams(params).toString()}`;
 }
 
@@ -52,10 +46,6 @@ export function parseFallbackQuery(search: string): { ok: true; request: Fallbac
   if (!cause) return { ok: false, error: 'bad-cause' };
   const title = params.get('title')?.slice(0, MAX_TITLE_LENGTH);
   const skip = params.get('skip');
-  const alts = params.get('alts');
-  // Only this service's own alternatives, each once: the query cannot add a link to anywhere else.
-  const catalogued: readonly string[] = SERVICES[service].alternatives;
-  const alternatives = alts === null ? undefined : [...new Set(alts.split(','))].filter((id) => catalogued.includes(id));
   return {
     ok: true,
     request: {
@@ -65,7 +55,6 @@ export function parseFallbackQuery(search: string): { ok: true; request: Fallbac
       ...(title ? { title } : {}),
       ...(params.get('known') === '1' ? { knownDown: true } : {}),
       ...(skip === 'too-soon' || skip === 'no-alternative' ? { redirectSkipped: skip } : {}),
-      ...(alternatives ? { alternatives } : {}),
     },
   };
 }

@@ -70,9 +70,15 @@ describe('banner messages', () => {
     expect(MESSAGE_SENDERS['banner/show']).toEqual(['background']);
   });
 
-  it('lets no other message come from the background, nor the background order anything else', () => {
+  it('lets no other message come from the background than the banner and the request count, and nothing else send those', () => {
     for (const [name, senders] of Object.entries(MESSAGE_SENDERS)) {
-      expect(senders.includes('background'), name).toBe(name === 'banner/show');
+      expect(senders.includes('background'), name).toBe(name === 'banner/show' || name === 'page/count');
+      if (senders.includes('background')) expect(senders, name).toEqual(['background']);
     }
+  });
+
+  it('lets only content scripts report their page and its requests', () => {
+    expect(MESSAGE_SENDERS['page/seen']).toEqual(['content-script']);
+    expect(MESSAGE_SENDERS['page/requests']).toEqual(['content-script']);
   });
 });

@@ -2,6 +2,7 @@ import type { BannerOrder } from './banner.ts';
 import type { ServiceId } from './catalog/index.ts';
 import type { FailureRecord } from './health/last-failure.ts';
 import type { HealthState, Summary } from './health/types.ts';
+import type { RequestCounts } from './page-report.ts';
 import type { PageFacts } from './places/extract.ts';
 import type { ImportResult } from './settings/file.ts';
 import type { SettingsHome } from './settings/home.ts';
@@ -47,6 +48,10 @@ export interface MessageMap {
   'banner/snooze': { request: { readonly service: ServiceId }; response: null };
   /** Background -> a tab's content script: show this banner (the service became degraded after the page loaded). */
   'banner/show': { request: BannerOrder; response: null };
+  /** A Kakao page's script: some of its requests to Kakao were answered with a 5xx (Resource Timing). */
+  'page/requests': { request: RequestCounts; response: null };
+  /** Background -> a tab's content script: how the page's requests to Kakao ended in the last minute. */
+  'page/count': { request: null; response: RequestCounts };
   'health/get': { request: null; response: HealthView };
   /** Probe now, on the user's request; answers when the probes are done. */
   'health/check-now': { request: null; response: HealthView };
@@ -73,7 +78,7 @@ export type MessageResponse<K extends MessageName> = MessageMap[K]['response'];
 export type SenderKind = 'extension-page' | 'content-script' | 'background';
 
 /** Messages the background sends to content scripts: the background's router handles none of them. */
-export type ContentBoundName = 'banner/show';
+export type ContentBoundName = 'banner/show' | 'page/count';
 /** Messages the background's router answers. */
 export type BackgroundBoundName = Exclude<MessageName, ContentBoundName>;
 
@@ -85,6 +90,8 @@ export const MESSAGE_SENDERS: { readonly [K in MessageName]: readonly SenderKind
   'page/seen': ['content-script'],
   'banner/snooze': ['content-script'],
   'banner/show': ['background'],
+  'page/requests': ['content-script'],
+  'page/count': ['background'],
   'health/get': ['extension-page'],
   'health/check-now': ['extension-page'],
   'health/check': ['extension-page'],

@@ -1,9 +1,9 @@
 import { serviceForUrl } from './catalog/index.ts';
 
 /**
- * The script that reads a loaded Kakao page (and lays the banner over it), as shipped in each build.
- * The background injects it after the page has finished loading instead of declaring a content script:
- * a declared one runs while the page is still loading and measurably delayed its load event.
+ * The script that reads a Kakao page (and lays the banner over it), as shipped in each build: one
+ * self-contained classic file, declared for the service pages at document_idle (vite.config.ts), and
+ * injected by the background into a page that must show a banner before it has gone idle.
  */
 export const PAGE_SCRIPT_FILE = 'src/content/kakao-page.js';
 

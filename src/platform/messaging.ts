@@ -18,9 +18,16 @@ function fromExtension(sender: Runtime.MessageSender): boolean {
 
 /** Content-script side: receives one message the background sends to this tab; nothing else gets through. */
 export function onExtensionMessage<K extends ContentBoundName>(name: K, handler: (payload: MessageRequest<K>) => void): void {
+  onExtensionRequest(name, (payload) => {
+    handler(payload);
+    return null as MessageResponse<K>;
+  });
+}
+
+/** Content-script side: answers one question the background asks this tab. */
+export function onExtensionRequest<K extends ContentBoundName>(name: K, answer: (payload: MessageRequest<K>) => MessageResponse<K>): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isEnvelope(message) || message.name !== name || !MESSAGE_SENDERS[name].includes('background') || !fromExtension(sender)) return undefined;
-    handler(message.payload as MessageRequest<K>);
-    return Promise.resolve(null);
+    return Promise.resolve(answer(message.payload as MessageRequest<K>));
   });
 }

@@ -37,3 +37,22 @@ export async function callInTab(tabId: number, file: string, key: string, payloa
     return false;
   }
 }
+
+/**
+ * Whether the tab's top document committed at or after `since` (epoch ms): a navigation that started
+ * then has been answered, whatever its events say. A document's time origin is its navigation's start,
+ * a little before the request Detour saw; half a second of slack covers that. False when the tab
+ * cannot be read (gone, an error page, a page Detour has no access to: not the answer of a Kakao load).
+ */
+export async function committedSince(tabId: number, since: number): Promise<boolean> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      injectImmediately: true,
+      func: () => performance.timeOrigin,
+    });
+    return typeof result?.result === 'number' && result.result >= since - 500;
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,4 @@
-import { envelope, type ContentBoundName, type MessageRequest } from '../core/messages.ts';
+import { envelope, type ContentBoundName, type MessageRequest, type MessageResponse } from '../core/messages.ts';
 import browser from './browser.ts';
 
 /** Open tabs on the given hosts, with their addresses; host permissions are enough, no "tabs" needed. */
@@ -18,5 +18,14 @@ export async function sendToTab<K extends ContentBoundName>(tabId: number, name:
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Asks a tab's page script a question; undefined when the tab has none or it does not answer. */
+export async function askTab<K extends ContentBoundName>(tabId: number, name: K, payload: MessageRequest<K>): Promise<MessageResponse<K> | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, envelope(name, payload))) as MessageResponse<K>;
+  } catch {
+    return undefined;
   }
 }

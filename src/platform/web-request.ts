@@ -14,8 +14,8 @@ export interface MainFrameStart {
 export interface MainFrameListeners {
   /** A main-frame load to one of the hosts is starting (the tab still shows the page it leaves). */
   readonly onStart: (start: MainFrameStart) => void;
-  /** Its response headers arrived: whatever happens next, it is not hanging. */
-  readonly onResponding: (requestId: string) => void;
+  /** Its response headers arrived, with their status: whatever happens next, it is not hanging. */
+  readonly onAnswered: (requestId: string, statusCode: number) => void;
   /** It ended: a network error, or a response with its status. */
   readonly onOutcome: (outcome: MainFrameOutcome, requestId: string) => void;
 }
@@ -24,11 +24,11 @@ export interface MainFrameListeners {
  * Watches main-frame loads to the given hosts. Must be called synchronously at background start-up
  * so a woken service worker hears the event that woke it.
  */
-export function watchMainFrames(urls: string[], { onStart, onResponding, onOutcome }: MainFrameListeners): void {
+export function watchMainFrames(urls: string[], { onStart, onAnswered, onOutcome }: MainFrameListeners): void {
   const filter = { urls, types: ['main_frame' as const] };
   keepFirefoxTabIds(urls, (details) => onStart({ requestId: details.requestId, tabId: details.tabId, url: details.url }));
   browser.webRequest.onHeadersReceived.addListener((details) => {
-    onResponding(details.requestId);
+    onAnswered(details.requestId, details.statusCode);
     return undefined;
   }, filter);
   browser.webRequest.onErrorOccurred.addListener((details) => {
@@ -43,21 +43,16 @@ export function watchMainFrames(urls: string[], { onStart, onResponding, onOutco
 
 const SUBRESOURCE_TYPES = ['sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest', 'ping', 'media', 'websocket', 'other'] as const;
 
-/** Reports how the requests Kakao's pages make (APIs, scripts, tiles) end. */
-export function watchSubresources(urls: string[], listener: (outcome: SubresourceOutcome) => void): void {
-  const filter = { urls, types: [...SUBRESOURCE_TYPES] };
+/**
+ * Reports the requests of Kakao's pages (APIs, scripts, tiles) that FAIL, and only those: a request that
+ * succeeds costs the background nothing, not even an event (a map load makes hundreds). A 5xx that the
+ * page can read is counted by the page itself (Resource Timing, src/content/subresource-watch.ts); a 5xx
+ * the browser withholds from the page ends here as an error (see withheldSubresource).
+ */
+export function watchSubresourceErrors(urls: string[], listener: (outcome: SubresourceOutcome) => void): void {
   browser.webRequest.onErrorOccurred.addListener((details) => {
-    listener({ type: 'error', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, error: details.error });
-  }, filter);
-  // A 5xx is taken at the headers: a script or image answered with an HTML error page is then cut
-  // off by the browser's opaque-response blocking and never completes (Firefox: NS_BINDING_ABORTED).
-  browser.webRequest.onHeadersReceived.addListener((details) => {
-    if (details.statusCode >= 500) listener({ type: 'response', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, statusCode: details.statusCode });
-    return undefined;
-  }, filter);
-  browser.webRequest.onCompleted.addListener((details) => {
-    if (details.statusCode < 500) listener({ type: 'response', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, statusCode: details.statusCode });
-  }, filter);
+    listener({ type: 'error', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, error: details.error, resource: details.type });
+  }, { urls, types: [...SUBRESOURCE_TYPES] });
 }
 
 /** The requests other sites make to Kakao that can break their login, address search or map. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INJECTED_SCRIPTS, PAGE_SCRIPT, contentScriptFiles, readManifest, requireDist, shippedFiles } from '../../scripts/bundle-files.ts';
 import { PAGE_SCRIPT_FILE } from '../../src/core/page-script.ts';
+import { serviceMatchPatterns } from '../../src/core/catalog/index.ts';
 import { fallbackQuery, parseFallbackQuery } from '../../src/core/fallback.ts';
 
 // Security checks on what ships: the built packages in dist/chrome and dist/firefox (npm test builds
@@ -40,8 +41,9 @@ describe.each(TARGETS)('dist/%s', (target) => {
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });
 
-  it('declares no content script: the one page script is injected by the background, into Kakao pages only', () => {
-    expect(manifest.content_scripts ?? []).toEqual([]);
+  it("declares one content script, the page script, on Kakao's own service pages only", () => {
+    expect(manifest.content_scripts).toEqual([{ matches: serviceMatchPatterns(), js: [PAGE_SCRIPT_FILE], run_at: 'document_idle' }]);
+    for (const pattern of manifest.content_scripts?.[0]?.matches ?? []) expect(pattern).toMatch(/^\*:\/\/(\*\.)?[a-z0-9.-]+\.(com|net)\/\*$/);
     // The file the background injects is the file the build ships, as one self-contained classic script.
     expect(PAGE_SCRIPT_FILE).toBe(PAGE_SCRIPT);
     expect([...contentScriptFiles(dist).keys()]).toEqual([PAGE_SCRIPT]);

@@ -19,7 +19,7 @@ export function mainFrameEvent(outcome: MainFrameOutcome, at: number): HealthEve
 
 /** A sub-resource (XHR, script, tile, API call) of a page, as the platform layer reports it. */
 export type SubresourceOutcome =
-  | { readonly type: 'error'; readonly tabId: number; readonly pageUrl: string; readonly url: string; readonly error: string }
+  | { readonly type: 'error'; readonly tabId: number; readonly pageUrl: string; readonly url: string; readonly error: string; readonly resource?: string }
   | { readonly type: 'response'; readonly tabId: number; readonly pageUrl: string; readonly url: string; readonly statusCode: number };
 
 /**
@@ -28,14 +28,23 @@ export type SubresourceOutcome =
  * only this error, without the status. Whether that was an outage takes a look at the server itself.
  */
 const WITHHELD = /^net::ERR_BLOCKED_BY_ORB$/;
+/**
+ * Firefox delivers such a response's headers and then aborts it (NS_BINDING_ABORTED), the same error a
+ * request gets when the user leaves the page. Without a listener on every response's headers (which
+ * cost an event per healthy request) the two look alike, so for the kinds of request the browser
+ * withholds, the server is asked once (per host, and rarely: see background/withheld.ts).
+ */
+const ABORTED = /^NS_BINDING_ABORTED$/;
+const WITHHELD_KINDS = new Set(['script', 'image', 'stylesheet', 'font', 'media', 'xmlhttprequest', 'other']);
 
-export function isWithheldResponse(error: string): boolean {
-  return WITHHELD.test(error.trim());
+export function isWithheldResponse(error: string, resource?: string): boolean {
+  const code = error.trim();
+  return WITHHELD.test(code) || (ABORTED.test(code) && resource !== undefined && WITHHELD_KINDS.has(resource));
 }
 
 /** A sub-resource of a Kakao page whose response the browser withheld unread: the request to check with the server. */
 export function withheldSubresource(outcome: SubresourceOutcome): boolean {
-  return outcome.type === 'error' && outcome.tabId >= 0 && isWithheldResponse(outcome.error) && serviceForUrl(outcome.pageUrl) !== undefined;
+  return outcome.type === 'error' && outcome.tabId >= 0 && isWithheldResponse(outcome.error, outcome.resource) && serviceForUrl(outcome.pageUrl) !== undefined;
 }
 
 /**

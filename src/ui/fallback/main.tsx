@@ -22,8 +22,8 @@ const root = document.getElementById('root')!;
 const platform = devicePlatform();
 
 let cached: { readonly id: string; readonly place: Place } | undefined;
-/** The user's order: from the query at first (as the settings were when the page opened), then from the settings. */
-let order: readonly string[] | undefined = request?.alternatives;
+/** The user's order of alternatives, from the settings. */
+let order: readonly string[] | undefined;
 let health: LiveHealth | undefined;
 let reachable: Readonly<Record<string, boolean>> | undefined;
 let autoReturn = false;
