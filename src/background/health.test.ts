@@ -4,7 +4,7 @@ import type { HealthState } from '../core/health/types.ts';
 import { DEFAULTS } from '../core/settings/index.ts';
 import { QUIET_WRITE_MS, createHealth, type ProbeOutcome } from './health.ts';
 
-function rig(options: { probe?: (url: string) => ProbeOutcome; stored?: HealthState } = {}) {
+function rig(options: { probe?: (url: string) => ProbeOutcome | Promise<ProbeOutcome>; stored?: HealthState } = {}) {
   let time = 1_800_000_000_000;
   const writes: HealthState[] = [];
   let reads = 0;
@@ -22,7 +22,7 @@ function rig(options: { probe?: (url: string) => ProbeOutcome; stored?: HealthSt
     },
     settings: async () => DEFAULTS,
     now: () => time,
-    probe: async (url) => options.probe?.(url) ?? { ok: true, latencyMs: 20 },
+    probe: async (url) => (await options.probe?.(url)) ?? { ok: true, latencyMs: 20 },
     notify: async (_id, service, transition) => void notifications.push(`${service}:${transition}`),
     setBadge: async (summary) => void badges.push(summary.verdict),
     ensureAlarm: async () => undefined,
@@ -113,5 +113,31 @@ describe('health in memory', () => {
     const view = await r.health.check(['kakaomap'], 'user');
     expect(view.state.services.kakaomap.confirmed).toBe(true);
     expect(r.badges.at(-1)).toBe('some-down');
+  });
+});
+
+describe('probe answers out of order', () => {
+  it('ignores a probe that answers after a newer one (a hung server timing out after a recovery)', async () => {
+    let release: (outcome: ProbeOutcome) => void = () => undefined;
+    let round = 0;
+    const r = rig({
+      probe: (url) => {
+        if (!url.includes('map.kakao.com')) return { ok: true, latencyMs: 5 };
+        round += 1;
+        // The first probe of KakaoMap hangs until released; the later ones answer at once.
+        return round === 1 ? new Promise<ProbeOutcome>((resolve) => (release = resolve)) : { ok: true, latencyMs: 5 };
+      },
+    });
+    await r.health.dispatch([{ type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'timeout' }, url: 'https://map.kakao.com/', at: r.now() }]);
+    const stale = r.health.check(['kakaomap'], 'failure');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await r.health.check(['kakaomap'], 'user');
+    await r.health.check(['kakaomap'], 'user');
+    expect((await r.health.view()).state.services.kakaomap.status).toBe('up');
+    release({ ok: false, latencyMs: null, cause: { kind: 'timeout' } });
+    await stale;
+    const after = (await r.health.view()).state.services.kakaomap;
+    expect(after.status).toBe('up');
+    expect(r.notifications).not.toContain('kakaomap:down');
   });
 });

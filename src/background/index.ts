@@ -163,7 +163,7 @@ watchMainFrames(serviceMatchPatterns(), {
 const subresources = createSubresources({
   dispatch: (events) => health.dispatch(events),
   settleWithheld: createWithheldCheck(probe),
-  askCounts: (tabId) => askTab(tabId, 'page/count', null),
+  askCounts: (tabId, failedUrls) => askTab(tabId, 'page/count', failedUrls),
   setTimer: timers.setTimer,
   now,
   report,

@@ -9,7 +9,7 @@ export interface SubresourceDeps {
   /** Settles a withheld response with one look at the server (./withheld.ts). */
   readonly settleWithheld: (outcome: SubresourceOutcome) => Promise<SubresourceOutcome>;
   /** Asks the tab's page script how its requests to Kakao ended in the last minute. */
-  readonly askCounts: (tabId: number) => Promise<unknown>;
+  readonly askCounts: (tabId: number, failedUrls: readonly string[]) => Promise<unknown>;
   readonly setTimer: (run: () => void, ms: number) => unknown;
   readonly now: () => number;
   readonly report: (error: unknown) => void;
@@ -25,7 +25,7 @@ export const FAILURE_BATCH_MS = 1000;
  * speaks up itself when it saw a 5xx. The engine's failure rate then has both sides again.
  */
 export function createSubresources(deps: SubresourceDeps) {
-  const pending = new Map<number, { pageUrl: string; events: HealthEvent[] }>();
+  const pending = new Map<number, { pageUrl: string; events: HealthEvent[]; urls: string[] }>();
 
   /** The page's count, as events: its successes first, so the failures are the newest samples kept. */
   function countEvents(service: ServiceId, counts: RequestCounts, at: number): HealthEvent[] {
@@ -42,20 +42,21 @@ export function createSubresources(deps: SubresourceDeps) {
     if (!batch || batch.events.length === 0) return;
     const service = serviceForUrl(batch.pageUrl);
     if (!service) return;
-    const counts = parseRequestCounts(await deps.askCounts(tabId));
+    const counts = parseRequestCounts(await deps.askCounts(tabId, batch.urls));
     // Without the page's answer (not read yet, or gone) the failures alone are weighed.
     const events = counts ? [...countEvents(service, counts, deps.now()), ...batch.events] : batch.events;
     await deps.dispatch(events);
   }
 
-  function add(tabId: number, pageUrl: string, event: HealthEvent): void {
+  function add(tabId: number, pageUrl: string, url: string, event: HealthEvent): void {
     let batch = pending.get(tabId);
     if (!batch) {
-      batch = { pageUrl, events: [] };
+      batch = { pageUrl, events: [], urls: [] };
       pending.set(tabId, batch);
       deps.setTimer(() => void flush(tabId).catch(deps.report), FAILURE_BATCH_MS);
     }
     batch.events.push(event);
+    if (event.type === 'subresource' && !event.ok && batch.urls.length < 200) batch.urls.push(url);
   }
 
   return {
@@ -64,12 +65,12 @@ export function createSubresources(deps: SubresourceDeps) {
       if (withheldSubresource(outcome)) {
         deps.settleWithheld(outcome).then((settled) => {
           const event = subresourceEvent(settled, deps.now());
-          if (event) add(outcome.tabId, outcome.pageUrl, event);
+          if (event) add(outcome.tabId, outcome.pageUrl, outcome.url, event);
         }, deps.report);
         return;
       }
       const event = subresourceEvent(outcome, deps.now());
-      if (event) add(outcome.tabId, outcome.pageUrl, event);
+      if (event) add(outcome.tabId, outcome.pageUrl, outcome.url, event);
     },
 
     /** A Kakao page's own script saw 5xx answers; `pageUrl` is the sender's, never the page's say. */

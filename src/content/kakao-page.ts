@@ -7,7 +7,7 @@
 // changed: when the background says the page is broken, a banner of our own is laid over it.
 import type { BannerOrder } from '../core/banner.ts';
 import { classifyErrorPage } from '../core/health/error-page.ts';
-import { PAGE_STATUS_KEY, hostListed, hostsNotUp, shouldReportPage } from '../core/page-report.ts';
+import { PAGE_STATUS_KEY, hostListed, hostsNotUp, parseFailedElsewhere, shouldReportPage } from '../core/page-report.ts';
 import type { PageFacts } from '../core/places/extract.ts';
 import { onExtensionMessage, onExtensionRequest, send } from '../platform/messaging.ts';
 import { readLocal } from '../platform/storage.ts';
@@ -69,7 +69,7 @@ if (!scope[INJECTED]) {
   // The service may turn degraded after the page loaded (its API calls start failing): the background says so.
   onExtensionMessage('banner/show', show);
   // The background saw requests of this page fail and asks how many others answered.
-  onExtensionRequest('page/count', () => requests.counts());
+  onExtensionRequest('page/count', (failed) => requests.counts(parseFailedElsewhere(failed)));
   // Kakao's pages render much of their content after load: look now, and once more when settled.
   setTimeout(() => void consider(), 3000);
   void consider();

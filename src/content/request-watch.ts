@@ -39,10 +39,10 @@ export function watchRequests(onServerError: () => void) {
   }
 
   return {
-    counts(): RequestCounts {
+    counts(failedElsewhere?: ReadonlySet<string>): RequestCounts {
       const now = Date.now();
       const recent = kept.filter((request) => now - request.at <= REQUEST_WINDOW_MS);
-      return countRequests(recent, now);
+      return countRequests(recent, now, failedElsewhere);
     },
   };
 }

@@ -50,8 +50,8 @@ export interface MessageMap {
   'banner/show': { request: BannerOrder; response: null };
   /** A Kakao page's script: some of its requests to Kakao were answered with a 5xx (Resource Timing). */
   'page/requests': { request: RequestCounts; response: null };
-  /** Background -> a tab's content script: how the page's requests to Kakao ended in the last minute. */
-  'page/count': { request: null; response: RequestCounts };
+  /** Background -> a tab's content script: how the page's requests to Kakao ended in the last minute, apart from these that failed. */
+  'page/count': { request: readonly string[]; response: RequestCounts };
   'health/get': { request: null; response: HealthView };
   /** Probe now, on the user's request; answers when the probes are done. */
   'health/check-now': { request: null; response: HealthView };

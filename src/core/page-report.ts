@@ -68,17 +68,28 @@ export interface RequestCounts {
   readonly failed: readonly string[];
 }
 
-/** Counts the page's requests to Kakao in the last window. */
-export function countRequests(requests: readonly TimedRequest[], now: number): RequestCounts {
+/**
+ * Counts the page's requests to Kakao in the last window. `failedElsewhere`: addresses the browser
+ * reported failing (a withheld or refused answer may still leave a timing entry, without a status): not
+ * counted as answered.
+ */
+export function countRequests(requests: readonly TimedRequest[], now: number, failedElsewhere: ReadonlySet<string> = new Set()): RequestCounts {
   let ok = 0;
   const failed: string[] = [];
   for (const request of requests) {
     if (now - request.at > REQUEST_WINDOW_MS || !isKakaoRequest(request.url)) continue;
+    if (request.status < 500 && failedElsewhere.has(request.url)) continue;
     if (request.status >= 500) {
       if (failed.length < MAX_REPORTED_FAILURES) failed.push(request.url);
     } else ok += 1;
   }
   return { ok, failed };
+}
+
+/** The background's question to a page: the addresses it saw fail (bounded). */
+export function parseFailedElsewhere(value: unknown): ReadonlySet<string> {
+  if (!Array.isArray(value)) return new Set();
+  return new Set(value.filter((url): url is string => typeof url === 'string' && url.length <= 2048).slice(0, 200));
 }
 
 /** A report from a page, checked: counts bounded, only failures at Kakao's own https addresses. */

@@ -11,7 +11,7 @@ const NAVER_SEARCH = `https://map.naver.com/p/search/${enc(QUERY)}`;
 
 /** A KakaoMap page whose API calls (dapi.kakao.com) all fail after it loaded, as in a partial outage. */
 const MAP_PAGE_WITH_FAILING_API = `<!doctype html><html><head><meta charset="utf-8"><title>카카오맵</title></head><body><h1 id="top">지도</h1>
-<script>for (let i = 0; i < 8; i++) fetch('https://dapi.kakao.com/api?i=' + i, { mode: 'no-cors' }).catch(() => {});</script></body></html>`;
+<script>for (let i = 0; i < 8; i++) fetch('https://dapi.kakao.com/api?i=' + i).then((r) => r.text()).catch(() => {});</script></body></html>`;
 
 const MAINTENANCE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>서비스 점검 안내 | 다음뉴스</title></head>
 <body><h1>서비스 점검 중입니다</h1><p>보다 나은 서비스를 위해 시스템 점검을 하고 있습니다. 이용에 불편을 드려 죄송합니다.</p></body></html>`;

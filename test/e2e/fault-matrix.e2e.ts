@@ -50,7 +50,7 @@ const ERROR_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>일�
 <body><h1>일시적인 오류가 발생했습니다</h1><p>잠시 후 다시 시도해 주세요.</p></body></html>`;
 
 const pageCallingApi = (api: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Kakao</title></head><body><h1>Kakao</h1>
-<script>for (let i = 0; i < 8; i++) fetch('https://${api}/api?i=' + i, { mode: 'no-cors' }).catch(() => {});</script></body></html>`;
+<script>for (let i = 0; i < 8; i++) fetch('https://${api}/api?i=' + i).then((r) => r.text()).catch(() => {});</script></body></html>`;
 
 async function setHangLimit(rig: Rig, ms: number): Promise<void> {
   const page = await rig.browser.newTab();
