@@ -28,8 +28,8 @@ export function createSubresources(deps: SubresourceDeps) {
   const pending = new Map<number, { pageUrl: string; events: HealthEvent[]; urls: string[] }>();
 
   /** The page's count, as events: its successes first, so the failures are the newest samples kept. */
-  function countEvents(service: ServiceId, counts: RequestCounts, at: number): HealthEvent[] {
-    const ok = Math.min(counts.ok, SUBRESOURCE_MAX_SAMPLES - counts.failed.length);
+  function countEvents(service: ServiceId, counts: RequestCounts, at: number, otherFailures = 0): HealthEvent[] {
+    const ok = Math.min(counts.ok, SUBRESOURCE_MAX_SAMPLES - counts.failed.length - otherFailures);
     return [
       ...Array.from({ length: Math.max(0, ok) }, (): HealthEvent => ({ type: 'subresource', service, ok: true, at })),
       ...counts.failed.map((): HealthEvent => ({ type: 'subresource', service, ok: false, at })),
@@ -44,7 +44,7 @@ export function createSubresources(deps: SubresourceDeps) {
     if (!service) return;
     const counts = parseRequestCounts(await deps.askCounts(tabId, batch.urls));
     // Without the page's answer (not read yet, or gone) the failures alone are weighed.
-    const events = counts ? [...countEvents(service, counts, deps.now()), ...batch.events] : batch.events;
+    const events = counts ? [...countEvents(service, counts, deps.now(), batch.events.length), ...batch.events] : batch.events;
     await deps.dispatch(events);
   }
 
