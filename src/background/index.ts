@@ -25,6 +25,7 @@ import { clearNotification, notify, onNotificationClicked } from '../platform/no
 import { probe } from '../platform/probe.ts';
 import { committedSince } from '../platform/scripting.ts';
 import { localArea, onStorageChange, sessionArea, syncArea } from '../platform/storage.ts';
+import { replaceSessionRules } from '../platform/session-rules.ts';
 import { askTab } from '../platform/tab-messaging.ts';
 import { activeTab, extensionUrl, navigateTab, openNextTo, tabInfo } from '../platform/tabs.ts';
 import { openTabUrls } from '../platform/tabs-open.ts';
@@ -34,6 +35,7 @@ import { createBanners } from './banner.ts';
 import { createFailureLog } from './failure-log.ts';
 import { PROBE_ALARM, createHealth } from './health.ts';
 import { createLeaning } from './leaning.ts';
+import { createKnownDownSync } from './known-down-sync.ts';
 import { createLoads, type Load } from './loads.ts';
 import { createOffers } from './offer.ts';
 import { createPageReports } from './page-reports.ts';
@@ -108,6 +110,15 @@ const health = createHealth({
 });
 const healthState = () => health.state();
 
+/** Navigations to a service confirmed down never leave the browser (see knownDownRules). */
+const syncKnownDown = createKnownDownSync({ state: healthState, settings: currentSettings, passes: () => passes.active(), apply: replaceSessionRules });
+syncKnownDown().catch(report);
+/** The user let a tab through to Kakao: its rule must let it through before the tab moves. */
+async function letThrough(tabId: number, service: ServiceId, once: boolean): Promise<void> {
+  await passes.grant(tabId, service, once);
+  await syncKnownDown();
+}
+
 /** Backlinks of redirect notifications. In memory: a lost entry costs one click. */
 const backLinks = new Map<string, { tabId: number; service: ServiceId; url: string }>();
 const loads = createLoads({
@@ -134,6 +145,7 @@ const rescuer = createRescuer({
     await notify(id, t('extName'), t('redirectNotice', [serviceName(service), alternativeName(link.alternative)]));
   },
   rememberBackLink: (id, back) => backLinks.set(id, back),
+  passUsed: () => void syncKnownDown().catch(report),
 });
 const banners = createBanners({ settings: currentSettings, session, offerFor });
 
@@ -207,6 +219,7 @@ health.onChange((before, after) => {
     area.set(PAGE_STATUS_KEY, status).catch(report);
   }
   banners.pushChanges(before, after).catch(report);
+  syncKnownDown().catch(report);
 });
 
 // One click back from a redirect: the user goes to the Kakao address after all, and is let through.
@@ -214,8 +227,7 @@ onNotificationClicked((id) => {
   const back = backLinks.get(id);
   if (!back) return;
   backLinks.delete(id);
-  passes
-    .grant(back.tabId, back.service, false)
+  letThrough(back.tabId, back.service, false)
     .then(() => navigateTab(back.tabId, back.url))
     .then(() => clearNotification(id))
     .catch(report);
@@ -228,6 +240,7 @@ onInstalled(() => {
 // Sync: a change made in the user's other browser arrives here too.
 onStorageChange(['local', 'sync'], [SETTINGS_KEY], () => {
   settings.invalidate();
+  syncKnownDown().catch(report);
   const before = lang();
   languageLoaded = applyLanguage();
   languageLoaded
@@ -278,7 +291,7 @@ handleMessages(
       const url = typeof request?.url === 'string' ? request.url : '';
       const service = serviceForUrl(url);
       if (tabId === undefined || !service) return { ok: false };
-      await passes.grant(tabId, service, request.lasting !== true);
+      await letThrough(tabId, service, request.lasting !== true);
       await navigateTab(tabId, url);
       return { ok: true };
     },

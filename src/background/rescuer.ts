@@ -27,6 +27,8 @@ export interface RescuerDeps {
   /** Tells the user a redirect happened; a click on it takes them back (see rememberBackLink). */
   readonly notifyRedirect: (notificationId: string, service: ServiceId, link: AlternativeLink) => Promise<void>;
   readonly rememberBackLink: (notificationId: string, back: { tabId: number; service: ServiceId; url: string }) => void;
+  /** A tab's one-time pass was used up: the known-down rules take that tab in again. */
+  readonly passUsed: () => void;
 }
 
 /**
@@ -100,7 +102,10 @@ export function createRescuer(deps: RescuerDeps) {
       const cause = shortCutCause(await healthState(), service);
       if (!cause) return false;
       // "그래도 카카오로 이동" and "다시 시도" both let the load go ahead.
-      if (await passes.use(load.tabId, service)) return false;
+      if (await passes.use(load.tabId, service)) {
+        deps.passUsed();
+        return false;
+      }
       if (!loads.claim(load.requestId, load)) return false;
       await act(load, service, cause, current, true);
       return true;

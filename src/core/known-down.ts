@@ -27,3 +27,50 @@ export function knownDownCause(health: ServiceHealth): FailureCause {
 export function shortCutCause(state: HealthState, service: ServiceId): FailureCause | undefined {
   return isKnownDown(state, service) ? knownDownCause(state.services[service]) : undefined;
 }
+
+/** A session rule that keeps navigations to a service confirmed down from leaving the browser. */
+export interface BlockRule {
+  readonly id: number;
+  readonly priority: 1;
+  readonly action: { readonly type: 'block' };
+  readonly condition: {
+    readonly regexFilter: string;
+    readonly resourceTypes: ['main_frame'];
+    readonly excludedTabIds?: number[];
+  };
+}
+
+/**
+ * The rules for the known-down short-cut, as data: one per service confirmed down (while Detour and
+ * that service's handling are on), blocking only main-frame navigations to its hosts, never in a tab
+ * the user let through ("다시 시도", "그래도 카카오로 이동"). The background moves the tab to the
+ * fallback page as the navigation starts; the rule makes sure no request reaches the broken server
+ * (a hung one would hold it for the whole hang limit). Gone the moment the service is not confirmed down.
+ */
+export function knownDownRules(input: {
+  readonly state: HealthState;
+  readonly enabled: boolean;
+  readonly modeOf: (service: ServiceId) => 'suggest' | 'redirect' | 'off';
+  readonly hostsOf: (service: ServiceId) => readonly string[];
+  readonly services: readonly ServiceId[];
+  readonly passes: ReadonlyArray<{ readonly tabId: number; readonly service: ServiceId }>;
+}): BlockRule[] {
+  if (!input.enabled) return [];
+  return input.services.flatMap((service, index): BlockRule[] => {
+    if (input.modeOf(service) === 'off' || !shortCutCause(input.state, service)) return [];
+    // Exact hosts (a request domain would also take every subdomain: daum.net would block all of Daum).
+    const regexFilter = hostsRegex(input.hostsOf(service));
+    const excludedTabIds = [...new Set(input.passes.filter((pass) => pass.service === service && pass.tabId >= 0).map((pass) => pass.tabId))];
+    return [{ id: index + 1, priority: 1, action: { type: 'block' }, condition: { regexFilter, resourceTypes: ['main_frame'], ...(excludedTabIds.length > 0 ? { excludedTabIds } : {}) } }];
+  });
+}
+
+/** A regular expression for addresses on exactly these hosts ("*.x" for any subdomain of x). */
+export function hostsRegex(hosts: readonly string[]): string {
+  const alternatives = hosts.map((host) => (host.startsWith('*.') ? `[a-z0-9-]+(\\.[a-z0-9-]+)*${escapeHost(host.slice(1))}` : escapeHost(host)));
+  return `^https?://(${alternatives.join('|')})(:[0-9]+)?/`;
+}
+
+function escapeHost(host: string): string {
+  return host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -53,6 +53,12 @@ export function createTabPasses(area: KeyValueArea, now: () => number) {
       const pass = (await readPasses())[key(tabId, service)];
       return pass !== undefined && !pass.once && pass.until >= now();
     },
+    /** Every pass that still holds (one-time or lasting), by tab and service. */
+    active: async (): Promise<Array<{ tabId: number; service: ServiceId }>> =>
+      Object.entries(await readPasses()).flatMap(([name, pass]) => {
+        const [tab, service] = name.split(':');
+        return pass.until >= now() ? [{ tabId: Number(tab), service: service as ServiceId }] : [];
+      }),
     lastRedirect: async (tabId: number, service: ServiceId) => (await readRedirects())[key(tabId, service)],
     noteRedirect: (tabId: number, service: ServiceId) =>
       serialized(async () => {
