@@ -19,6 +19,7 @@ import { onCommand } from '../platform/commands.ts';
 import { onInstalled, onMenuClicked, replaceMenus } from '../platform/context-menus.ts';
 import { devicePlatform } from '../platform/device.ts';
 import { alternativeName, lang, languageSettled, serviceName, t, useLanguage } from '../platform/i18n.ts';
+import { onSuspend } from '../platform/lifecycle.ts';
 import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
 import { clearNotification, notify, onNotificationClicked } from '../platform/notifications.ts';
@@ -205,6 +206,9 @@ onBrowserNetworkChange((online) => {
 });
 if (browserSaysOffline()) health.dispatch([{ type: 'browser-network', online: false, at: now() }]).catch(report);
 health.restoreBadge().catch(report);
+onSuspend(() => {
+  health.flush().catch(report);
+});
 
 /** The hosts of the services that are not plainly up, for the page scripts to read without waking us. */
 function pageStatus(state: HealthState): string[] {
