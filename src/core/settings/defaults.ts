@@ -6,7 +6,9 @@ export type ServiceMode = (typeof SERVICE_MODES)[number];
 
 /**
  * When probes (one cheap request per Kakao service) may run by themselves: while a Kakao page is open or
- * after a failure (the default), only after a failure, or never (then only the user's "check now").
+ * after a failure, only after a failure (the default), or never (then only the user's "check now").
+ * The default costs nothing on a healthy day: a page that loads is evidence enough, and a failing one
+ * (its load, or its own requests to Kakao) starts the probes that confirm it and notice the recovery.
  */
 export const PROBE_MODES = ['auto', 'after-failure', 'manual'] as const;
 export type ProbeMode = (typeof PROBE_MODES)[number];
@@ -44,7 +46,7 @@ export const DEFAULTS = {
   /** A Kakao page with no response for this long counts as failed (the browser alone waits indefinitely). */
   hangLimitMs: 8000,
   /** When Detour may probe Kakao's services by itself. */
-  probes: 'auto' as ProbeMode,
+  probes: 'after-failure' as ProbeMode,
   /** The language of every page, notification and menu: the browser's ('auto'), or one of ours. */
   language: 'auto' as LanguageChoice,
 };

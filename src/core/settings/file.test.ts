@@ -7,7 +7,7 @@ const CURRENT: Settings = structuredClone(DEFAULTS);
 const CUSTOM: Settings = {
   ...structuredClone(DEFAULTS),
   notifications: false,
-  probes: 'after-failure',
+  probes: 'auto',
   services: {
     ...structuredClone(DEFAULTS.services),
     kakaomap: {

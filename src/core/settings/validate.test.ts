@@ -381,6 +381,6 @@ describe('validateSettings: probes', () => {
   it.each(['never', '', 'AUTO', 0, true, null, ['auto']])('replaces %j with the default', (probes) => {
     const report = validateSettings({ ...structuredClone(GOOD), probes });
     expect(report.replaced).toEqual(['probes']);
-    expect(report.settings.probes).toBe('auto');
+    expect(report.settings.probes).toBe(DEFAULTS.probes);
   });
 });
