@@ -2,13 +2,17 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
+import manifestJson from './manifest.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
 import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
 
 export type Target = 'chrome' | 'firefox';
 
 /** Stable add-on id: storage, permissions and the test harness's fixed UUID hang on it. */
 export const GECKO_ID = 'detour@detour-extension';
+
+/** The version lives in package.json alone; every built manifest takes it from there. */
+const baseManifest = { ...manifestJson, version: packageJson.version };
 
 /** The one base manifest, with what each browser needs on top. */
 export function manifestFor(target: Target): ManifestV3Export {
