@@ -83,7 +83,7 @@ function injectedScripts(target: Target): Plugin {
         });
         const output = (Array.isArray(result) ? result : [result]).flatMap((built) => ('output' in built ? built.output : []));
         const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
-        if (!entry || entry.type !== 'chunk' || output.length !== 1) this.error(`${fileName} did not build into one self-contained file`);
+        if (entry?.type !== 'chunk' || output.length !== 1) this.error(`${fileName} did not build into one self-contained file`);
         if (/\.(innerHTML|outerHTML)\s*=(?!=)/.test(entry.code)) this.error(`${fileName} assigns innerHTML/outerHTML`);
         this.emitFile({ type: 'asset', fileName, source: entry.code });
       }

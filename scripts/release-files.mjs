@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { arch, platform } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 
 /** Every file under dir, as zip entries named relative to it (forward slashes). */
 export async function packDir(dir) {
