@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifestJson from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
+import { PRIVACY_PAGE, privacyPage } from './scripts/privacy-page.ts';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -91,10 +93,23 @@ function injectedScripts(target: Target): Plugin {
   };
 }
 
+/** PRIVACY.md as a page of the package, linked from the options page (readable offline, always this version's). */
+function privacyPolicyPage(): Plugin {
+  const source = resolve(import.meta.dirname, 'PRIVACY.md');
+  return {
+    name: 'detour:privacy-page',
+    apply: 'build',
+    generateBundle() {
+      this.addWatchFile(source);
+      this.emitFile({ type: 'asset', fileName: PRIVACY_PAGE, source: privacyPage(readFileSync(source, 'utf8')) });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), injectedScripts(target)],
+    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), injectedScripts(target), privacyPolicyPage()],
     build: {
       outDir: resolve(import.meta.dirname, 'dist', target),
       emptyOutDir: true,
