@@ -3,15 +3,20 @@ import preact from '@preact/preset-vite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
+import manifestJson from './manifest.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
 import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
 import { serviceMatchPatterns } from './src/core/catalog/index.ts';
 import { PAGE_SCRIPT_FILE } from './src/core/page-script.ts';
+import { PRIVACY_PAGE, privacyPage } from './scripts/privacy-page.ts';
 
 export type Target = 'chrome' | 'firefox';
 
 /** Stable add-on id: storage, permissions and the test harness's fixed UUID hang on it. */
 export const GECKO_ID = 'detour@detour-extension';
+
+/** The version lives in package.json alone; every built manifest takes it from there. */
+const baseManifest = { ...manifestJson, version: packageJson.version };
 
 /** The one base manifest, with what each browser needs on top. */
 export function manifestFor(target: Target): ManifestV3Export {
@@ -82,7 +87,7 @@ function injectedScripts(target: Target): Plugin {
         });
         const output = (Array.isArray(result) ? result : [result]).flatMap((built) => ('output' in built ? built.output : []));
         const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
-        if (!entry || entry.type !== 'chunk' || output.length !== 1) this.error(`${fileName} did not build into one self-contained file`);
+        if (entry?.type !== 'chunk' || output.length !== 1) this.error(`${fileName} did not build into one self-contained file`);
         if (/\.(innerHTML|outerHTML)\s*=(?!=)/.test(entry.code)) this.error(`${fileName} assigns innerHTML/outerHTML`);
         this.emitFile({ type: 'asset', fileName, source: entry.code });
       }
@@ -115,10 +120,23 @@ function declarePageScript(): Plugin {
   };
 }
 
+/** PRIVACY.md as a page of the package, linked from the options page (readable offline, always this version's). */
+function privacyPolicyPage(): Plugin {
+  const source = resolve(import.meta.dirname, 'PRIVACY.md');
+  return {
+    name: 'detour:privacy-page',
+    apply: 'build',
+    generateBundle() {
+      this.addWatchFile(source);
+      this.emitFile({ type: 'asset', fileName: PRIVACY_PAGE, source: privacyPage(readFileSync(source, 'utf8')) });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), injectedScripts(target), declarePageScript()],
+    plugins: [preact(), forbidRawHtml(), crx({ manifest: manifestFor(target), browser: target }), injectedScripts(target), privacyPolicyPage(), declarePageScript()],
     build: {
       outDir: resolve(import.meta.dirname, 'dist', target),
       emptyOutDir: true,

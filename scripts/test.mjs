@@ -1,5 +1,6 @@
-// Every test Detour has, in one command: type checks, both builds, unit tests, real-browser tests in
-// Chromium and Firefox, and web-ext lint of the Firefox package. Installs Debian's browsers if missing.
+// Every test Detour has, in one command: type checks, lint, both builds (and a check that two builds
+// are byte-identical), unit tests, real-browser tests in Chromium and Firefox, and web-ext lint of the
+// Firefox package. Installs Debian's browsers if missing.
 // Ends with one line "detour: N passed, M failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -59,12 +60,14 @@ try {
 
 check('type check (app)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 check('type check (pure core: no DOM, no browser APIs)', 'npx', ['tsc', '-p', 'tsconfig.core.json', '--noEmit']);
+check('lint (biome: layering rules, no HTML sinks)', 'npx', ['biome', 'lint', '--error-on-warnings']);
 const built = run('build both browsers', 'node', ['scripts/build.mjs']);
 if (built) passed += 1;
 else {
   failed += 1;
   failures.push('build');
 }
+check('two builds are byte-identical (store zips, sources archive)', 'node', ['scripts/check-reproducible.mjs']);
 vitest('unit tests', []);
 if (built) {
   vitest('real-browser tests (Chromium, Firefox)', ['-c', 'vitest.e2e.config.ts']);

@@ -1,7 +1,7 @@
 import { CONTROL_PROBES, SERVICES, SERVICE_IDS, type ServiceId } from '../core/catalog/index.ts';
 import { reduce } from '../core/health/engine.ts';
 import { probeAllowed, servicesToProbe, shouldProbe, type ProbeTrigger } from '../core/health/scheduling.ts';
-import { badgeFor, summarize } from '../core/health/summary.ts';
+import { summarize } from '../core/health/summary.ts';
 import type { FailureCause } from '../core/health/cause.ts';
 import type { HealthEffect, HealthEvent, HealthState, Summary } from '../core/health/types.ts';
 import type { HealthView } from '../core/messages.ts';

@@ -76,7 +76,10 @@ describe('loads: hangs', () => {
     let answer: (value: boolean) => void = () => undefined;
     const loads = createLoads({
       now: () => 0,
-      setTimer: (run) => (setTimeout(run, 0), 1),
+      setTimer: (run) => {
+        setTimeout(run, 0);
+        return 1;
+      },
       clearTimer: () => undefined,
       committedSince: () => new Promise((resolve) => (answer = resolve)),
       tabInfo: async () => undefined,

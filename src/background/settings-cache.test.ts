@@ -8,7 +8,13 @@ function countingArea() {
   const area = new MemoryArea();
   let reads = 0;
   return {
-    area: { get: (key: string) => ((reads += 1), area.get(key)), set: (key: string, value: unknown) => area.set(key, value) },
+    area: {
+      get: (key: string) => {
+        reads += 1;
+        return area.get(key);
+      },
+      set: (key: string, value: unknown) => area.set(key, value),
+    },
     reads: () => reads,
   };
 }

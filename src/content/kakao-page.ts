@@ -24,6 +24,7 @@ function readFacts(): PageFacts {
     url: location.href,
     title: document.title,
     heading: document.querySelector('h1, h2')?.textContent?.trim().slice(0, MAX_TEXT) ?? '',
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (no script or style source) is what an error page says
     bodyText: (document.body?.innerText ?? '').slice(0, MAX_TEXT),
     hrefs: Array.from(links, (link) => link.href).slice(0, MAX_HREFS),
   };

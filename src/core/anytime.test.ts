@@ -17,7 +17,7 @@ function patternMatches(pattern: string, url: string): boolean {
 function visibleAlternatives(context: MenuContext, url: string): string[] {
   const plan = menuPlan().filter((item) => item.context === context);
   const parent = plan.find((item) => !item.parentId);
-  if (!parent || !parent.patterns.some((pattern) => patternMatches(pattern, url))) return [];
+  if (!parent?.patterns.some((pattern) => patternMatches(pattern, url))) return [];
   return plan.filter((item) => item.parentId === parent.id && item.patterns.some((pattern) => patternMatches(pattern, url))).map((item) => item.alternative!);
 }
 

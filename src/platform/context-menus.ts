@@ -1,3 +1,4 @@
+import { hasNamespace } from './android-surface.ts';
 import browser from './browser.ts';
 
 export interface MenuItem {
@@ -41,11 +42,14 @@ function create(item: MenuItem): Promise<void> {
  * Chrome service worker and the Firefox event page, so a second call must not meet duplicate ids.
  */
 export async function replaceMenus(items: readonly MenuItem[]): Promise<void> {
+  if (!hasNamespace('contextMenus')) return;
   await browser.contextMenus.removeAll();
   for (const item of items) await create(item);
 }
 
+/** No menu where the browser has none (Firefox for Android): the listener is never called. */
 export function onMenuClicked(listener: (click: MenuClick) => void): void {
+  if (!hasNamespace('contextMenus')) return;
   browser.contextMenus.onClicked.addListener((info, tab) => {
     listener({
       menuItemId: info.menuItemId,

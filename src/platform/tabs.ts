@@ -1,3 +1,4 @@
+import { hasNamespace } from './android-surface.ts';
 import browser from './browser.ts';
 
 export async function navigateTab(tabId: number, url: string): Promise<void> {
@@ -48,6 +49,7 @@ export function onTabLoaded(listener: (tabId: number, url: string | undefined) =
 
 /** The browser window this page belongs to: for the toolbar popup, the window it was opened from. */
 export async function currentWindowId(): Promise<number | undefined> {
+  if (!hasNamespace('windows')) return undefined;
   try {
     return (await browser.windows.getCurrent()).id;
   } catch {

@@ -6,7 +6,6 @@ import { useRig } from './harness/suite.ts';
 const POPUP = 'src/ui/popup/index.html';
 const OPTIONS = 'src/ui/options/index.html';
 const FALLBACK = 'src/ui/fallback/index.html';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The extension's API, as a page of the extension sees it, in either browser. */
 const API = '(globalThis.browser ?? globalThis.chrome)';

@@ -40,8 +40,6 @@ const tick = (at: number): HealthEvent => ({ type: 'tick', at });
 const run = (events: readonly HealthEvent[], start: HealthState = initialHealth(T0)) => reduceAll(start, events);
 const notifies = (effects: readonly HealthEffect[]) => effects.filter((effect) => effect.type === 'notify').map((effect) => (effect.type === 'notify' ? `${effect.service}:${effect.transition}` : ''));
 const repeat = (n: number, make: (i: number) => HealthEvent) => Array.from({ length: n }, (_, i) => make(i));
-/** n events one second apart, starting at `from`. */
-const times = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i * 1000);
 
 interface Row {
   readonly name: string;

@@ -247,6 +247,7 @@ function check(address: string, options: TranslateOptions, result: Translation |
   if (result.links.length !== expected) fail(`expected ${expected} links`);
   if (result.intent.kind === 'search') {
     const { query } = result.intent;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a clean query must not hold
     if (query === '' || query !== query.trim() || Array.from(query).length > 200 || LONE_SURROGATE.test(query) || /[\u0000-\u001f\u007f-\u009f]/.test(query)) {
       fail(`unclean query ${JSON.stringify(query)}`);
     }

@@ -5,7 +5,7 @@ import { cleanQuery } from './text.ts';
 const SITE_NAME = String.raw`(카카오\s?맵|kakao\s?map|다음\s?(지도|뉴스|카페|검색|메일)?|daum(\s?(검색|search|뉴스|news|카페|cafe|메일|mail))?|멜론|melon|카카오\s?페이지|카카오\s?웹툰|kakao\s?(page|webtoon)|티스토리|tistory|카카오톡?\s?선물하기|kakao)`;
 /** The site name at the end of a title, after a separator; Tistory uses "::", the others one of |-–—:·. */
 const SITE_SUFFIX = new RegExp(String.raw`\s*[|\-–—:·]{1,2}\s*${SITE_NAME}\s*$`, 'i');
-const ONLY_SITE_NAME = new RegExp(String.raw`^${SITE_NAME}$`, 'i');
+const ONLY_SITE_NAME = new RegExp(`^${SITE_NAME}$`, 'i');
 const LOOKS_LIKE_ADDRESS = /^([a-z][\w+.-]*:\/\/|[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?$)/i;
 
 const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();

@@ -14,6 +14,7 @@ export function Switch({ label, hint, checked, disabled, onChange }: Props) {
         type="checkbox"
         role="switch"
         checked={checked}
+        aria-checked={checked}
         disabled={disabled}
         aria-describedby="switch-hint"
         data-testid="enabled-switch"

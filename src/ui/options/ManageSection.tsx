@@ -87,6 +87,7 @@ export function ManageSection({ ready, home, outcome, exportFile, importFile, re
         {outcome?.kind === 'reset-failed' && <p class="warn">{t('optionsSaveFailed')}</p>}
       </div>
       {confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a question and two buttons, no form fields: a fieldset would add its border and legend semantics for nothing
         <div class="confirm" role="group" aria-labelledby="reset-question" data-testid="reset-confirm-step" onKeyDown={(event) => event.key === 'Escape' && closeConfirm()}>
           <p id="reset-question">{t('optionsResetQuestion')}</p>
           <p class="actions">

@@ -1,3 +1,4 @@
+import { PRIVACY_PAGE } from '../../core/privacy.ts';
 import type { SettingsHome } from '../../core/settings/home.ts';
 import type { Settings, SettingsPatch } from '../../core/settings/index.ts';
 import { Switch } from '../components/Switch.tsx';
@@ -45,6 +46,12 @@ export function Options({ settings, placeCount, home, status, outcome, announcem
       <LeaningSitesSection />
       <PlaceCacheSection settings={settings} placeCount={placeCount} save={save} clearPlaces={actions.clearPlaces} />
       <ManageSection ready={settings !== undefined} home={home} outcome={outcome} exportFile={actions.exportFile} importFile={actions.importFile} reset={actions.reset} />
+      <p class="privacy" data-testid="privacy">
+        {t('optionsPrivacyNote')}{' '}
+        <a href={`/${PRIVACY_PAGE}`} target="_blank" rel="noopener">
+          {t('optionsPrivacyLink')}
+        </a>
+      </p>
       <p role="status" class="save-status" data-testid="save-status">
         {status === 'saved' ? t('optionsSaved') : status === 'failed' ? t('optionsSaveFailed') : ''}
       </p>

@@ -98,6 +98,10 @@ class ChromiumTab implements Tab {
     return () => count;
   }
 
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height });
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path });
   }

@@ -157,6 +157,10 @@ class FirefoxTab implements Tab {
     await this.page.evaluateOnNewDocument(source);
   }
 
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewport({ width, height });
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path });
   }

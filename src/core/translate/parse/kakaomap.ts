@@ -1,6 +1,6 @@
 import { normalizeHost } from '../../catalog/index.ts';
-import { cleanQuery, decodeLoosely } from '../text.ts';
-import { NO_INTENT, type Intent, type LatLng, type Place, type TravelMode } from '../intent.ts';
+import { decodeLoosely } from '../text.ts';
+import { NO_INTENT, type Intent, type Place, type TravelMode } from '../intent.ts';
 import { isNumberOrEmpty, parseDecimal, parseLatLngPair, parseWcongnamulPair, toLatLng } from '../geo/coords.ts';
 import { cleanName, makePlace } from './common.ts';
 
