@@ -33,6 +33,7 @@ const ANSWERS: Record<string, (...args: unknown[]) => unknown> = {
   'storage.sync.get': async () => ({}),
   'storage.session.get': async () => ({}),
   'tabs.query': async () => [],
+  'declarativeNetRequest.getSessionRules': async () => [],
   'permissions.contains': async () => false,
   'permissions.getAll': async () => ({ permissions: [], origins: [] }),
 };

@@ -50,7 +50,7 @@ describe('the background on Firefox for Android (no contextMenus, menus, command
 
   it('still watches Kakao loads, alarms and storage there', async () => {
     const { fake } = await loadBackground(ANDROID_ABSENT);
-    for (const path of ['webRequest.onErrorOccurred', 'webRequest.onCompleted', 'alarms.onAlarm', 'storage.onChanged', 'tabs.onUpdated', 'runtime.onInstalled']) {
+    for (const path of ['webRequest.onErrorOccurred', 'webRequest.onCompleted', 'alarms.onAlarm', 'storage.onChanged', 'runtime.onInstalled']) {
       expect(fake.event(path).listeners.length, path).toBeGreaterThan(0);
     }
   });

@@ -45,8 +45,6 @@ describe('store listings (docs/store/listing.*.md)', () => {
         }
       }
       expect(text).toMatch(/^\| (호스트 권한|Host permissions)[^|]*\| \S/m);
-      // Ready for the session rule the background may add: marked as applying once present.
-      expect(text).toMatch(/^\| `declarativeNetRequest`[^|]*(추가되는 경우|once present)[^|]*\| \S/m);
     });
 
     it(`${lang}: has the single purpose, the data-use answers, the non-affiliation line and the privacy policy`, () => {
