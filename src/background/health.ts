@@ -127,7 +127,7 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
     async view() {
       // Read-only: nothing written. A write here would wake every open page listening for health
       // changes, which would ask again, and so on.
-      return healthView(await area.get(HEALTH_KEY), now());
+      return healthView(await area.get(HEALTH_KEY), undefined, now());
     },
     check,
     async onAlarm() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addTime, emptyHistory, RECENT_BUCKET_MS, RECENT_BUCKETS, DAY_MS } from './history.ts';
 import { SEGMENTS, SEGMENT_MS, historyMinutes, historySegments, historySummary, historyTotals } from './history-view.ts';
-import type { HistoryBucket } from './types.ts';
+import type { HistoryBucket, HistoryRun } from './types.ts';
 
 const M = 60_000;
 const H = 60 * M;
@@ -9,7 +9,8 @@ const H = 60 * M;
 const NOW = Date.UTC(2024, 9, 15, 6, 30) + 10 * M;
 const CURRENT_SEGMENT = Date.UTC(2024, 9, 15, 6, 30);
 
-const bucket = (start: number, seconds: Partial<Omit<HistoryBucket, 'start'>>): HistoryBucket => ({ start, up: 0, degraded: 0, down: 0, ...seconds });
+/** One bucket: a run of one. */
+const bucket = (start: number, seconds: Partial<Omit<HistoryBucket, 'start'>>): HistoryRun => ({ start, count: 1, up: 0, degraded: 0, down: 0, ...seconds });
 
 describe('historySegments', () => {
   it('gives 48 half-hour segments by default, oldest first, the last holding now', () => {

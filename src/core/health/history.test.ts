@@ -10,19 +10,23 @@ import {
   RECENT_BUCKET_MS,
   accountTime,
   addTime,
+  bucketsOf,
   countedStatus,
   dailyBucketStart,
   emptyHistory,
   pruneHistory,
   recentBucketStart,
 } from './history.ts';
-import type { HealthEvent, HealthState, HistoryBucket, ServiceHealth } from './types.ts';
+import type { HealthEvent, HealthState, HistoryBucket, ServiceHealth, ServiceHistory } from './types.ts';
 
 const S: ServiceId = 'kakaomap';
 /** 2025-01-15 00:00 KST = 2025-01-14 15:00 UTC. */
 const KST_MIDNIGHT = Date.UTC(2025, 0, 14, 15, 0, 0);
 const FIVE = RECENT_BUCKET_MS;
 const bucket = (start: number, seconds: Partial<Omit<HistoryBucket, 'start'>>): HistoryBucket => ({ start, up: 0, degraded: 0, down: 0, ...seconds });
+/** History as the buckets it stands for, whatever runs hold them: the expectations are about buckets. */
+const recentOf = (history: ServiceHistory) => bucketsOf(history.recent, FIVE);
+const dailyOf = (history: ServiceHistory) => bucketsOf(history.daily, DAY_MS);
 const total = (buckets: readonly HistoryBucket[]) => buckets.reduce((sum, b) => sum + b.up + b.degraded + b.down, 0);
 
 /** A state whose service S has the given status from `at` on, with nothing accounted yet. */
@@ -56,31 +60,31 @@ describe('bucket alignment', () => {
 describe('addTime', () => {
   it('credits whole seconds into one bucket', () => {
     const h = addTime(emptyHistory(), 'up', KST_MIDNIGHT + 10_000, KST_MIDNIGHT + 70_000);
-    expect(h.recent).toEqual([bucket(KST_MIDNIGHT, { up: 60 })]);
-    expect(h.daily).toEqual([bucket(KST_MIDNIGHT, { up: 60 })]);
+    expect(recentOf(h)).toEqual([bucket(KST_MIDNIGHT, { up: 60 })]);
+    expect(dailyOf(h)).toEqual([bucket(KST_MIDNIGHT, { up: 60 })]);
   });
 
   it('splits an interval crossing five-minute boundaries', () => {
     const h = addTime(emptyHistory(), 'down', KST_MIDNIGHT + FIVE - 30_000, KST_MIDNIGHT + 2 * FIVE + 45_000);
-    expect(h.recent).toEqual([bucket(KST_MIDNIGHT, { down: 30 }), bucket(KST_MIDNIGHT + FIVE, { down: 300 }), bucket(KST_MIDNIGHT + 2 * FIVE, { down: 45 })]);
-    expect(h.daily).toEqual([bucket(KST_MIDNIGHT, { down: 375 })]);
+    expect(recentOf(h)).toEqual([bucket(KST_MIDNIGHT, { down: 30 }), bucket(KST_MIDNIGHT + FIVE, { down: 300 }), bucket(KST_MIDNIGHT + 2 * FIVE, { down: 45 })]);
+    expect(dailyOf(h)).toEqual([bucket(KST_MIDNIGHT, { down: 375 })]);
   });
 
   it('splits an interval crossing Korean midnight into two days', () => {
     const h = addTime(emptyHistory(), 'degraded', KST_MIDNIGHT - 90_000, KST_MIDNIGHT + 30_000);
-    expect(h.daily).toEqual([bucket(KST_MIDNIGHT - DAY_MS, { degraded: 90 }), bucket(KST_MIDNIGHT, { degraded: 30 })]);
-    expect(h.recent).toEqual([bucket(KST_MIDNIGHT - FIVE, { degraded: 90 }), bucket(KST_MIDNIGHT, { degraded: 30 })]);
+    expect(dailyOf(h)).toEqual([bucket(KST_MIDNIGHT - DAY_MS, { degraded: 90 }), bucket(KST_MIDNIGHT, { degraded: 30 })]);
+    expect(recentOf(h)).toEqual([bucket(KST_MIDNIGHT - FIVE, { degraded: 90 }), bucket(KST_MIDNIGHT, { degraded: 30 })]);
   });
 
   it('does not split at UTC midnight', () => {
     const utcMidnight = Date.UTC(2025, 0, 15);
-    expect(addTime(emptyHistory(), 'up', utcMidnight - 60_000, utcMidnight + 60_000).daily).toEqual([bucket(KST_MIDNIGHT, { up: 120 })]);
+    expect(dailyOf(addTime(emptyHistory(), 'up', utcMidnight - 60_000, utcMidnight + 60_000))).toEqual([bucket(KST_MIDNIGHT, { up: 120 })]);
   });
 
   it('adds to an existing bucket, per status', () => {
     let h = addTime(emptyHistory(), 'up', KST_MIDNIGHT, KST_MIDNIGHT + 100_000);
     h = addTime(h, 'down', KST_MIDNIGHT + 100_000, KST_MIDNIGHT + 160_000);
-    expect(h.recent).toEqual([bucket(KST_MIDNIGHT, { up: 100, down: 60 })]);
+    expect(recentOf(h)).toEqual([bucket(KST_MIDNIGHT, { up: 100, down: 60 })]);
   });
 
   it('consecutive sub-second intervals add up exactly, never past the bucket length', () => {
@@ -91,7 +95,7 @@ describe('addTime', () => {
       h = addTime(h, 'up', t, next);
       t = next;
     }
-    expect(h.recent).toEqual([bucket(KST_MIDNIGHT, { up: 300 })]);
+    expect(recentOf(h)).toEqual([bucket(KST_MIDNIGHT, { up: 300 })]);
   });
 
   it('creates no bucket for less than a second inside one second', () => {
@@ -116,16 +120,16 @@ describe('pruneHistory', () => {
   it('keeps the last 288 five-minute buckets (24 h) and 30 days', () => {
     const start = KST_MIDNIGHT - 40 * DAY_MS;
     const h = addTime(emptyHistory(), 'up', start, start + DAY_MS);
-    expect(h.recent).toHaveLength(RECENT_BUCKETS);
+    expect(recentOf(h)).toHaveLength(RECENT_BUCKETS);
     const longer = addTime(h, 'up', start + DAY_MS, start + DAY_MS + FIVE);
-    expect(pruneHistory(longer, start + DAY_MS + FIVE).recent).toHaveLength(RECENT_BUCKETS);
-    expect(pruneHistory(longer, start + DAY_MS + FIVE).recent[0]!.start).toBe(start + FIVE);
+    expect(recentOf(pruneHistory(longer, start + DAY_MS + FIVE))).toHaveLength(RECENT_BUCKETS);
+    expect(recentOf(pruneHistory(longer, start + DAY_MS + FIVE))[0]!.start).toBe(start + FIVE);
 
     let days = emptyHistory();
     for (let d = 0; d < 40; d += 1) days = addTime(days, 'up', start + d * DAY_MS, start + d * DAY_MS + 1000);
     const pruned = pruneHistory(days, start + 39 * DAY_MS + 1000);
-    expect(pruned.daily).toHaveLength(DAILY_BUCKETS);
-    expect(pruned.daily[0]!.start).toBe(start + 10 * DAY_MS);
+    expect(dailyOf(pruned)).toHaveLength(DAILY_BUCKETS);
+    expect(dailyOf(pruned)[0]!.start).toBe(start + 10 * DAY_MS);
   });
 
   it.each([
@@ -133,7 +137,7 @@ describe('pruneHistory', () => {
     ['ends 1 ms inside the last 24 h: kept', KST_MIDNIGHT + FIVE + DAY_MS - 1, 1],
   ])('a recent bucket that %s', (_name, now, kept) => {
     const h = addTime(emptyHistory(), 'up', KST_MIDNIGHT, KST_MIDNIGHT + 1000);
-    expect(pruneHistory(h, now).recent).toHaveLength(kept);
+    expect(recentOf(pruneHistory(h, now))).toHaveLength(kept);
   });
 
   it.each([
@@ -141,7 +145,7 @@ describe('pruneHistory', () => {
     ['ends 1 ms inside the last 30 days: kept', KST_MIDNIGHT + DAY_MS + 30 * DAY_MS - 1, 1],
   ])('a daily bucket that %s', (_name, now, kept) => {
     const h = addTime(emptyHistory(), 'up', KST_MIDNIGHT, KST_MIDNIGHT + 1000);
-    expect(pruneHistory(h, now).daily).toHaveLength(kept);
+    expect(dailyOf(pruneHistory(h, now))).toHaveLength(kept);
   });
 
   it('returns the same object when nothing is dropped', () => {
@@ -170,7 +174,7 @@ describe('accountTime', () => {
   it('credits the time since accountedUntil at the current statuses', () => {
     const state = stateWith(KST_MIDNIGHT, { status: 'up' });
     const next = accountTime(state, KST_MIDNIGHT + 90_000);
-    expect(next.history[S].recent).toEqual([bucket(KST_MIDNIGHT, { up: 90 })]);
+    expect(recentOf(next.history[S])).toEqual([bucket(KST_MIDNIGHT, { up: 90 })]);
     expect(next.accountedUntil).toBe(KST_MIDNIGHT + 90_000);
     for (const id of SERVICE_IDS.filter((id) => id !== S)) expect(next.history[id]).toEqual(emptyHistory());
   });
@@ -184,7 +188,7 @@ describe('accountTime', () => {
     const state = accountTime(stateWith(KST_MIDNIGHT, { status: 'up' }), KST_MIDNIGHT + 60_000);
     expect(accountTime(state, KST_MIDNIGHT + 30_000)).toBe(state);
     // Once the clock is past accountedUntil again, only the new time is credited.
-    expect(accountTime(state, KST_MIDNIGHT + 70_000).history[S].recent).toEqual([bucket(KST_MIDNIGHT, { up: 70 })]);
+    expect(recentOf(accountTime(state, KST_MIDNIGHT + 70_000).history[S])).toEqual([bucket(KST_MIDNIGHT, { up: 70 })]);
   });
 
   it('credits nothing while offline, but moves accountedUntil on', () => {
@@ -203,9 +207,9 @@ describe('accountTime', () => {
     ['of a year', 365 * DAY_MS, 0],
   ])('a gap %s credits at most a day', (_name, gap, seconds) => {
     const next = accountTime(stateWith(KST_MIDNIGHT, { status: 'down', confirmed: true }), KST_MIDNIGHT + gap);
-    expect(total(next.history[S].daily)).toBe(seconds);
+    expect(total(dailyOf(next.history[S]))).toBe(seconds);
     expect(next.accountedUntil).toBe(KST_MIDNIGHT + gap);
-    expect(next.history[S].recent.length).toBeLessThanOrEqual(RECENT_BUCKETS);
+    expect(recentOf(next.history[S]).length).toBeLessThanOrEqual(RECENT_BUCKETS);
   });
 
   it('accounts the time before the event at the status before it (through reduce)', () => {
@@ -216,7 +220,7 @@ describe('accountTime', () => {
       { type: 'tick', at: KST_MIDNIGHT + 130_000 },
     ];
     const { state } = reduceAll(initialHealth(KST_MIDNIGHT), events);
-    expect(state.history[S].recent).toEqual([bucket(KST_MIDNIGHT, { up: 60, degraded: 40, down: 30 })]);
+    expect(recentOf(state.history[S])).toEqual([bucket(KST_MIDNIGHT, { up: 60, degraded: 40, down: 30 })]);
   });
 
   it('does not count an unconfirmed suspicion, only what followed its confirmation', () => {
@@ -226,18 +230,18 @@ describe('accountTime', () => {
       { type: 'tick', at: KST_MIDNIGHT + 80_000 },
     ];
     const { state } = reduceAll(initialHealth(KST_MIDNIGHT), events);
-    expect(state.history[S].recent).toEqual([bucket(KST_MIDNIGHT, { down: 30 })]);
+    expect(recentOf(state.history[S])).toEqual([bucket(KST_MIDNIGHT, { down: 30 })]);
   });
 
   it('a day of one-minute ticks fills exactly 288 full buckets and one full day', () => {
     let state = stateWith(KST_MIDNIGHT, { status: 'up' });
     for (let minute = 1; minute <= 24 * 60; minute += 1) state = accountTime(state, KST_MIDNIGHT + minute * 60_000);
-    expect(state.history[S].recent).toHaveLength(RECENT_BUCKETS);
-    expect(state.history[S].recent.every((b) => b.up === 300)).toBe(true);
-    expect(state.history[S].daily).toEqual([bucket(KST_MIDNIGHT, { up: 86_400 })]);
+    expect(recentOf(state.history[S])).toHaveLength(RECENT_BUCKETS);
+    expect(recentOf(state.history[S]).every((b) => b.up === 300)).toBe(true);
+    expect(dailyOf(state.history[S])).toEqual([bucket(KST_MIDNIGHT, { up: 86_400 })]);
     state = accountTime(state, KST_MIDNIGHT + DAY_MS + FIVE);
-    expect(state.history[S].recent).toHaveLength(RECENT_BUCKETS);
-    expect(state.history[S].recent[0]!.start).toBe(KST_MIDNIGHT + FIVE);
-    expect(state.history[S].daily).toEqual([bucket(KST_MIDNIGHT, { up: 86_400 }), bucket(KST_MIDNIGHT + DAY_MS, { up: 300 })]);
+    expect(recentOf(state.history[S])).toHaveLength(RECENT_BUCKETS);
+    expect(recentOf(state.history[S])[0]!.start).toBe(KST_MIDNIGHT + FIVE);
+    expect(dailyOf(state.history[S])).toEqual([bucket(KST_MIDNIGHT, { up: 86_400 }), bucket(KST_MIDNIGHT + DAY_MS, { up: 300 })]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { initialHealth, reduceAll } from './engine.ts';
-import { RECENT_BUCKETS, RECENT_BUCKET_MS } from './history.ts';
+import { RECENT_BUCKETS, RECENT_BUCKET_MS, bucketsOf } from './history.ts';
 import { parseHealthState } from './parse-state.ts';
 import type { HealthEvent, HealthState } from './types.ts';
 
@@ -101,7 +101,7 @@ describe('parseHealthState', () => {
     const services = stored.services as Record<string, Record<string, unknown>>;
     services[S] = { ...services[S], subresources: Array.from({ length: 500 }, (_, i) => [i, true]), recentFailures: [5, 1, 3, 4] };
     const parsed = parseHealthState(stored, NOW);
-    expect(parsed.history[S].recent).toHaveLength(RECENT_BUCKETS);
+    expect(bucketsOf(parsed.history[S].recent, RECENT_BUCKET_MS)).toHaveLength(RECENT_BUCKETS);
     expect(parsed.history[S].recent[0]!.start).toBe(10 * RECENT_BUCKET_MS);
     expect(parsed.services[S].subresources).toHaveLength(200);
     expect(parsed.services[S].recentFailures).toEqual([4, 5]);
