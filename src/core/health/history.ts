@@ -84,27 +84,53 @@ export function bucketCount(runs: readonly HistoryRun[]): number {
 export function appendRun(runs: HistoryRun[], run: HistoryRun, length: number): void {
   if (run.count <= 0 || run.up + run.degraded + run.down === 0) return;
   const last = runs.at(-1);
-  if (last && joins(last, run, length)) runs[runs.length - 1] = { ...last, count: last.count + run.count };
+  if (last && joins(last, run, length)) runs[runs.length - 1] = { start: last.start, count: last.count + run.count, up: last.up, degraded: last.degraded, down: last.down };
   else runs.push(run);
 }
 
+/** The same run with `seconds` more of `kind` in each bucket; fields spelled out to keep one object shape. */
+function runOf(start: number, count: number, seconds: HistoryBucket, kind?: CountedStatus, add = 0): HistoryRun {
+  return {
+    start,
+    count,
+    up: seconds.up + (kind === 'up' ? add : 0),
+    degraded: seconds.degraded + (kind === 'degraded' ? add : 0),
+    down: seconds.down + (kind === 'down' ? add : 0),
+  };
+}
+
+const NOTHING: HistoryBucket = { start: 0, up: 0, degraded: 0, down: 0 };
+
 function credit(runs: HistoryRun[], start: number, length: number, kind: CountedStatus, seconds: number): void {
   if (seconds <= 0) return;
+  const last = runs.at(-1);
+  if (last && last.start === start && last.count === 1) {
+    // The bucket being filled right now, alone in its run: the case of nearly every accounting.
+    const updated = runOf(start, 1, last, kind, seconds);
+    const before = runs.at(-2);
+    if (before && joins(before, updated, length)) {
+      runs.pop();
+      runs[runs.length - 1] = runOf(before.start, before.count + 1, before);
+    } else {
+      runs[runs.length - 1] = updated;
+    }
+    return;
+  }
   let index = runs.length - 1;
   // Accounting only moves forward, so the bucket is nearly always in the last run or just after it.
   while (index >= 0 && runs[index]!.start > start) index -= 1;
-  const run = index >= 0 ? runs[index] : undefined;
+  const containing = index >= 0 ? runs[index] : undefined;
   const pieces: HistoryRun[] = [];
   let removed = 0;
-  if (run && start < run.start + run.count * length) {
+  if (containing && start < containing.start + containing.count * length) {
     // The bucket is inside a run: split the run around it, so only that one bucket changes.
-    const offset = (start - run.start) / length;
-    if (offset > 0) pieces.push({ ...run, count: offset });
-    pieces.push({ ...run, start, count: 1, [kind]: run[kind] + seconds });
-    if (offset < run.count - 1) pieces.push({ ...run, start: start + length, count: run.count - offset - 1 });
+    const offset = (start - containing.start) / length;
+    if (offset > 0) pieces.push(runOf(containing.start, offset, containing));
+    pieces.push(runOf(start, 1, containing, kind, seconds));
+    if (offset < containing.count - 1) pieces.push(runOf(start + length, containing.count - offset - 1, containing));
     removed = 1;
   } else {
-    pieces.push({ start, count: 1, up: 0, degraded: 0, down: 0, [kind]: seconds });
+    pieces.push(runOf(start, 1, NOTHING, kind, seconds));
     index += 1;
   }
   // Rebuild the neighbourhood (the run before, the pieces, the run after) and merge what now touches.
@@ -137,22 +163,27 @@ export function addTime(history: ServiceHistory, kind: CountedStatus, from: numb
 
 /** The last `max` buckets of the runs (the older ones dropped, a run cut if need be). */
 export function keepLastBuckets(runs: readonly HistoryRun[], length: number, max: number): readonly HistoryRun[] {
+  const first = runs[0];
+  const last = runs.at(-1);
+  // Buckets are apart and in order, so runs spanning no more than `max` hold no more (the usual case, and cheap).
+  if (!first || !last || last.start + last.count * length - first.start <= max * length) return runs;
   let excess = bucketCount(runs) - max;
   if (excess <= 0) return runs;
-  let first = 0;
-  while (excess > 0 && runs[first]!.count <= excess) {
-    excess -= runs[first]!.count;
-    first += 1;
+  let index = 0;
+  while (excess > 0 && runs[index]!.count <= excess) {
+    excess -= runs[index]!.count;
+    index += 1;
   }
-  if (excess === 0) return runs.slice(first);
-  const cut = runs[first]!;
-  return [{ ...cut, start: cut.start + excess * length, count: cut.count - excess }, ...runs.slice(first + 1)];
+  if (excess === 0) return runs.slice(index);
+  const cut = runs[index]!;
+  return [runOf(cut.start + excess * length, cut.count - excess, cut), ...runs.slice(index + 1)];
 }
 
 /** Drops the buckets that ended `span` or more before `now`, then keeps at most `max` buckets. */
 function keepLast(runs: readonly HistoryRun[], length: number, span: number, max: number, now: number): readonly HistoryRun[] {
   // A bucket starting at or before this has ended by now - span.
   const lastDropped = now - span - length;
+  if (runs.length === 0 || (runs[0]!.start > lastDropped && keepLastBuckets(runs, length, max) === runs)) return runs;
   let first = 0;
   while (first < runs.length && runs[first]!.start + (runs[first]!.count - 1) * length <= lastDropped) first += 1;
   let kept = first === 0 ? runs : runs.slice(first);
@@ -160,7 +191,7 @@ function keepLast(runs: readonly HistoryRun[], length: number, span: number, max
   if (partial && partial.start <= lastDropped) {
     // Pruning inside a run: its first buckets have ended, the rest have not.
     const dropped = Math.floor((lastDropped - partial.start) / length) + 1;
-    kept = [{ ...partial, start: partial.start + dropped * length, count: partial.count - dropped }, ...kept.slice(1)];
+    kept = [runOf(partial.start + dropped * length, partial.count - dropped, partial), ...kept.slice(1)];
   }
   return keepLastBuckets(kept, length, max);
 }
