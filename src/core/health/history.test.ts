@@ -10,6 +10,7 @@ import {
   RECENT_BUCKET_MS,
   accountTime,
   addTime,
+  bucketCount,
   bucketsOf,
   countedStatus,
   dailyBucketStart,
@@ -17,7 +18,8 @@ import {
   pruneHistory,
   recentBucketStart,
 } from './history.ts';
-import type { HealthEvent, HealthState, HistoryBucket, ServiceHealth, ServiceHistory } from './types.ts';
+import type { HealthEvent, HealthState, HistoryBucket, HistoryRun, ServiceHealth, ServiceHistory } from './types.ts';
+import { mulberry32 } from '../../../test/support/random.ts';
 
 const S: ServiceId = 'kakaomap';
 /** 2025-01-15 00:00 KST = 2025-01-14 15:00 UTC. */
@@ -244,4 +246,152 @@ describe('accountTime', () => {
     expect(recentOf(state.history[S])[0]!.start).toBe(KST_MIDNIGHT + FIVE);
     expect(dailyOf(state.history[S])).toEqual([bucket(KST_MIDNIGHT, { up: 86_400 }), bucket(KST_MIDNIGHT + DAY_MS, { up: 300 })]);
   });
+});
+
+describe('runs of identical buckets', () => {
+  const run = (start: number, count: number, seconds: Partial<Omit<HistoryBucket, 'start'>>): HistoryRun => ({ start, count, up: 0, degraded: 0, down: 0, ...seconds });
+  const of = (recent: HistoryRun[]): ServiceHistory => ({ recent, daily: [] });
+
+  it('a day watched and healthy is one run of 288 buckets and one daily run', () => {
+    let state = stateWith(KST_MIDNIGHT, { status: 'up' });
+    for (let minute = 1; minute <= 24 * 60; minute += 1) state = accountTime(state, KST_MIDNIGHT + minute * 60_000);
+    expect(state.history[S]).toEqual({ recent: [run(KST_MIDNIGHT, RECENT_BUCKETS, { up: 300 })], daily: [run(KST_MIDNIGHT, 1, { up: 86_400 })] });
+  });
+
+  it.each([
+    ['its first bucket', 0, [run(KST_MIDNIGHT, 1, { up: 200, down: 10 }), run(KST_MIDNIGHT + FIVE, 4, { up: 200 })]],
+    ['a middle bucket', 2, [run(KST_MIDNIGHT, 2, { up: 200 }), run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 200, down: 10 }), run(KST_MIDNIGHT + 3 * FIVE, 2, { up: 200 })]],
+    ['its last bucket', 4, [run(KST_MIDNIGHT, 4, { up: 200 }), run(KST_MIDNIGHT + 4 * FIVE, 1, { up: 200, down: 10 })]],
+  ])('crediting %s of a run splits the run around it', (_name, bucketIndex, expected) => {
+    const h = of([run(KST_MIDNIGHT, 5, { up: 200 })]);
+    const from = KST_MIDNIGHT + bucketIndex * FIVE + 60_000;
+    expect(addTime(h, 'down', from, from + 10_000).recent).toEqual(expected);
+  });
+
+  it.each([
+    ['the run before it', [run(KST_MIDNIGHT, 2, { up: 300 }), run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 240 })], [run(KST_MIDNIGHT, 3, { up: 300 })]],
+    [
+      'the runs on both sides',
+      [run(KST_MIDNIGHT, 2, { up: 300 }), run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 240 }), run(KST_MIDNIGHT + 3 * FIVE, 2, { up: 300 })],
+      [run(KST_MIDNIGHT, 5, { up: 300 })],
+    ],
+    ['the run after it', [run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 240 }), run(KST_MIDNIGHT + 3 * FIVE, 2, { up: 300 })], [run(KST_MIDNIGHT + 2 * FIVE, 3, { up: 300 })]],
+  ])('a bucket that becomes equal to its neighbours merges with %s', (_name, runs, expected) => {
+    const from = KST_MIDNIGHT + 2 * FIVE + 240_000;
+    expect(addTime(of(runs), 'up', from, from + 60_000).recent).toEqual(expected);
+  });
+
+  it('equal buckets with a gap between them stay apart: the gap recorded nothing', () => {
+    const h = addTime(of([run(KST_MIDNIGHT, 1, { up: 300 })]), 'up', KST_MIDNIGHT + 2 * FIVE, KST_MIDNIGHT + 3 * FIVE);
+    expect(h.recent).toEqual([run(KST_MIDNIGHT, 1, { up: 300 }), run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 300 })]);
+  });
+
+  it('a crediting earlier than the last run (clock went back) splits the right run and keeps the later ones', () => {
+    const h = of([run(KST_MIDNIGHT, 3, { up: 300 }), run(KST_MIDNIGHT + 3 * FIVE, 1, { down: 60 })]);
+    expect(addTime(h, 'degraded', KST_MIDNIGHT + FIVE, KST_MIDNIGHT + FIVE + 1000).recent).toEqual([
+      run(KST_MIDNIGHT, 1, { up: 300 }),
+      run(KST_MIDNIGHT + FIVE, 1, { up: 300, degraded: 1 }),
+      run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 300 }),
+      run(KST_MIDNIGHT + 3 * FIVE, 1, { down: 60 }),
+    ]);
+  });
+
+  it('pruning inside a run drops only the buckets that ended, keeping the rest of the run', () => {
+    const h = of([run(KST_MIDNIGHT, RECENT_BUCKETS, { up: 300 })]);
+    expect(pruneHistory(h, KST_MIDNIGHT + DAY_MS + 10 * FIVE).recent).toEqual([run(KST_MIDNIGHT + 10 * FIVE, RECENT_BUCKETS - 10, { up: 300 })]);
+    expect(pruneHistory(h, KST_MIDNIGHT + DAY_MS + 10 * FIVE - 1).recent).toEqual([run(KST_MIDNIGHT + 9 * FIVE, RECENT_BUCKETS - 9, { up: 300 })]);
+  });
+
+  it('the count cap cuts into the oldest run (a clock that went back leaves buckets "in the future")', () => {
+    const h = of([run(KST_MIDNIGHT, 200, { up: 300 }), run(KST_MIDNIGHT + 200 * FIVE, 100, { down: 300 })]);
+    expect(pruneHistory(h, KST_MIDNIGHT).recent).toEqual([run(KST_MIDNIGHT + 12 * FIVE, 188, { up: 300 }), run(KST_MIDNIGHT + 200 * FIVE, 100, { down: 300 })]);
+  });
+
+  it('a gap over the one-day cap is credited as a few runs, not 288 buckets', () => {
+    const from = KST_MIDNIGHT + 2 * 60_000;
+    const next = accountTime(stateWith(from, { status: 'up' }), from + 3 * DAY_MS);
+    // The day credited ended two days before "now": only the daily series keeps it.
+    expect(next.history[S].recent).toEqual([]);
+    expect(next.history[S].daily).toEqual([run(KST_MIDNIGHT, 1, { up: 86_400 - 120 }), run(KST_MIDNIGHT + DAY_MS, 1, { up: 120 })]);
+    const within = accountTime(stateWith(from, { status: 'up' }), from + DAY_MS);
+    // 180 s, 287 full buckets, 120 s: 289 buckets, the oldest of which the count cap drops.
+    expect(within.history[S].recent).toEqual([run(KST_MIDNIGHT + FIVE, RECENT_BUCKETS - 1, { up: 300 }), run(KST_MIDNIGHT + DAY_MS, 1, { up: 120 })]);
+  });
+
+  it('bucketsOf and bucketCount see the buckets a run stands for', () => {
+    const runs = [run(KST_MIDNIGHT, 2, { up: 300 }), run(KST_MIDNIGHT + 5 * FIVE, 1, { down: 7 })];
+    expect(bucketsOf(runs, FIVE)).toEqual([bucket(KST_MIDNIGHT, { up: 300 }), bucket(KST_MIDNIGHT + FIVE, { up: 300 }), bucket(KST_MIDNIGHT + 5 * FIVE, { down: 7 })]);
+    expect(bucketCount(runs)).toBe(3);
+  });
+});
+
+/**
+ * The buckets as they were kept before runs, one object each: the reference the runs must agree with
+ * bucket for bucket, whatever the order of the credits and prunes.
+ */
+function referenceCredit(buckets: HistoryBucket[], start: number, kind: 'up' | 'degraded' | 'down', seconds: number): void {
+  if (seconds <= 0) return;
+  let index = buckets.length - 1;
+  while (index >= 0 && buckets[index]!.start > start) index -= 1;
+  const existing = index >= 0 && buckets[index]!.start === start ? buckets[index]! : undefined;
+  if (existing) buckets[index] = { ...existing, [kind]: existing[kind] + seconds };
+  else buckets.splice(index + 1, 0, { start, up: 0, degraded: 0, down: 0, [kind]: seconds });
+}
+
+function referenceAdd(buckets: HistoryBucket[], kind: 'up' | 'degraded' | 'down', from: number, to: number, length: number, startOf: (t: number) => number): void {
+  for (let pieceStart = from; pieceStart < to; ) {
+    const start = startOf(pieceStart);
+    const pieceEnd = Math.min(to, start + length);
+    referenceCredit(buckets, start, kind, Math.floor(pieceEnd / 1000) - Math.floor(pieceStart / 1000));
+    pieceStart = pieceEnd;
+  }
+}
+
+function referencePrune(buckets: HistoryBucket[], length: number, span: number, count: number, now: number): HistoryBucket[] {
+  let first = 0;
+  while (first < buckets.length && buckets[first]!.start + length <= now - span) first += 1;
+  return buckets.slice(Math.max(first, buckets.length - count));
+}
+
+describe('runs agree with one-object-per-bucket history', () => {
+  it('over 200 seeded random sequences of credits (forwards, backwards, across days) and prunes', () => {
+    const random = mulberry32(0x0b0c);
+    const kinds = ['up', 'degraded', 'down'] as const;
+    for (let sequence = 0; sequence < 200; sequence += 1) {
+      let history = emptyHistory();
+      let recent: HistoryBucket[] = [];
+      let daily: HistoryBucket[] = [];
+      let at = KST_MIDNIGHT + Math.floor(random() * DAY_MS);
+      for (let step = 0; step < 40; step += 1) {
+        const roll = random();
+        // Mostly forward, sometimes a clock that went back, sometimes a long jump.
+        const from = roll < 0.1 ? at - Math.floor(random() * 2 * 3600_000) : roll < 0.15 ? at + Math.floor(random() * 3 * DAY_MS) : at;
+        const to = from + Math.floor(random() * (random() < 0.2 ? 6 * 3600_000 : 15 * 60_000));
+        const kind = kinds[Math.floor(random() * 3)]!;
+        history = addTime(history, kind, from, to);
+        referenceAdd(recent, kind, from, to, FIVE, recentBucketStart);
+        referenceAdd(daily, kind, from, to, DAY_MS, dailyBucketStart);
+        at = Math.max(at, to);
+        if (random() < 0.3) {
+          history = pruneHistory(history, at);
+          recent = referencePrune(recent, FIVE, DAY_MS, RECENT_BUCKETS, at);
+          daily = referencePrune(daily, DAY_MS, DAILY_BUCKETS * DAY_MS, DAILY_BUCKETS, at);
+        }
+        // Checked every few steps: comparing hundreds of buckets at every step is the slow part.
+        if (step % 4 !== 3) continue;
+        const where = `sequence ${sequence} step ${step}`;
+        expect(recentOf(history), where).toEqual(recent);
+        expect(dailyOf(history), where).toEqual(daily);
+        for (const runs of [history.recent, history.daily]) {
+          runs.forEach((run, index) => {
+            const previous = runs[index - 1];
+            if (!previous) return;
+            const length = runs === history.recent ? FIVE : DAY_MS;
+            const touching = previous.start + previous.count * length === run.start;
+            expect(touching && previous.up === run.up && previous.degraded === run.degraded && previous.down === run.down, `${where}: runs not merged`).toBe(false);
+          });
+        }
+      }
+    }
+  }, 120_000);
 });
