@@ -61,15 +61,26 @@ function isBlank(health: ServiceHealth): boolean {
   );
 }
 
+/** The `since` most blank services share (as a rule all of them: Detour's start), so that they all go unstored. */
+function commonestBlankSince(state: HealthState): number | undefined {
+  const counts = new Map<number, number>();
+  for (const id of SERVICE_IDS) {
+    const health = state.services[id];
+    if (isBlank(health)) counts.set(health.since, (counts.get(health.since) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [since, count] of counts) if (best === undefined || count > counts.get(best)!) best = since;
+  return best;
+}
+
 /** The two values to store, under HEALTH_KEY and HISTORY_KEY: plain data (sharing the state's immutable parts), small. */
 export function splitForStorage(state: HealthState): { live: LiveHealth; history: HealthHistory } {
   const services: Partial<Record<ServiceId, ServiceHealth>> = {};
   const histories: Partial<Record<ServiceId, StoredServiceHistory>> = {};
-  let blankSince: number | undefined;
+  const blankSince = commonestBlankSince(state);
   for (const id of SERVICE_IDS) {
     const health = state.services[id];
-    if (isBlank(health) && (blankSince === undefined || blankSince === health.since)) blankSince = health.since;
-    else services[id] = health;
+    if (!isBlank(health) || health.since !== blankSince) services[id] = health;
     const { recent, daily } = state.history[id];
     if (recent.length > 0 || daily.length > 0) {
       histories[id] = { recent: encodeRuns(recent, RECENT_BUCKET_MS, 0), daily: encodeRuns(daily, DAY_MS, DAILY_ORIGIN) };
