@@ -149,3 +149,28 @@ describe('parseHealthState', () => {
     for (const stored of hostile) expect(() => parseHealthState(stored, NOW)).not.toThrow();
   });
 });
+
+describe('parseHealthState with history as runs (the whole state under one key, as kept in memory)', () => {
+  const run = (start: number, count: number) => ({ start, count, up: 300, degraded: 0, down: 0 });
+  const withRecent = (recent: unknown[]) => {
+    const stored = roundTrip(initialHealth(T0));
+    (stored.history as Record<string, unknown>)[S] = { recent, daily: [] };
+    return parseHealthState(stored, NOW).history[S].recent;
+  };
+
+  it('reads runs, merging touching equal ones', () => {
+    expect(withRecent([run(0, 2), run(2 * RECENT_BUCKET_MS, 3)])).toEqual([run(0, 5)]);
+  });
+
+  it.each([
+    ['overlapping runs', [run(0, 3), run(2 * RECENT_BUCKET_MS, 1)]],
+    ['a zero count', [run(0, 0)]],
+    ['a fractional count', [run(0, 1.5)]],
+  ])('drops a history with %s', (_name, recent) => {
+    expect(withRecent(recent)).toEqual([]);
+  });
+
+  it('caps the buckets a run stands for, cutting the oldest run', () => {
+    expect(withRecent([run(0, 1000)])).toEqual([run((1000 - RECENT_BUCKETS) * RECENT_BUCKET_MS, RECENT_BUCKETS)]);
+  });
+});
