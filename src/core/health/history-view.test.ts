@@ -68,6 +68,28 @@ describe('historySegments', () => {
   });
 });
 
+describe('runs longer than the window', () => {
+  const FIRST_SEGMENT = CURRENT_SEGMENT - 47 * SEGMENT_MS;
+  /** Down from 2 hours before the bar to 15 minutes into it, then up from an hour before now to 2 hours after it ("in the future": a clock set back). */
+  const recent: HistoryRun[] = [
+    { start: FIRST_SEGMENT - 2 * H, count: (2 * H + 15 * M) / RECENT_BUCKET_MS, up: 0, degraded: 0, down: 300 },
+    { start: CURRENT_SEGMENT - H, count: (3 * H + 10 * M) / RECENT_BUCKET_MS, up: 300, degraded: 0, down: 0 },
+  ];
+
+  it('shows only the buckets of a run inside the bar', () => {
+    const statuses = historySegments(recent, NOW).map((segment) => segment.status);
+    expect(statuses[0]).toBe('down');
+    expect(statuses.slice(1, -3).every((status) => status === 'none')).toBe(true);
+    expect(statuses.slice(-3)).toEqual(['up', 'up', 'up']);
+  });
+
+  it('counts only the buckets of a run that overlap the last 24 hours and have started', () => {
+    // The day began 20 minutes before the bar's first segment: the 35 minutes down since then are 7 buckets.
+    // Up from an hour before the current segment to the bucket starting at now (10 minutes in): 15 buckets.
+    expect(historyTotals(recent, NOW)).toEqual({ up: 15 * 300, degraded: 0, down: 7 * 300 });
+  });
+});
+
 describe('historyTotals', () => {
   it('sums the seconds of buckets overlapping the last 24 hours', () => {
     const recent = [

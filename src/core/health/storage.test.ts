@@ -124,7 +124,7 @@ describe('splitForStorage / joinFromStorage', () => {
   it('keeps only the newest buckets of a series longer than allowed', () => {
     const state = livedIn();
     const { live, history } = stored(state);
-    // 'A' index 0, then a run of 1000 full "up" buckets: header 'Y' is up+full+count follows... built through the codec instead.
+    // A series of 1000 healthy buckets, as only a tampered value could hold.
     const long = splitForStorage({ ...state, history: { ...state.history, [S]: { recent: [{ start: 0, count: 1000, up: 300, degraded: 0, down: 0 }], daily: [] } } }).history;
     (history.services as Record<string, unknown>)[S] = (json(long).services as Record<string, unknown>)[S];
     const recent = joinFromStorage(live, history, NOW).history[S].recent;
