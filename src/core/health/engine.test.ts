@@ -333,6 +333,18 @@ describe('reduce: clock edges', () => {
   });
 });
 
+describe('reduce: sub-resource samples do not outlive their window', () => {
+  it.each([
+    ['a tick at the edge of the window keeps them', tick(T0 + SUBRESOURCE_WINDOW_MS), 3],
+    ['a tick just past it drops them', tick(T0 + SUBRESOURCE_WINDOW_MS + 1), 2],
+    ['any event drops them, not only a sub-resource of the same service', probeOk(T0 + 2000 + SUBRESOURCE_WINDOW_MS + 1, 'daum'), 0],
+    ['a clock gone back by more than the window drops them too', tick(T0 - SUBRESOURCE_WINDOW_MS - 1), 0],
+  ])('%s', (_name, event, kept) => {
+    const { state } = run([sub(T0, true), sub(T0 + 1000, false), sub(T0 + 2000, true), event]);
+    expect(state.services[S].subresources).toHaveLength(kept);
+  });
+});
+
 describe('reduce: offline never blames Kakao', () => {
   it('withdraws only unconfirmed suspicions when the control fails', () => {
     const events = [fail(T0, 'kakaomap'), fail(T0 + 1, 'daum'), fail(T0 + 2, 'daum'), errorPage(T0 + 3, 'error', 'melon'), control(T0 + 4, false)];
