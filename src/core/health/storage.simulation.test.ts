@@ -94,7 +94,8 @@ function realistic(seed: number): Run {
           feed(run, { type: 'main-frame-failure', service: id, cause: { kind: 'http', status: 503 }, url: url(id), at: t });
         } else {
           feed(run, { type: 'main-frame-ok', service: id, url: url(id), at: t });
-          for (let r = 0; r < 6; r += 1) feed(run, { type: 'subresource', service: id, ok: true, at: t + 500 + r * 100 });
+          // A Kakao page loads dozens of scripts, API calls and map tiles; a few fail even on a good day.
+          for (let r = 0; r < 60; r += 1) feed(run, { type: 'subresource', service: id, ok: random() > 0.02, at: t + 300 + r * 20 });
           feed(run, { type: 'page-content-ok', service: id, url: url(id), at: t + 1500 });
         }
         alarm = true;
