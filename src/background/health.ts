@@ -23,7 +23,8 @@ export interface ProbeOutcome {
 /** Where the state lives between worker lives: read once at start, written as the policy below says. */
 export interface HealthPersistence {
   read(): Promise<HealthState>;
-  write(state: HealthState): Promise<void>;
+  /** `history`: the history is written too (the live part always is). */
+  write(state: HealthState, parts: { readonly history: boolean }): Promise<void>;
 }
 
 export interface HealthDeps {
@@ -60,6 +61,11 @@ export interface Health {
   flush(): Promise<void>;
 }
 
+/** Whether time would now be counted differently in the history (a status or its confirmation changed). */
+function countsChanged(before: HealthState, after: HealthState): boolean {
+  return before.network !== after.network || SERVICE_IDS.some((id) => before.services[id].status !== after.services[id].status || before.services[id].confirmed !== after.services[id].confirmed);
+}
+
 /** Whether a step changed what users and other pages see: those are written at once. */
 function isTransition(before: HealthState, after: HealthState, effects: readonly HealthEffect[]): boolean {
   if (effects.length > 0 || before.network !== after.network) return true;
@@ -90,12 +96,18 @@ export function createHealth(deps: HealthDeps): Health {
 
   const load = () => (current ??= persistence.read());
 
-  function writeNow(state: HealthState): Promise<void> {
-    dirty = false;
-    if (quietTimer !== undefined) deps.clearTimer(quietTimer);
-    quietTimer = undefined;
+  /**
+   * The history goes with the live part when a status changed (what was accounted until now must be
+   * kept with it, or a restart would credit the last minute to the new status) and on the quiet write.
+   */
+  function writeNow(state: HealthState, history: boolean): Promise<void> {
+    if (history) {
+      dirty = false;
+      if (quietTimer !== undefined) deps.clearTimer(quietTimer);
+      quietTimer = undefined;
+    }
     // Writes stay in order: a slow older write never lands after a newer one.
-    writing = writing.then(() => persistence.write(state)).catch(() => undefined);
+    writing = writing.then(() => persistence.write(state, { history })).catch(() => undefined);
     return writing;
   }
 
@@ -104,7 +116,7 @@ export function createHealth(deps: HealthDeps): Health {
     if (quietTimer !== undefined) return;
     quietTimer = deps.setTimer(() => {
       quietTimer = undefined;
-      if (dirty) void load().then(writeNow);
+      if (dirty) void load().then((state) => writeNow(state, true));
     }, QUIET_WRITE_MS);
   }
 
@@ -127,8 +139,11 @@ export function createHealth(deps: HealthDeps): Health {
         effects.push(...reduced.effects);
       }
       current = Promise.resolve(state);
-      if (isTransition(before, state, effects)) await writeNow(state);
-      else if (state !== before) writeSoon();
+      if (isTransition(before, state, effects)) {
+        const history = countsChanged(before, state);
+        await writeNow(state, history);
+        if (!history) writeSoon();
+      } else if (state !== before) writeSoon();
       return { before, state, effects };
     });
     chain = step.catch(() => undefined);
@@ -183,7 +198,7 @@ export function createHealth(deps: HealthDeps): Health {
         // Nothing open, nothing failing (or probes only on request): no probe traffic until something happens.
         await deps.clearAlarm(PROBE_ALARM);
         // The worker may sleep now: what was kept for the quiet write goes out first.
-        if (dirty) await writeNow(state);
+        if (dirty) await writeNow(state, true);
         return;
       }
       await check(servicesToProbe(state, { openServices: open, mode }), 'alarm');
@@ -199,7 +214,7 @@ export function createHealth(deps: HealthDeps): Health {
     },
     async flush() {
       await chain;
-      if (dirty) await writeNow(await load());
+      if (dirty) await writeNow(await load(), true);
       await writing;
     },
   };

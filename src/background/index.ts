@@ -1,12 +1,12 @@
 // Wiring only: browser events in, core decisions, browser actions out. Every rule lives in a module
 // that takes its browser functions as parameters (unit-tested with in-memory fakes) or in src/core.
 import { ALTERNATIVES, SERVICES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
-import { parseHealthState } from '../core/health/parse-state.ts';
+import { isLegacyHealth, joinFromStorage, splitForStorage } from '../core/health/storage.ts';
 import { mainFrameEvent } from '../core/health/signals.ts';
 import { badgeFor } from '../core/health/summary.ts';
 import type { HealthEvent, HealthState, Summary } from '../core/health/types.ts';
 import { createBatcher } from '../core/batch.ts';
-import { HEALTH_KEY } from '../core/health/view.ts';
+import { HEALTH_KEY, HISTORY_KEY } from '../core/health/view.ts';
 import { PAGE_STATUS_KEY } from '../core/page-report.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/redirect.ts';
 import type { MainFrameOutcome } from '../core/rescue.ts';
@@ -25,7 +25,7 @@ import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.
 import { clearNotification, notify, onNotificationClicked } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
 import { committedSince } from '../platform/scripting.ts';
-import { localArea, onStorageChange, sessionArea, syncArea } from '../platform/storage.ts';
+import { localArea, onStorageChange, sessionArea, syncArea, writeLocal } from '../platform/storage.ts';
 import { replaceSessionRules } from '../platform/session-rules.ts';
 import { askTab } from '../platform/tab-messaging.ts';
 import { activeTab, extensionUrl, navigateTab, openNextTo, tabInfo } from '../platform/tabs.ts';
@@ -86,10 +86,22 @@ function badgeTitle(summary: Summary): string {
   }
 }
 
+/** The live state under one key, the history (written less often) under another. */
+async function writeHealth(state: HealthState, withHistory: boolean): Promise<void> {
+  const { live, history } = splitForStorage(state);
+  await writeLocal(withHistory ? { [HEALTH_KEY]: live, [HISTORY_KEY]: history } : { [HEALTH_KEY]: live });
+}
+
 const health = createHealth({
   persistence: {
-    read: async () => parseHealthState(await area.get(HEALTH_KEY), now()),
-    write: (state) => area.set(HEALTH_KEY, state),
+    read: async () => {
+      const [live, history] = await Promise.all([area.get(HEALTH_KEY), area.get(HISTORY_KEY)]);
+      const state = joinFromStorage(live, history, now());
+      // A state from before the split (one key, history inside): both parts written once, now.
+      if (isLegacyHealth(live)) await writeHealth(state, true);
+      return state;
+    },
+    write: (state, { history }) => writeHealth(state, history),
   },
   settings: currentSettings,
   now,

@@ -13,6 +13,11 @@ export function localArea(): KeyValueArea {
   };
 }
 
+/** Several keys of local storage in one write (the browser applies them together). */
+export async function writeLocal(items: Record<string, unknown>): Promise<void> {
+  await browser.storage.local.set(items);
+}
+
 /** Several keys of local storage in one read (a page's first paint needs them all at once). */
 export async function readLocal(keys: readonly string[]): Promise<Record<string, unknown>> {
   return browser.storage.local.get([...keys]);

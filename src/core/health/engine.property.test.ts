@@ -3,9 +3,9 @@ import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import type { FailureCause } from './cause.ts';
 import { CONFIRM_FAILURES, RECOVERY_PROBES, SUBRESOURCE_MAX_SAMPLES, initialHealth, reduce } from './engine.ts';
 import { DAILY_BUCKETS, DAY_MS, RECENT_BUCKETS, RECENT_BUCKET_MS, dailyBucketStart, recentBucketStart } from './history.ts';
-import { parseHealthState } from './parse-state.ts';
+import { throughStorage } from '../../../test/support/health-storage.ts';
 import { sameSummary, summarize } from './summary.ts';
-import type { HealthEffect, HealthEvent, HealthState, HistoryBucket } from './types.ts';
+import type { HealthEffect, HealthEvent, HealthState, HistoryRun } from './types.ts';
 import { mulberry32 as prng } from '../../../test/support/random.ts';
 
 
@@ -61,14 +61,20 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function checkBuckets(buckets: readonly HistoryBucket[], length: number, max: number, startOf: (t: number) => number, where: string): void {
-  if (buckets.length > max) expect.fail(`${where}: ${buckets.length} buckets`);
-  buckets.forEach((bucket, index) => {
-    const seconds = bucket.up + bucket.degraded + bucket.down;
-    if (bucket.up < 0 || bucket.degraded < 0 || bucket.down < 0 || seconds > length / 1000 || startOf(bucket.start) !== bucket.start) {
-      expect.fail(`${where}: bad bucket ${JSON.stringify(bucket)}`);
+/** Runs hold valid buckets, at most `max` of them, and are canonical: in order, apart, none empty, touching ones different. */
+function checkRuns(runs: readonly HistoryRun[], length: number, max: number, startOf: (t: number) => number, where: string): void {
+  const buckets = runs.reduce((sum, run) => sum + run.count, 0);
+  if (buckets > max) expect.fail(`${where}: ${buckets} buckets`);
+  runs.forEach((run, index) => {
+    const seconds = run.up + run.degraded + run.down;
+    if (!Number.isInteger(run.count) || run.count < 1 || run.up < 0 || run.degraded < 0 || run.down < 0 || seconds === 0 || seconds > length / 1000 || startOf(run.start) !== run.start) {
+      expect.fail(`${where}: bad run ${JSON.stringify(run)}`);
     }
-    if (index > 0 && buckets[index - 1]!.start >= bucket.start) expect.fail(`${where}: buckets out of order`);
+    const previous = runs[index - 1];
+    if (!previous) return;
+    const end = previous.start + previous.count * length;
+    if (end > run.start) expect.fail(`${where}: runs out of order or overlapping`);
+    if (end === run.start && previous.up === run.up && previous.degraded === run.degraded && previous.down === run.down) expect.fail(`${where}: runs not merged`);
   });
 }
 
@@ -79,8 +85,8 @@ function checkInvariants(before: HealthState, state: HealthState, effects: reado
     if (health.goodStreak < 0 || health.goodStreak >= RECOVERY_PROBES) expect.fail(`${where}: ${id} goodStreak ${health.goodStreak}`);
     if (health.recentFailures.length > CONFIRM_FAILURES) expect.fail(`${where}: ${id} keeps ${health.recentFailures.length} failures`);
     if (health.subresources.length > SUBRESOURCE_MAX_SAMPLES) expect.fail(`${where}: ${id} keeps ${health.subresources.length} samples`);
-    checkBuckets(state.history[id].recent, RECENT_BUCKET_MS, RECENT_BUCKETS, recentBucketStart, `${where} ${id} recent`);
-    checkBuckets(state.history[id].daily, DAY_MS, DAILY_BUCKETS, dailyBucketStart, `${where} ${id} daily`);
+    checkRuns(state.history[id].recent, RECENT_BUCKET_MS, RECENT_BUCKETS, recentBucketStart, `${where} ${id} recent`);
+    checkRuns(state.history[id].daily, DAY_MS, DAILY_BUCKETS, dailyBucketStart, `${where} ${id} daily`);
   }
   if (state.accountedUntil < before.accountedUntil) expect.fail(`${where}: accountedUntil went back`);
   for (const effect of effects) {
@@ -114,7 +120,7 @@ describe('reduce over random event sequences', () => {
       let effectsAtRestart = 0;
       for (let step = 0; step < length; step += 1) {
         if (step === restartAt) {
-          resumed = parseHealthState(JSON.parse(JSON.stringify(state)), at);
+          resumed = throughStorage(state, at);
           effectsAtRestart = effects.length;
         }
         at = Math.max(0, at + gap());

@@ -15,7 +15,8 @@ import {
   reduce,
   reduceAll,
 } from './engine.ts';
-import { parseHealthState } from './parse-state.ts';
+import { DAY_MS, bucketsOf } from './history.ts';
+import { throughStorage } from '../../../test/support/health-storage.ts';
 import { summarize } from './summary.ts';
 import type { HealthEffect, HealthEvent, HealthState, NetworkStatus, ServiceStatus } from './types.ts';
 
@@ -123,9 +124,8 @@ describe('reduce: sequences of events', () => {
     const straight = run(row.events);
     for (let cut = 0; cut <= row.events.length; cut += 1) {
       const first = run(row.events.slice(0, cut));
-      const stored = JSON.parse(JSON.stringify(first.state)) as unknown;
       const resumeAt = row.events[cut]?.at ?? T0;
-      const second = run(row.events.slice(cut), parseHealthState(stored, resumeAt));
+      const second = run(row.events.slice(cut), throughStorage(first.state, resumeAt));
       expect(second.state, `restart after ${cut} events`).toStrictEqual(straight.state);
       expect([...first.effects, ...second.effects], `effects with a restart after ${cut}`).toEqual(straight.effects);
     }
@@ -135,7 +135,7 @@ describe('reduce: sequences of events', () => {
     const events = [fail(T0), fail(T0 + 1), probeOk(T0 + 2), probeOk(T0 + 3)];
     const once = run(events);
     expect(notifies(once.effects)).toEqual(['kakaomap:down', 'kakaomap:up']);
-    const restored = parseHealthState(JSON.parse(JSON.stringify(once.state)), T0 + 4);
+    const restored = throughStorage(once.state, T0 + 4);
     const replay = run([probeOk(T0 + 4), probeOk(T0 + 5)], restored);
     expect(notifies(replay.effects)).toEqual([]);
     // The one replay that should notify: the service went down again.
@@ -294,7 +294,7 @@ describe('reduce: clock edges', () => {
     const week = 7 * 24 * 3600_000;
     const { state } = reduce(up, tick(T0 + week));
     expect(state.accountedUntil).toBe(T0 + week);
-    const credited = state.history[S].daily.reduce((sum, bucket) => sum + bucket.up, 0);
+    const credited = bucketsOf(state.history[S].daily, DAY_MS).reduce((sum, bucket) => sum + bucket.up, 0);
     expect(credited).toBe(24 * 3600);
     // A day after the last observation is more than 24 h before "now": nothing recent remains.
     expect(state.history[S].recent).toEqual([]);
@@ -328,6 +328,18 @@ describe('reduce: clock edges', () => {
     ]) {
       expect(reduce(start, event as unknown as HealthEvent)).toEqual({ state: start, effects: [] });
     }
+  });
+});
+
+describe('reduce: sub-resource samples do not outlive their window', () => {
+  it.each([
+    ['a tick at the edge of the window keeps them', tick(T0 + SUBRESOURCE_WINDOW_MS), 3],
+    ['a tick just past it drops them', tick(T0 + SUBRESOURCE_WINDOW_MS + 1), 2],
+    ['any event drops them, not only a sub-resource of the same service', probeOk(T0 + 2000 + SUBRESOURCE_WINDOW_MS + 1, 'daum'), 0],
+    ['a clock gone back by more than the window drops them too', tick(T0 - SUBRESOURCE_WINDOW_MS - 1), 0],
+  ])('%s', (_name, event, kept) => {
+    const { state } = run([sub(T0, true), sub(T0 + 1000, false), sub(T0 + 2000, true), event]);
+    expect(state.services[S].subresources).toHaveLength(kept);
   });
 });
 

@@ -86,6 +86,21 @@ function goOffline(work: Work, at: number): void {
 }
 
 /**
+ * Sub-resource samples count only within SUBRESOURCE_WINDOW_MS of an event. Those outside it are
+ * dropped at every event, not only at the service's next sub-resource: otherwise the last page of
+ * every service visited would keep up to SUBRESOURCE_MAX_SAMPLES samples in the state (and in
+ * storage) for as long as the user does not come back to it.
+ */
+function dropStaleSamples(work: Work, at: number): void {
+  for (const id of SERVICE_IDS) {
+    const health = work.services[id];
+    if (health.subresources.some(([t]) => Math.abs(at - t) > SUBRESOURCE_WINDOW_MS)) {
+      work.services[id] = { ...health, subresources: health.subresources.filter(([t]) => Math.abs(at - t) <= SUBRESOURCE_WINDOW_MS) };
+    }
+  }
+}
+
+/**
  * Failures that are no more than CONFIRM_WINDOW_MS from `at`, in either direction: a clock that went
  * back must not leave stale "future" failures confirming forever, nor lose real ones. Only the newest
  * CONFIRM_FAILURES matter for confirmation, so the list is never longer.
@@ -311,6 +326,7 @@ export function reduce(state: HealthState, event: HealthEvent): Reduction {
     networkSince: accounted.networkSince,
     lastFailureAt: accounted.lastFailureAt,
   };
+  dropStaleSamples(work, event.at);
   apply(work, event);
   const applied: HealthState = { ...accounted, services: work.services, network: work.network, networkSince: work.networkSince, lastFailureAt: work.lastFailureAt };
   const { notified, effects } = notifications(applied);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addTime, emptyHistory, RECENT_BUCKET_MS, RECENT_BUCKETS, DAY_MS } from './history.ts';
 import { SEGMENTS, SEGMENT_MS, historyMinutes, historySegments, historySummary, historyTotals } from './history-view.ts';
-import type { HistoryBucket } from './types.ts';
+import type { HistoryBucket, HistoryRun } from './types.ts';
 
 const M = 60_000;
 const H = 60 * M;
@@ -9,7 +9,8 @@ const H = 60 * M;
 const NOW = Date.UTC(2024, 9, 15, 6, 30) + 10 * M;
 const CURRENT_SEGMENT = Date.UTC(2024, 9, 15, 6, 30);
 
-const bucket = (start: number, seconds: Partial<Omit<HistoryBucket, 'start'>>): HistoryBucket => ({ start, up: 0, degraded: 0, down: 0, ...seconds });
+/** One bucket: a run of one. */
+const bucket = (start: number, seconds: Partial<Omit<HistoryBucket, 'start'>>): HistoryRun => ({ start, count: 1, up: 0, degraded: 0, down: 0, ...seconds });
 
 describe('historySegments', () => {
   it('gives 48 half-hour segments by default, oldest first, the last holding now', () => {
@@ -64,6 +65,28 @@ describe('historySegments', () => {
     expect(statuses.slice(-2)).toEqual(['down', 'down']);
     expect(statuses.slice(0, -2).every((status) => status === 'up')).toBe(true);
     expect(historyTotals(history.recent, NOW)).toEqual({ up: 23 * 3600 + 40 * 60, degraded: 0, down: 20 * 60 });
+  });
+});
+
+describe('runs longer than the window', () => {
+  const FIRST_SEGMENT = CURRENT_SEGMENT - 47 * SEGMENT_MS;
+  /** Down from 2 hours before the bar to 15 minutes into it, then up from an hour before now to 2 hours after it ("in the future": a clock set back). */
+  const recent: HistoryRun[] = [
+    { start: FIRST_SEGMENT - 2 * H, count: (2 * H + 15 * M) / RECENT_BUCKET_MS, up: 0, degraded: 0, down: 300 },
+    { start: CURRENT_SEGMENT - H, count: (3 * H + 10 * M) / RECENT_BUCKET_MS, up: 300, degraded: 0, down: 0 },
+  ];
+
+  it('shows only the buckets of a run inside the bar', () => {
+    const statuses = historySegments(recent, NOW).map((segment) => segment.status);
+    expect(statuses[0]).toBe('down');
+    expect(statuses.slice(1, -3).every((status) => status === 'none')).toBe(true);
+    expect(statuses.slice(-3)).toEqual(['up', 'up', 'up']);
+  });
+
+  it('counts only the buckets of a run that overlap the last 24 hours and have started', () => {
+    // The day began 20 minutes before the bar's first segment: the 35 minutes down since then are 7 buckets.
+    // Up from an hour before the current segment to the bucket starting at now (10 minutes in): 15 buckets.
+    expect(historyTotals(recent, NOW)).toEqual({ up: 15 * 300, degraded: 0, down: 7 * 300 });
   });
 });
 

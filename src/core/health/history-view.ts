@@ -2,7 +2,7 @@ import type { UiLanguage } from '../i18n/messages.ts';
 import type { Localize } from '../link-label.ts';
 import { durationText } from '../time-text.ts';
 import { DAY_MS, RECENT_BUCKET_MS, type CountedStatus } from './history.ts';
-import type { HistoryBucket } from './types.ts';
+import type { HistoryBucket, HistoryRun } from './types.ts';
 
 /** The popup's 24-hour bar: 48 half-hour segments, each made of six 5-minute buckets. */
 export const SEGMENT_MS = 30 * 60_000;
@@ -25,17 +25,28 @@ function worst(a: SegmentStatus, bucket: HistoryBucket): SegmentStatus {
   return 'none';
 }
 
+/** The indexes i in [0, run.count) whose bucket start, run.start + i * length, lies in [from, to). */
+function indexesWithin(run: HistoryRun, length: number, from: number, to: number): [first: number, end: number] {
+  const first = Math.max(0, Math.ceil((from - run.start) / length));
+  const end = Math.min(run.count, Math.ceil((to - run.start) / length));
+  return [first, Math.max(first, end)];
+}
+
 /**
  * The last 24 hours as `count` segments of `segmentMs` (a multiple of the 5-minute bucket), oldest
  * first, the last one holding `now`; each takes the worst status any of its buckets recorded.
  */
-export function historySegments(recent: readonly HistoryBucket[], now: number, segmentMs: number = SEGMENT_MS, count: number = SEGMENTS): HistorySegment[] {
+export function historySegments(recent: readonly HistoryRun[], now: number, segmentMs: number = SEGMENT_MS, count: number = SEGMENTS): HistorySegment[] {
   if (!(segmentMs > 0) || segmentMs % RECENT_BUCKET_MS !== 0) throw new RangeError(`segments must be whole 5-minute buckets, not ${segmentMs} ms`);
   const first = Math.floor(now / segmentMs) * segmentMs - (count - 1) * segmentMs;
   const statuses: SegmentStatus[] = new Array<SegmentStatus>(count).fill('none');
-  for (const bucket of recent) {
-    const index = Math.floor((bucket.start - first) / segmentMs);
-    if (index >= 0 && index < count) statuses[index] = worst(statuses[index]!, bucket);
+  for (const run of recent) {
+    // Only the buckets inside the bar are visited, however long the run.
+    const [from, end] = indexesWithin(run, RECENT_BUCKET_MS, first, first + count * segmentMs);
+    for (let i = from; i < end; i += 1) {
+      const index = Math.floor((run.start + i * RECENT_BUCKET_MS - first) / segmentMs);
+      statuses[index] = worst(statuses[index]!, run);
+    }
   }
   return statuses.map((status, index) => ({ start: first + index * segmentMs, status }));
 }
@@ -48,15 +59,18 @@ export interface HistoryTotals {
 }
 
 /** Seconds in each status in the buckets that overlap the 24 hours before `now`. */
-export function historyTotals(recent: readonly HistoryBucket[], now: number): HistoryTotals {
+export function historyTotals(recent: readonly HistoryRun[], now: number): HistoryTotals {
   let up = 0;
   let degraded = 0;
   let down = 0;
-  for (const bucket of recent) {
-    if (bucket.start + RECENT_BUCKET_MS <= now - DAY_MS || bucket.start > now) continue;
-    up += bucket.up;
-    degraded += bucket.degraded;
-    down += bucket.down;
+  for (const run of recent) {
+    // A bucket overlaps when it ends after now - 24 h (start > now - 24 h - 5 min) and starts no later than now.
+    const from = Math.max(0, Math.floor((now - DAY_MS - RECENT_BUCKET_MS - run.start) / RECENT_BUCKET_MS) + 1);
+    const end = Math.min(run.count, Math.floor((now - run.start) / RECENT_BUCKET_MS) + 1);
+    const buckets = Math.max(0, end - from);
+    up += buckets * run.up;
+    degraded += buckets * run.degraded;
+    down += buckets * run.down;
   }
   return { up, degraded, down };
 }

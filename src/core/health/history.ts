@@ -1,5 +1,5 @@
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
-import type { HealthState, HistoryBucket, NetworkStatus, ServiceHealth, ServiceHistory } from './types.ts';
+import type { HealthState, HistoryBucket, HistoryRun, NetworkStatus, ServiceHealth, ServiceHistory } from './types.ts';
 
 export const RECENT_BUCKET_MS = 5 * 60_000;
 export const RECENT_BUCKETS = 288;
@@ -53,25 +53,100 @@ function secondsBetween(from: number, to: number): number {
   return Math.floor(to / 1000) - Math.floor(from / 1000);
 }
 
-function credit(buckets: HistoryBucket[], start: number, kind: CountedStatus, seconds: number): void {
-  if (seconds <= 0) return;
-  let index = buckets.length - 1;
-  // Accounting only moves forward, so the bucket is nearly always the last one or a new one after it.
-  while (index >= 0 && buckets[index]!.start > start) index -= 1;
-  const existing = index >= 0 && buckets[index]!.start === start ? buckets[index]! : undefined;
-  if (existing) {
-    buckets[index] = { ...existing, [kind]: existing[kind] + seconds };
-  } else {
-    buckets.splice(index + 1, 0, { start, up: 0, degraded: 0, down: 0, [kind]: seconds });
-  }
+function sameSeconds(a: HistoryBucket, b: HistoryBucket): boolean {
+  return a.up === b.up && a.degraded === b.degraded && a.down === b.down;
 }
 
-function creditSplit(buckets: HistoryBucket[], from: number, to: number, kind: CountedStatus, startOf: (t: number) => number, next: (start: number) => number): void {
+/** Whether run `b` starts right where run `a` ends and holds the same seconds: then they are one run. */
+function joins(a: HistoryRun, b: HistoryRun, length: number): boolean {
+  return a.start + a.count * length === b.start && sameSeconds(a, b);
+}
+
+/** Every bucket the runs stand for, oldest first: what the buckets were before runs. */
+export function bucketsOf(runs: readonly HistoryRun[], length: number): HistoryBucket[] {
+  const buckets: HistoryBucket[] = [];
+  for (const { start, count, up, degraded, down } of runs) {
+    for (let i = 0; i < count; i += 1) buckets.push({ start: start + i * length, up, degraded, down });
+  }
+  return buckets;
+}
+
+/** How many buckets the runs stand for. */
+export function bucketCount(runs: readonly HistoryRun[]): number {
+  return runs.reduce((sum, run) => sum + run.count, 0);
+}
+
+/**
+ * Appends a run to runs already in order (the caller guarantees it starts after the last one ends),
+ * merging it into the last one when they touch and hold the same seconds. Empty runs record nothing
+ * and are left out.
+ */
+export function appendRun(runs: HistoryRun[], run: HistoryRun, length: number): void {
+  if (run.count <= 0 || run.up + run.degraded + run.down === 0) return;
+  const last = runs.at(-1);
+  if (last && joins(last, run, length)) runs[runs.length - 1] = { start: last.start, count: last.count + run.count, up: last.up, degraded: last.degraded, down: last.down };
+  else runs.push(run);
+}
+
+/** The same run with `seconds` more of `kind` in each bucket; fields spelled out to keep one object shape. */
+function runOf(start: number, count: number, seconds: HistoryBucket, kind?: CountedStatus, add = 0): HistoryRun {
+  return {
+    start,
+    count,
+    up: seconds.up + (kind === 'up' ? add : 0),
+    degraded: seconds.degraded + (kind === 'degraded' ? add : 0),
+    down: seconds.down + (kind === 'down' ? add : 0),
+  };
+}
+
+const NOTHING: HistoryBucket = { start: 0, up: 0, degraded: 0, down: 0 };
+
+function credit(runs: HistoryRun[], start: number, length: number, kind: CountedStatus, seconds: number): void {
+  if (seconds <= 0) return;
+  const last = runs.at(-1);
+  if (last && last.start === start && last.count === 1) {
+    // The bucket being filled right now, alone in its run: the case of nearly every accounting.
+    const updated = runOf(start, 1, last, kind, seconds);
+    const before = runs.at(-2);
+    if (before && joins(before, updated, length)) {
+      runs.pop();
+      runs[runs.length - 1] = runOf(before.start, before.count + 1, before);
+    } else {
+      runs[runs.length - 1] = updated;
+    }
+    return;
+  }
+  let index = runs.length - 1;
+  // Accounting only moves forward, so the bucket is nearly always in the last run or just after it.
+  while (index >= 0 && runs[index]!.start > start) index -= 1;
+  const containing = index >= 0 ? runs[index] : undefined;
+  const pieces: HistoryRun[] = [];
+  let removed = 0;
+  if (containing && start < containing.start + containing.count * length) {
+    // The bucket is inside a run: split the run around it, so only that one bucket changes.
+    const offset = (start - containing.start) / length;
+    if (offset > 0) pieces.push(runOf(containing.start, offset, containing));
+    pieces.push(runOf(start, 1, containing, kind, seconds));
+    if (offset < containing.count - 1) pieces.push(runOf(start + length, containing.count - offset - 1, containing));
+    removed = 1;
+  } else {
+    pieces.push(runOf(start, 1, NOTHING, kind, seconds));
+    index += 1;
+  }
+  // Rebuild the neighbourhood (the run before, the pieces, the run after) and merge what now touches.
+  const from = Math.max(0, index - 1);
+  const neighbourhood = [...runs.slice(from, index), ...pieces, ...runs.slice(index + removed, index + removed + 1)];
+  const merged: HistoryRun[] = [];
+  for (const piece of neighbourhood) appendRun(merged, piece, length);
+  runs.splice(from, Math.min(runs.length, index + removed + 1) - from, ...merged);
+}
+
+function creditSplit(runs: HistoryRun[], from: number, to: number, kind: CountedStatus, length: number, startOf: (t: number) => number): void {
   let pieceStart = from;
   while (pieceStart < to) {
     const bucket = startOf(pieceStart);
-    const pieceEnd = Math.min(to, next(bucket));
-    credit(buckets, bucket, kind, secondsBetween(pieceStart, pieceEnd));
+    const pieceEnd = Math.min(to, bucket + length);
+    credit(runs, bucket, length, kind, secondsBetween(pieceStart, pieceEnd));
     pieceStart = pieceEnd;
   }
 }
@@ -81,16 +156,44 @@ export function addTime(history: ServiceHistory, kind: CountedStatus, from: numb
   if (!(to > from)) return history;
   const recent = history.recent.slice();
   const daily = history.daily.slice();
-  creditSplit(recent, from, to, kind, recentBucketStart, (start) => start + RECENT_BUCKET_MS);
-  creditSplit(daily, from, to, kind, dailyBucketStart, (start) => start + DAY_MS);
+  creditSplit(recent, from, to, kind, RECENT_BUCKET_MS, recentBucketStart);
+  creditSplit(daily, from, to, kind, DAY_MS, dailyBucketStart);
   return { recent, daily };
 }
 
-function keepLast(buckets: readonly HistoryBucket[], length: number, span: number, count: number, now: number): readonly HistoryBucket[] {
+/** The last `max` buckets of the runs (the older ones dropped, a run cut if need be). */
+export function keepLastBuckets(runs: readonly HistoryRun[], length: number, max: number): readonly HistoryRun[] {
+  const first = runs[0];
+  const last = runs.at(-1);
+  // Buckets are apart and in order, so runs spanning no more than `max` hold no more (the usual case, and cheap).
+  if (!first || !last || last.start + last.count * length - first.start <= max * length) return runs;
+  let excess = bucketCount(runs) - max;
+  if (excess <= 0) return runs;
+  let index = 0;
+  while (excess > 0 && runs[index]!.count <= excess) {
+    excess -= runs[index]!.count;
+    index += 1;
+  }
+  if (excess === 0) return runs.slice(index);
+  const cut = runs[index]!;
+  return [runOf(cut.start + excess * length, cut.count - excess, cut), ...runs.slice(index + 1)];
+}
+
+/** Drops the buckets that ended `span` or more before `now`, then keeps at most `max` buckets. */
+function keepLast(runs: readonly HistoryRun[], length: number, span: number, max: number, now: number): readonly HistoryRun[] {
+  // A bucket starting at or before this has ended by now - span.
+  const lastDropped = now - span - length;
+  if (runs.length === 0 || (runs[0]!.start > lastDropped && keepLastBuckets(runs, length, max) === runs)) return runs;
   let first = 0;
-  while (first < buckets.length && buckets[first]!.start + length <= now - span) first += 1;
-  first = Math.max(first, buckets.length - count);
-  return first === 0 ? buckets : buckets.slice(first);
+  while (first < runs.length && runs[first]!.start + (runs[first]!.count - 1) * length <= lastDropped) first += 1;
+  let kept = first === 0 ? runs : runs.slice(first);
+  const partial = kept[0];
+  if (partial && partial.start <= lastDropped) {
+    // Pruning inside a run: its first buckets have ended, the rest have not.
+    const dropped = Math.floor((lastDropped - partial.start) / length) + 1;
+    kept = [runOf(partial.start + dropped * length, partial.count - dropped, partial), ...kept.slice(1)];
+  }
+  return keepLastBuckets(kept, length, max);
 }
 
 /** Drops buckets that ended more than 24 hours (recent) or 30 days (daily) before `now`; caps the counts. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { initialHealth, reduceAll } from './engine.ts';
-import { RECENT_BUCKETS, RECENT_BUCKET_MS } from './history.ts';
+import { RECENT_BUCKETS, RECENT_BUCKET_MS, bucketsOf } from './history.ts';
 import { parseHealthState } from './parse-state.ts';
 import type { HealthEvent, HealthState } from './types.ts';
 
@@ -101,7 +101,7 @@ describe('parseHealthState', () => {
     const services = stored.services as Record<string, Record<string, unknown>>;
     services[S] = { ...services[S], subresources: Array.from({ length: 500 }, (_, i) => [i, true]), recentFailures: [5, 1, 3, 4] };
     const parsed = parseHealthState(stored, NOW);
-    expect(parsed.history[S].recent).toHaveLength(RECENT_BUCKETS);
+    expect(bucketsOf(parsed.history[S].recent, RECENT_BUCKET_MS)).toHaveLength(RECENT_BUCKETS);
     expect(parsed.history[S].recent[0]!.start).toBe(10 * RECENT_BUCKET_MS);
     expect(parsed.services[S].subresources).toHaveLength(200);
     expect(parsed.services[S].recentFailures).toEqual([4, 5]);
@@ -147,5 +147,30 @@ describe('parseHealthState', () => {
       { version: 1, services: new Proxy({}, { ownKeys: () => [] }) },
     ];
     for (const stored of hostile) expect(() => parseHealthState(stored, NOW)).not.toThrow();
+  });
+});
+
+describe('parseHealthState with history as runs (the whole state under one key, as kept in memory)', () => {
+  const run = (start: number, count: number) => ({ start, count, up: 300, degraded: 0, down: 0 });
+  const withRecent = (recent: unknown[]) => {
+    const stored = roundTrip(initialHealth(T0));
+    (stored.history as Record<string, unknown>)[S] = { recent, daily: [] };
+    return parseHealthState(stored, NOW).history[S].recent;
+  };
+
+  it('reads runs, merging touching equal ones', () => {
+    expect(withRecent([run(0, 2), run(2 * RECENT_BUCKET_MS, 3)])).toEqual([run(0, 5)]);
+  });
+
+  it.each([
+    ['overlapping runs', [run(0, 3), run(2 * RECENT_BUCKET_MS, 1)]],
+    ['a zero count', [run(0, 0)]],
+    ['a fractional count', [run(0, 1.5)]],
+  ])('drops a history with %s', (_name, recent) => {
+    expect(withRecent(recent)).toEqual([]);
+  });
+
+  it('caps the buckets a run stands for, cutting the oldest run', () => {
+    expect(withRecent([run(0, 1000)])).toEqual([run((1000 - RECENT_BUCKETS) * RECENT_BUCKET_MS, RECENT_BUCKETS)]);
   });
 });

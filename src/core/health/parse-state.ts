@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { decodeCause, isServerError, type FailureCause } from './cause.ts';
-import { initialHealth } from './engine.ts';
-import { DAY_MS, RECENT_BUCKET_MS, dailyBucketStart, emptyHistory, recentBucketStart, DAILY_BUCKETS, RECENT_BUCKETS } from './history.ts';
+import { initialHealth, initialService } from './engine.ts';
+import { DAILY_BUCKETS, DAY_MS, RECENT_BUCKETS, RECENT_BUCKET_MS, appendRun, dailyBucketStart, emptyHistory, keepLastBuckets, recentBucketStart } from './history.ts';
 import { CONFIRM_FAILURES, SUBRESOURCE_MAX_SAMPLES } from './thresholds.ts';
-import type { HealthState, HistoryBucket, NetworkStatus, ServiceHealth, ServiceHistory } from './types.ts';
+import type { HealthState, HistoryBucket, HistoryRun, NetworkStatus, ServiceHealth, ServiceHistory } from './types.ts';
 
 const finite = v.pipe(v.number(), v.finite());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -44,27 +44,34 @@ const SERVICE = v.pipe(
   v.check((health) => !health.confirmed || health.status === 'down' || health.status === 'degraded'),
 );
 
-function bucketList(length: number, startOf: (t: number) => number) {
+/**
+ * A stored series: buckets as today's v1 format wrote them ({ start, up, degraded, down }), or runs
+ * of them (the same with a `count`). Aligned, in order, never overlapping, no bucket over its length.
+ */
+function seriesList(length: number, startOf: (t: number) => number) {
   return v.pipe(
-    v.array(v.object({ start: finite, up: seconds, degraded: seconds, down: seconds })),
-    v.check((buckets) =>
-      buckets.every(
-        (bucket, index) =>
-          startOf(bucket.start) === bucket.start &&
-          bucket.up + bucket.degraded + bucket.down <= length / 1000 &&
-          (index === 0 || buckets[index - 1]!.start < bucket.start),
-      ),
+    v.array(v.object({ start: finite, count: v.optional(v.pipe(count, v.minValue(1))), up: seconds, degraded: seconds, down: seconds })),
+    v.check((runs) =>
+      runs.every((run, index) => {
+        const previous = runs[index - 1];
+        return (
+          startOf(run.start) === run.start &&
+          run.up + run.degraded + run.down <= length / 1000 &&
+          (previous === undefined || previous.start + (previous.count ?? 1) * length <= run.start)
+        );
+      }),
     ),
   );
 }
 
-const HISTORY = v.object({ recent: bucketList(RECENT_BUCKET_MS, recentBucketStart), daily: bucketList(DAY_MS, dailyBucketStart) });
+const HISTORY = v.object({ recent: seriesList(RECENT_BUCKET_MS, recentBucketStart), daily: seriesList(DAY_MS, dailyBucketStart) });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseService(stored: unknown, fallback: ServiceHealth): ServiceHealth {
+/** One stored service, or `fallback` when it is not a valid one; the engine's bounds re-applied. */
+export function parseService(stored: unknown, fallback: ServiceHealth): ServiceHealth {
   const result = v.safeParse(SERVICE, stored);
   if (!result.success) return fallback;
   const health = result.output;
@@ -76,22 +83,52 @@ function parseService(stored: unknown, fallback: ServiceHealth): ServiceHealth {
   } as ServiceHealth;
 }
 
-function parseHistory(stored: unknown): ServiceHistory {
+function canonical(stored: ReadonlyArray<HistoryBucket & { readonly count?: number | undefined }>, length: number, max: number): readonly HistoryRun[] {
+  const runs: HistoryRun[] = [];
+  for (const { start, count, up, degraded, down } of stored) appendRun(runs, { start, count: count ?? 1, up, degraded, down }, length);
+  return keepLastBuckets(runs, length, max);
+}
+
+/** A v1 history (buckets, or runs of them), validated and bounded; empty when it is not one. */
+export function parseV1History(stored: unknown): ServiceHistory {
   const result = v.safeParse(HISTORY, stored);
   if (!result.success) return emptyHistory();
-  const recent: HistoryBucket[] = result.output.recent.slice(-RECENT_BUCKETS);
-  const daily: HistoryBucket[] = result.output.daily.slice(-DAILY_BUCKETS);
-  return { recent, daily };
+  return { recent: canonical(result.output.recent, RECENT_BUCKET_MS, RECENT_BUCKETS), daily: canonical(result.output.daily, DAY_MS, DAILY_BUCKETS) };
 }
 
 function finiteOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
+/** Everything of the state but its history and accountedUntil: what both storage formats share. */
+export type LiveFields = Pick<HealthState, 'services' | 'network' | 'networkSince' | 'lastFailureAt' | 'notified'>;
+
 /**
- * Reads the state back after the service worker was stopped. Each service (and its history) stands
- * alone: a corrupt one starts over as unknown, the good ones are kept, services added to the catalogue
- * since are filled in and removed ones dropped. Another version's state is not guessed at. Never throws.
+ * The live fields of a stored state (either format). Each service stands alone: a corrupt one starts
+ * over as unknown (since `now`), the good ones are kept, a service missing (never observed, or added
+ * to the catalogue since) is filled in as unknown since `blankSince` and a removed one dropped. Expects a record; may throw on hostile
+ * objects (getters), which the callers catch.
+ */
+export function parseLiveFields(stored: Record<string, unknown>, now: number, blankSince: number = now): LiveFields {
+  const storedServices = isRecord(stored.services) ? stored.services : {};
+  const storedNotified = isRecord(stored.notified) ? stored.notified : {};
+  const services = {} as Record<ServiceId, ServiceHealth>;
+  const notified: Partial<Record<ServiceId, 'down' | 'up'>> = {};
+  for (const id of SERVICE_IDS) {
+    services[id] = Object.hasOwn(storedServices, id) ? parseService(storedServices[id], initialService(now)) : initialService(blankSince);
+    const last = Object.hasOwn(storedNotified, id) ? storedNotified[id] : undefined;
+    if (last === 'down' || last === 'up') notified[id] = last;
+  }
+  const network: NetworkStatus = stored.network === 'online' || stored.network === 'offline' ? stored.network : 'unknown';
+  const lastFailureAt = typeof stored.lastFailureAt === 'number' && Number.isFinite(stored.lastFailureAt) ? stored.lastFailureAt : null;
+  return { services, network, networkSince: finiteOr(stored.networkSince, now), lastFailureAt, notified };
+}
+
+/**
+ * Reads back a whole state kept under one key: today's v1 format (history as buckets) or the same
+ * with history as runs. Each service (and its history) stands alone: a corrupt one starts over, the
+ * good ones are kept, services added to the catalogue since are filled in and removed ones dropped.
+ * Another version's state is not guessed at. Never throws.
  */
 export function parseHealthState(stored: unknown, now: number): HealthState {
   try {
@@ -102,31 +139,15 @@ export function parseHealthState(stored: unknown, now: number): HealthState {
   }
 }
 
+/** Whether a stored value is a whole state in the v1 format (history included). */
+export function isV1State(stored: unknown): stored is Record<string, unknown> {
+  return isRecord(stored) && stored.version === 1;
+}
+
 function parseState(stored: unknown, now: number): HealthState {
-  const initial = initialHealth(now);
-  if (!isRecord(stored) || stored.version !== 1) return initial;
-  const storedServices = isRecord(stored.services) ? stored.services : {};
+  if (!isV1State(stored)) return initialHealth(now);
   const storedHistory = isRecord(stored.history) ? stored.history : {};
-  const storedNotified = isRecord(stored.notified) ? stored.notified : {};
-  const services = {} as Record<ServiceId, ServiceHealth>;
   const history = {} as Record<ServiceId, ServiceHistory>;
-  const notified: Partial<Record<ServiceId, 'down' | 'up'>> = {};
-  for (const id of SERVICE_IDS) {
-    services[id] = Object.hasOwn(storedServices, id) ? parseService(storedServices[id], initial.services[id]) : initial.services[id];
-    history[id] = Object.hasOwn(storedHistory, id) ? parseHistory(storedHistory[id]) : emptyHistory();
-    const last = Object.hasOwn(storedNotified, id) ? storedNotified[id] : undefined;
-    if (last === 'down' || last === 'up') notified[id] = last;
-  }
-  const network: NetworkStatus = stored.network === 'online' || stored.network === 'offline' ? stored.network : 'unknown';
-  const lastFailureAt = typeof stored.lastFailureAt === 'number' && Number.isFinite(stored.lastFailureAt) ? stored.lastFailureAt : null;
-  return {
-    version: 1,
-    services,
-    network,
-    networkSince: finiteOr(stored.networkSince, now),
-    accountedUntil: finiteOr(stored.accountedUntil, now),
-    history,
-    lastFailureAt,
-    notified,
-  };
+  for (const id of SERVICE_IDS) history[id] = Object.hasOwn(storedHistory, id) ? parseV1History(storedHistory[id]) : emptyHistory();
+  return { version: 1, ...parseLiveFields(stored, now), accountedUntil: finiteOr(stored.accountedUntil, now), history };
 }

@@ -45,11 +45,21 @@ export interface HistoryBucket {
   readonly down: number;
 }
 
+/**
+ * `count` consecutive buckets that hold the same seconds: bucket i of the run starts at
+ * start + i * the bucket length. A day watched and healthy throughout is one run, not 288 buckets.
+ * Runs are kept canonical: oldest first, none empty or overlapping, and two runs that touch always
+ * differ (otherwise they would be one).
+ */
+export interface HistoryRun extends HistoryBucket {
+  readonly count: number;
+}
+
 export interface ServiceHistory {
-  /** The last 24 hours in 5-minute buckets, oldest first; at most 288. */
-  readonly recent: readonly HistoryBucket[];
-  /** The last 30 days, one bucket per day (UTC+9 days: Korea), oldest first; at most 30. */
-  readonly daily: readonly HistoryBucket[];
+  /** The last 24 hours of 5-minute buckets, oldest first; at most 288 buckets in all. */
+  readonly recent: readonly HistoryRun[];
+  /** The last 30 days, one bucket per day (UTC+9 days: Korea), oldest first; at most 30 buckets in all. */
+  readonly daily: readonly HistoryRun[];
 }
 
 export interface HealthState {

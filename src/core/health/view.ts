@@ -1,17 +1,18 @@
 import type { HealthView } from '../messages.ts';
 import { reduce } from './engine.ts';
-import { parseHealthState } from './parse-state.ts';
+import { joinFromStorage } from './storage.ts';
 import { summarize } from './summary.ts';
 
-/** Where the background keeps the health state in extension storage (local area). */
-export const HEALTH_KEY = 'health';
+/** Where the background keeps the health state in extension storage (local area): see storage.ts. */
+export { HEALTH_KEY, HISTORY_KEY } from './storage.ts';
 
 /**
- * What the popup and the fallback page show, from the stored state: history brought up to `now` in
- * memory, nothing written. The background answers 'health/get' with it, and the popup computes it
- * straight from storage for its first paint, so both always agree.
+ * What the popup and the fallback page show, from the two stored values (HEALTH_KEY, HISTORY_KEY):
+ * history brought up to `now` in memory, nothing written. The popup computes it straight from storage
+ * for its first paint, and the background's answer to 'health/get' is the same computation on the
+ * state it holds, so both always agree.
  */
-export function healthView(stored: unknown, now: number): HealthView {
-  const state = reduce(parseHealthState(stored, now), { type: 'tick', at: now }).state;
+export function healthView(liveStored: unknown, historyStored: unknown, now: number): HealthView {
+  const state = reduce(joinFromStorage(liveStored, historyStored, now), { type: 'tick', at: now }).state;
   return { state, summary: summarize(state) };
 }

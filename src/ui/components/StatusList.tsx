@@ -1,6 +1,6 @@
 import { SERVICE_IDS, type ServiceId } from '../../core/catalog/index.ts';
 import { historySegments, historySummary, historyTotals } from '../../core/health/history-view.ts';
-import type { HistoryBucket, ServiceHealth, Summary } from '../../core/health/types.ts';
+import type { HistoryRun, ServiceHealth, Summary } from '../../core/health/types.ts';
 import type { HealthView } from '../../core/messages.ts';
 import { relativeTime } from '../../core/time-text.ts';
 import { lang, serviceName, t } from './i18n.ts';
@@ -41,7 +41,7 @@ function When({ at, now, text }: { readonly at: number; readonly now: number; re
  * tells the statuses apart, and the bar is one image with a sentence for its text (also its tooltip),
  * not 48 things to tab through.
  */
-export function HistoryBar({ recent, now }: { readonly recent: readonly HistoryBucket[]; readonly now: number }) {
+export function HistoryBar({ recent, now }: { readonly recent: readonly HistoryRun[]; readonly now: number }) {
   const text = historySummary(historyTotals(recent, now), lang(), t);
   return (
     <div class="history-bar" role="img" aria-label={text} title={text} data-testid="history">
@@ -52,7 +52,7 @@ export function HistoryBar({ recent, now }: { readonly recent: readonly HistoryB
   );
 }
 
-function ServiceRow({ id, health, recent, now }: { readonly id: ServiceId; readonly health: ServiceHealth; readonly recent: readonly HistoryBucket[]; readonly now: number }) {
+function ServiceRow({ id, health, recent, now }: { readonly id: ServiceId; readonly health: ServiceHealth; readonly recent: readonly HistoryRun[]; readonly now: number }) {
   const word = wordFor(health);
   return (
     <li data-service={id} data-status={word}>

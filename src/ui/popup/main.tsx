@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { LAST_FAILURE_KEY, parseFailure, type FailureRecord } from '../../core/health/last-failure.ts';
-import { HEALTH_KEY, healthView } from '../../core/health/view.ts';
+import { HEALTH_KEY, HISTORY_KEY, healthView } from '../../core/health/view.ts';
 import type { HealthView, TabAlternatives } from '../../core/messages.ts';
 import type { Settings } from '../../core/settings/index.ts';
 import { SETTINGS_KEY } from '../../core/settings/store.ts';
@@ -76,10 +76,10 @@ async function openAlternative(link: AlternativeLink): Promise<void> {
  * whole render), then the background's own answer. Nothing is rendered before there is data to show.
  */
 async function start(): Promise<void> {
-  const stored = await readLocal([SETTINGS_KEY, HEALTH_KEY, LAST_FAILURE_KEY]).catch((): Record<string, unknown> => ({}));
+  const stored = await readLocal([SETTINGS_KEY, HEALTH_KEY, HISTORY_KEY, LAST_FAILURE_KEY]).catch((): Record<string, unknown> => ({}));
   const settings = settingsFrom(stored);
   await prepareLanguage(settings, TITLE_KEY);
-  view = { settings, health: healthView(stored[HEALTH_KEY], Date.now()), lastFailure: parseFailure(stored[LAST_FAILURE_KEY]), ready: false, checking: false, error: false, page: undefined };
+  view = { settings, health: healthView(stored[HEALTH_KEY], stored[HISTORY_KEY], Date.now()), lastFailure: parseFailure(stored[LAST_FAILURE_KEY]), ready: false, checking: false, error: false, page: undefined };
   show();
   markPainted('cached');
 
@@ -100,9 +100,9 @@ async function start(): Promise<void> {
 
 void start();
 // Probes finishing in the background update the rows while the popup is open (read where they were written).
-onLocalChange([HEALTH_KEY], () => {
-  readLocal([HEALTH_KEY]).then(
-    (stored) => update({ health: healthView(stored[HEALTH_KEY], Date.now()) }),
+onLocalChange([HEALTH_KEY, HISTORY_KEY], () => {
+  readLocal([HEALTH_KEY, HISTORY_KEY]).then(
+    (stored) => update({ health: healthView(stored[HEALTH_KEY], stored[HISTORY_KEY], Date.now()) }),
     () => undefined,
   );
 });
