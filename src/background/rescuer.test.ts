@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { initialHealth } from '../core/health/engine.ts';
+import type { HealthState } from '../core/health/types.ts';
+import { DEFAULTS, type Settings } from '../core/settings/index.ts';
+import { createTabPasses } from '../core/tab-passes.ts';
+import { translate } from '../core/translate/index.ts';
+import { MemoryArea } from '../../test/support/memory-area.ts';
+import { createLoads } from './loads.ts';
+import { createRescuer } from './rescuer.ts';
+
+const URL_Q = 'https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
+
+function confirmedDown(): HealthState {
+  const state = initialHealth(0);
+  return { ...state, network: 'online', services: { ...state.services, kakaomap: { ...state.services.kakaomap, status: 'down', confirmed: true, evidence: { kind: 'probe', ok: false, cause: { kind: 'refused' } } } } };
+}
+
+function rig(options: { settings?: Settings; state?: HealthState; answers?: boolean } = {}) {
+  const navigations: Array<[number, string]> = [];
+  const notices: string[] = [];
+  const failures: unknown[] = [];
+  let passUsed = 0;
+  const passes = createTabPasses(new MemoryArea(), () => 1000);
+  const loads = createLoads({ now: () => 0, setTimer: () => 0, clearTimer: () => undefined, committedSince: async () => false, tabInfo: async () => undefined, onHang: () => undefined });
+  const rescuer = createRescuer({
+    settings: async () => options.settings ?? DEFAULTS,
+    failures: { record: async (failure) => void failures.push(failure), last: async () => null },
+    passes,
+    loads,
+    healthState: async () => options.state ?? initialHealth(0),
+    offerFor: async (url, offer) => translate(url, { ...(offer?.title ? { title: offer.title } : {}) }),
+    now: () => 1000,
+    navigateTab: async (tabId, url) => void navigations.push([tabId, url]),
+    extensionUrl: (path) => `chrome-extension://id/${path}`,
+    answers: async () => options.answers ?? true,
+    notifyRedirect: async (id) => void notices.push(id),
+    rememberBackLink: () => undefined,
+    passUsed: () => void (passUsed += 1),
+  });
+  return { rescuer, loads, passes, navigations, notices, failures, passUsed: () => passUsed };
+}
+
+describe('rescuer', () => {
+  it('sends a refused load to the fallback page with its cause, once', async () => {
+    const r = rig();
+    const load = r.loads.start('1', 5, URL_Q, 8000);
+    const ended = r.loads.ended('1');
+    expect(await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', ended)).toBe(true);
+    expect(await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', load)).toBe(false);
+    expect(r.navigations).toHaveLength(1);
+    const target = new URL(r.navigations[0]![1]);
+    expect(target.pathname).toBe('/src/ui/fallback/index.html');
+    expect(target.searchParams.get('cause')).toBe('refused');
+    expect(target.searchParams.get('url')).toBe(URL_Q);
+    expect(target.searchParams.has('alts')).toBe(false);
+    expect(r.failures).toHaveLength(1);
+  });
+
+  it('leaves a healthy answer, a 404 and an aborted load alone', async () => {
+    const r = rig();
+    for (const outcome of [
+      { type: 'response', tabId: 5, url: URL_Q, statusCode: 200 },
+      { type: 'response', tabId: 5, url: URL_Q, statusCode: 404 },
+      { type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_ABORTED' },
+    ] as const) {
+      expect(await r.rescuer.handleOutcome(outcome, `x${outcome.type}${'statusCode' in outcome ? outcome.statusCode : ''}`, undefined)).toBe(false);
+    }
+    expect(r.navigations).toEqual([]);
+  });
+
+  it('never acts on a load that answered, even if a failure is reported for it later', async () => {
+    const r = rig();
+    r.loads.start('1', 5, URL_Q, 8000);
+    r.loads.answered('1', 200);
+    expect(await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_RESET' }, '1', r.loads.ended('1'))).toBe(false);
+    expect(r.navigations).toEqual([]);
+  });
+
+  it('takes a navigation to a service confirmed down to the fallback page at its start, marked known', async () => {
+    const r = rig({ state: confirmedDown() });
+    const load = r.loads.start('1', 5, URL_Q, 8000)!;
+    expect(await r.rescuer.handleStart(load, 'kakaomap')).toBe(true);
+    expect(new URL(r.navigations[0]![1]).searchParams.get('known')).toBe('1');
+    // Its own ending (the tab moved away) does nothing more.
+    expect(await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', r.loads.ended('1'))).toBe(false);
+    expect(r.navigations).toHaveLength(1);
+  });
+
+  it('lets a tab through once after "다시 시도", and says the pass was used', async () => {
+    const r = rig({ state: confirmedDown() });
+    await r.passes.grant(5, 'kakaomap', true);
+    expect(await r.rescuer.handleStart(r.loads.start('1', 5, URL_Q, 8000)!, 'kakaomap')).toBe(false);
+    expect(r.passUsed()).toBe(1);
+    expect(await r.rescuer.handleStart(r.loads.start('2', 5, URL_Q, 8000)!, 'kakaomap')).toBe(true);
+  });
+
+  it('in redirect mode goes straight to the first alternative that answers, and notifies', async () => {
+    const settings = { ...DEFAULTS, services: { ...DEFAULTS.services, kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'redirect' as const } } };
+    const r = rig({ settings, state: { ...initialHealth(0), network: 'online' } });
+    r.loads.start('1', 5, URL_Q, 8000);
+    await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', r.loads.ended('1'));
+    expect(new URL(r.navigations[0]![1]).hostname).toBe('map.naver.com');
+    expect(r.notices).toHaveLength(1);
+  });
+
+  it('in redirect mode shows the fallback page instead when no alternative answers', async () => {
+    const settings = { ...DEFAULTS, services: { ...DEFAULTS.services, kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'redirect' as const } } };
+    const r = rig({ settings, answers: false });
+    r.loads.start('1', 5, URL_Q, 8000);
+    await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', r.loads.ended('1'));
+    expect(new URL(r.navigations[0]![1]).searchParams.get('skip')).toBe('no-alternative');
+  });
+});
