@@ -35,7 +35,9 @@ function rig(options: { settings?: Settings; state?: HealthState; answers?: bool
     answers: async () => options.answers ?? true,
     notifyRedirect: async (id) => void notices.push(id),
     rememberBackLink: () => undefined,
-    passUsed: () => void (passUsed += 1),
+    passUsed: () => {
+      passUsed += 1;
+    },
   });
   return { rescuer, loads, passes, navigations, notices, failures, passUsed: () => passUsed };
 }
