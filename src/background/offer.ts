@@ -1,7 +1,7 @@
-import { orderFor } from '../core/anytime.ts';
+import { offer } from '../core/offer.ts';
 import type { Settings } from '../core/settings/index.ts';
 import type { Place } from '../core/translate/intent.ts';
-import { placeIdIn, translate, type Platform, type Translation } from '../core/translate/index.ts';
+import { placeIdIn, type Platform, type Translation } from '../core/translate/index.ts';
 
 export interface OfferDeps {
   readonly settings: () => Promise<Settings>;
@@ -16,23 +16,12 @@ export interface OfferOptions {
   readonly order?: readonly string[];
 }
 
-/**
- * The one way the background turns a Kakao address into alternatives: the place cache asked for the
- * address's place id, the user's order of alternatives, the device's platform, the title as a last
- * resort. The rescuer, the banner, the popup's page alternatives, the context menu and the shortcut
- * all ask here, so they can never offer different things for the same address.
- */
+/** core/offer.ts with what the background holds: the settings in memory and the place cache. */
 export function createOffers({ settings, lookupPlace, platform }: OfferDeps) {
   return async function offerFor(url: string, options: OfferOptions = {}): Promise<Translation | undefined> {
     const placeId = placeIdIn(url);
     const place = placeId ? await lookupPlace(placeId).catch(() => null) : null;
-    const order = options.order ?? orderFor(url, (await settings()).services);
-    return translate(url, {
-      platform: platform(),
-      ...(options.title ? { title: options.title } : {}),
-      ...(order ? { order } : {}),
-      lookupPlace: (id) => (place && id === placeId ? place : undefined),
-    });
+    return offer(url, { services: (await settings()).services, platform: platform(), title: options.title, place: placeId && place ? { id: placeId, place } : null, order: options.order });
   };
 }
 
