@@ -33,6 +33,7 @@ import { openTabUrls } from '../platform/tabs-open.ts';
 import { watchMainFrames, watchSubresourceErrors } from '../platform/web-request.ts';
 import { createAnytime } from './anytime.ts';
 import { createBanners } from './banner.ts';
+import { cachedArea } from './cached-area.ts';
 import { createFailureLog } from './failure-log.ts';
 import { PROBE_ALARM, createHealth } from './health.ts';
 import { createLeaning } from './leaning.ts';
@@ -66,7 +67,8 @@ const hangLimitMs = () => settings.peek()?.hangLimitMs ?? 8000;
 
 const failures = createFailureLog(area);
 const places = createPlaceStore(area);
-const session = sessionArea();
+// Only the background writes the session's passes, redirects and snoozes: read once, kept in memory.
+const session = cachedArea(sessionArea());
 const passes = createTabPasses(session, now);
 const offerFor = createOffers({ settings: currentSettings, lookupPlace: (id) => places.lookup(id), platform: devicePlatform });
 
