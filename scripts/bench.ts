@@ -9,7 +9,7 @@
 //   BENCH_SECTIONS  realistic,day30,errors,known (default); add 'legacy' for the older sections
 //                   (failed navigation, hang, small page, content scripts, sizes, probes, popup: ~10 min
 //                   more); 'legacy' alone runs only those. Sections not run keep their last figures.
-//   BENCH_PAIRS     ABAB pairs per repeat (12); BENCH_ERROR_RUNS pairs per failure kind (8)
+//   BENCH_PAIRS     ABAB pairs per repeat (10); BENCH_ERROR_RUNS pairs per failure kind (8)
 //   BENCH_RUNS, BENCH_HANG_RUNS, BENCH_PROBE_WINDOW_S: the legacy sections (see scripts/bench/legacy.ts)
 //   BENCH_OUT       BENCHMARKS.md; '-' prints only
 // Needs a build (npm run build).

@@ -78,21 +78,40 @@ export class WorkerEventCounter {
 }
 
 /**
- * Watches the extension's service worker start and stop (CDP target discovery on the browser
- * endpoint, which does not attach to the worker, so it is free to stop).
+ * Watches the extension's service worker start and stop: the CDP ServiceWorker domain of an open page
+ * of the extension (DevTools' Application panel), which reports each version's running status
+ * without attaching to the worker, so the worker stays free to stop. (Target discovery does not do:
+ * a stopped worker's target stays listed.)
  */
-export async function watchWorker(browserWs: string, extensionOrigin: string): Promise<{ starts: () => number; running: () => boolean; close: () => void }> {
-  const cdp = await Cdp.connect(browserWs);
-  const ours = new Set<string>();
+export interface WorkerWatch {
+  starts(): number;
+  running(): boolean;
+  /** Stops the worker as the browser does when it idles (ServiceWorker.stopWorker), from the same page. */
+  stop(): Promise<void>;
+  close(): void;
+}
+
+export async function watchWorker(port: number, extensionOrigin: string, pageUrl: string): Promise<WorkerWatch> {
+  const page = (await targets(port)).find((t) => t.type === 'page' && t.url === pageUrl);
+  if (!page) throw new Error(`no page at ${pageUrl} to watch the worker from`);
+  const cdp = await Cdp.connect(page.webSocketDebuggerUrl);
+  const status = new Map<string, string>();
   let starts = 0;
-  cdp.on('Target.targetCreated', ({ targetInfo }: { targetInfo: { targetId: string; type: string; url: string } }) => {
-    if (targetInfo.type === 'service_worker' && targetInfo.url.startsWith(extensionOrigin)) {
-      ours.add(targetInfo.targetId);
-      starts += 1;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
+    for (const version of versions) {
+      if (!version.scriptURL.startsWith(extensionOrigin)) continue;
+      const before = status.get(version.versionId);
+      if (before === 'stopped' && version.runningStatus !== 'stopped') starts += 1;
+      status.set(version.versionId, version.runningStatus);
     }
   });
-  cdp.on('Target.targetDestroyed', ({ targetId }: { targetId: string }) => ours.delete(targetId));
-  await cdp.send('Target.setDiscoverTargets', { discover: true });
-  starts = 0; // setDiscoverTargets replays the targets that already exist
-  return { starts: () => starts, running: () => ours.size > 0, close: () => cdp.close() };
+  await cdp.send('ServiceWorker.enable');
+  return {
+    starts: () => starts,
+    running: () => [...status.values()].some((s) => s !== 'stopped'),
+    async stop() {
+      for (const [versionId, s] of status) if (s !== 'stopped') await cdp.send('ServiceWorker.stopWorker', { versionId });
+    },
+    close: () => cdp.close(),
+  };
 }
