@@ -13,7 +13,7 @@
 //   BENCH_RUNS, BENCH_HANG_RUNS, BENCH_PROBE_WINDOW_S: the legacy sections (see scripts/bench/legacy.ts)
 //   BENCH_OUT       BENCHMARKS.md; '-' prints only
 // Needs a build (npm run build).
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { BrowserName } from '../test/e2e/harness/index.ts';
@@ -29,6 +29,8 @@ const OUT = process.env.BENCH_OUT ?? `${ROOT}BENCHMARKS.md`;
 const START = '<!-- realistic:start -->';
 const END = '<!-- realistic:end -->';
 const LEGACY = '<!-- legacy:start -->';
+/** Raw results per browser (not committed). */
+const RESULTS = process.env.BENCH_RESULTS ?? `${ROOT}.bench-results`;
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -58,16 +60,21 @@ const before = previous();
 
 let realisticBlock = before.realistic;
 if (SECTIONS.has('realistic')) {
-  const results: RealisticResults[] = [];
+  // Each browser's results are kept, so that Chromium and Firefox can run one after the other (Firefox
+  // under the machine's lock) and still share one report: a browser not run now keeps its last results.
+  mkdirSync(RESULTS, { recursive: true });
   for (const name of BROWSERS) {
     log(`${name}: realistic page`);
-    results.push(await realistic(name, `${SNAPSHOT}/${name === 'chromium' ? 'chrome' : 'firefox'}`, SECTIONS));
+    const fresh = await realistic(name, `${SNAPSHOT}/${name === 'chromium' ? 'chrome' : 'firefox'}`, SECTIONS);
+    writeFileSync(`${RESULTS}/${name}.json`, JSON.stringify({ ...fresh, measuredAt: started.toISOString(), version: versions[name] }));
   }
+  const results: Array<RealisticResults & { measuredAt: string; version: string }> = (['chromium', 'firefox'] as const)
+    .filter((name) => existsSync(`${RESULTS}/${name}.json`))
+    .map((name) => JSON.parse(readFileSync(`${RESULTS}/${name}.json`, 'utf8')));
   const durationS = Math.round((Date.now() - started.getTime()) / 1000);
   realisticBlock = [
     START,
-    `Sections 1-6 measured by \`npm run bench\` on ${started.toISOString().slice(0, 10)} (${started.toISOString()}), in ${durationS} s, git ${process.env.BENCH_LABEL ?? 'working tree'}.`,
-    `Browsers: ${results.map((r) => `${versions[r.name]}`).join('; ')}. Every site is the local fault server on the real host names; no real network.`,
+    `Sections 1-6 measured by \`npm run bench\`${process.env.BENCH_LABEL ? ` on ${process.env.BENCH_LABEL}` : ''}: ${results.map((r) => `${r.version} at ${r.measuredAt}`).join('; ')} (this run: ${BROWSERS.join(', ')}, ${durationS} s). Every site is the local fault server on the real host names; no real network.`,
     '',
     realisticReport(results),
     END,

@@ -323,7 +323,10 @@ async function applyFault(rig: Rig, kind: ErrorKind): Promise<void> {
   else rig.server.setRule('map.kakao.com', kind === 'reset' ? { kind: 'reset' } : { kind: 'status', status: 503 });
 }
 
-const isErrorPage = (url: string, kind: ErrorKind) => (kind === '503' ? url.startsWith('https://map.kakao.com/') : /^(chrome-error:|about:neterror)/.test(url));
+/** The browser's own page for the failure: its error page (whose location.href in Firefox is still the failed address), or the server's 503 page. */
+const BARE_PAGE = `(() => ({ uri: document.documentURI, title: document.title, ready: document.readyState }))()`;
+const isBarePage = (page: { uri: string; title: string } | null, kind: ErrorKind) =>
+  page !== null && (kind === '503' ? page.title === '503' : /^(chrome-error:|about:neterror)/.test(page.uri));
 
 async function errorRun(rig: Rig, bare: BrowserSession, side: Side, kind: ErrorKind, run: number): Promise<{ ms: number; method: string; page: string } | null> {
   await rig.recover();
@@ -335,10 +338,15 @@ async function errorRun(rig: Rig, bare: BrowserSession, side: Side, kind: ErrorK
     const url = `https://map.kakao.com/?q=bench-error-${kind}-${side}-${run}-${Date.now()}`;
     const issued = Date.now();
     void tab.goto(url);
-    const landed = await tab.waitForUrl((current) => (side === 'with' ? current.startsWith(`${rig.browser.extensionOrigin}${FALLBACK}`) : current !== 'about:blank' && isErrorPage(current, kind)), 15_000);
-    if (side === 'with' && new URL(landed).searchParams.get('known') === '1') return null;
+    if (side === 'with') {
+      const landed = await tab.waitForUrl((current) => current.startsWith(`${rig.browser.extensionOrigin}${FALLBACK}`), 15_000);
+      if (new URL(landed).searchParams.get('known') === '1') return null;
+    } else {
+      await poll(() => tab.evaluate<{ uri: string; title: string } | null>(BARE_PAGE).catch(() => null), (page) => isBarePage(page, kind), 15_000, `the browser's own page for ${kind}`);
+    }
     const paint = await poll(() => tab.evaluate<{ href: string; method: string; wall: number } | null>(READ_PAINTED), (p) => p !== null && (side === 'without' || p.method !== 'load'), 10_000, `the ${side} page to paint`);
-    return { ms: paint!.wall - issued, method: paint!.method, page: paint!.href.split('?')[0]!.slice(0, 40) };
+    const page = side === 'with' ? paint!.href : (await tab.evaluate<{ uri: string }>(BARE_PAGE)).uri;
+    return { ms: paint!.wall - issued, method: paint!.method, page: page.split('?')[0]!.slice(0, 40) };
   } finally {
     await tab.close();
     rig.server.clearRules();
@@ -430,10 +438,12 @@ export async function realistic(name: BrowserName, dist: string, sections: Reado
   const withDetour = { session: rig.browser, pid: rigPid };
   const without = { session: bare, pid: barePid };
   try {
-    const day1 = await day(rig, withDetour, without, port, REPEATS);
-    const small = await pairedRun(rig, withDetour, without, PAIRS, true);
-    log(`${name} small page: ${summarizeRun(small)}`);
-    const nonKakaoRows = await nonKakao(rig, port);
+    // BENCH_SKIP_MAP=1: only the failure sections (for working on them; the report needs the map part).
+    const skipMap = process.env.BENCH_SKIP_MAP === '1';
+    const day1 = skipMap ? ({ healthBytes: 0, rtt: null, runs: [], instrumented: { events: null, healthWrites: [], healthBytes: [], otherWrites: [] } } as DayFigures) : await day(rig, withDetour, without, port, REPEATS);
+    const small = skipMap ? { with: [], without: [], falseRescues: 0 } : await pairedRun(rig, withDetour, without, PAIRS, true);
+    if (!skipMap) log(`${name} small page: ${summarizeRun(small)}`);
+    const nonKakaoRows = skipMap ? [] : await nonKakao(rig, port);
     log(`${name} non-Kakao: ${JSON.stringify(nonKakaoRows.map((r) => [r.url, r.woke, r.events?.listenerCalls]))}`);
     // Failures first, on the fresh profile: at day 30 every step of the background is slower.
     const errorFigures = sections.has('errors') ? await errors(rig, bare) : [];
