@@ -5,7 +5,7 @@
 //
 // Environment:
 //   BENCH_BROWSERS  chromium,firefox (Firefox binds 127.0.0.1:443: on a shared machine run it under
-//                   `flock /tmp/detour-firefox.lock`, see scripts/bench/README in BENCHMARKS.md)
+//                   `flock /tmp/detour-firefox.lock`); 'none' rebuilds the report from the kept results
 //   BENCH_SECTIONS  realistic,day30,errors,known (default); add 'legacy' for the older sections
 //                   (failed navigation, hang, small page, content scripts, sizes, probes, popup: ~10 min
 //                   more); 'legacy' alone runs only those. Sections not run keep their last figures.
@@ -23,7 +23,8 @@ import { machine, runLegacy, version } from './bench/legacy.ts';
 import { realistic, type RealisticResults } from './bench/realistic.ts';
 import { realisticReport } from './bench/report.ts';
 
-const BROWSERS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',') as BrowserName[];
+// 'none': no measuring, the report rebuilt from the kept results (after Chromium and Firefox ran apart).
+const BROWSERS = (process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').filter((name): name is BrowserName => name === 'chromium' || name === 'firefox');
 const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'realistic,day30,errors,known').split(','));
 const OUT = process.env.BENCH_OUT ?? `${ROOT}BENCHMARKS.md`;
 const START = '<!-- realistic:start -->';
@@ -65,23 +66,24 @@ if (SECTIONS.has('realistic')) {
   mkdirSync(RESULTS, { recursive: true });
   for (const name of BROWSERS) {
     log(`${name}: realistic page`);
+    const from = Date.now();
     const fresh = await realistic(name, `${SNAPSHOT}/${name === 'chromium' ? 'chrome' : 'firefox'}`, SECTIONS);
-    writeFileSync(`${RESULTS}/${name}.json`, JSON.stringify({ ...fresh, measuredAt: started.toISOString(), version: versions[name] }));
+    const durationS = Math.round((Date.now() - from) / 1000);
+    writeFileSync(`${RESULTS}/${name}.json`, JSON.stringify({ ...fresh, measuredAt: new Date(from).toISOString(), durationS, label: process.env.BENCH_LABEL ?? '', version: versions[name] }));
   }
-  const results: Array<RealisticResults & { measuredAt: string; version: string }> = (['chromium', 'firefox'] as const)
+  const results: Array<RealisticResults & { measuredAt: string; durationS: number; label: string; version: string }> = (['chromium', 'firefox'] as const)
     .filter((name) => existsSync(`${RESULTS}/${name}.json`))
     .map((name) => JSON.parse(readFileSync(`${RESULTS}/${name}.json`, 'utf8')));
-  const durationS = Math.round((Date.now() - started.getTime()) / 1000);
   realisticBlock = [
     START,
-    `Sections 1-6 measured by \`npm run bench\`${process.env.BENCH_LABEL ? ` on ${process.env.BENCH_LABEL}` : ''}: ${results.map((r) => `${r.version} at ${r.measuredAt}`).join('; ')} (this run: ${BROWSERS.join(', ')}, ${durationS} s). Every site is the local fault server on the real host names; no real network.`,
+    `Sections 1-6 measured by \`npm run bench\`: ${results.map((r) => `${r.version} on ${r.measuredAt}${r.label ? ` (${r.label})` : ''}, in ${r.durationS} s`).join('; ')}. Every site is the local fault server on the real host names; no real network.`,
     '',
     realisticReport(results),
     END,
   ].join('\n');
 }
 let legacyBlock = before.legacy;
-if (SECTIONS.has('legacy')) {
+if (SECTIONS.has('legacy') && BROWSERS.length > 0) {
   const markdown = await runLegacy(BROWSERS, SNAPSHOT, versions);
   legacyBlock = `${LEGACY}\n# Outage-time and small-page figures\n\n${markdown.replace(/^## /gm, '### ')}`;
 }
