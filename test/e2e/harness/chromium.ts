@@ -158,6 +158,7 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
       `--lang=${locale}`,
       `--host-resolver-rules=${[...KAKAO_HOSTS.map((host) => (options.kakaoDnsDown ? `MAP ${host} ~NOTFOUND` : `MAP ${host} ${kakao.host}:${kakao.port}`)), `MAP * ${other.host}:${other.port}`, 'EXCLUDE localhost'].join(', ')}`,
       '--ignore-certificate-errors',
+      ...(options.remoteDebuggingPort ? [`--remote-debugging-port=${options.remoteDebuggingPort}`] : []),
     ],
   });
   if (!dist) {

@@ -87,6 +87,11 @@ export interface LaunchOptions {
    * until the extension's own request: permissions.contains stays false until then.
    */
   readonly approvePermissionRequests?: boolean;
+  /**
+   * Chromium also listens for DevTools on this 127.0.0.1 port, beside Playwright's pipe: the benchmark
+   * attaches to the extension's service worker there, which Playwright's own sessions cannot reach.
+   */
+  readonly remoteDebuggingPort?: number;
 }
 
 /** Page-side: scrolls the first element into view and gives both elements' centres in viewport pixels. */
