@@ -50,7 +50,7 @@ function previous(): { realistic: string | null; legacy: string | null } {
   return { realistic: realisticBlock, legacy };
 }
 
-const started = new Date();
+const _started = new Date();
 requireDist('chrome');
 requireDist('firefox');
 // A snapshot of the build: what the browsers load, unchanged by a rebuild of dist/ while the bench runs.

@@ -42,6 +42,7 @@ export async function browserEndpoint(port: number): Promise<string> {
 export class Cdp {
   private next = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  // biome-ignore lint/suspicious/noExplicitAny: CDP events carry whatever their domain defines; each caller types its own.
   private readonly listeners = new Map<string, Array<(params: any) => void>>();
 
   private constructor(private readonly socket: Socket) {
@@ -66,12 +67,14 @@ export class Cdp {
     });
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: a CDP answer's shape depends on the method; callers name it.
   send<T = any>(method: string, params: object = {}): Promise<T> {
     const id = this.next++;
     this.socket.send(JSON.stringify({ id, method, params }));
     return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject }));
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: as above, per event.
   on(method: string, listener: (params: any) => void): void {
     this.listeners.set(method, [...(this.listeners.get(method) ?? []), listener]);
   }

@@ -5,7 +5,7 @@
 import { launchChromium } from '../../test/e2e/harness/chromium.ts';
 import { launchFirefox } from '../../test/e2e/harness/firefox.ts';
 import { detourMessage, startRig, type BrowserName, type BrowserSession, type Rig } from '../../test/e2e/harness/index.ts';
-import { poll, type Tab } from '../../test/e2e/harness/types.ts';
+import { poll, } from '../../test/e2e/harness/types.ts';
 import { freePort } from './cdp.ts';
 import { thirtyDaysOfHistory } from './history-seed.ts';
 import { kakaoMapSite, MAP_PAGE } from './kakaomap-site.ts';
@@ -119,7 +119,8 @@ async function oneLoad(instance: Instance, small: boolean): Promise<LoadSample |
   try {
     await sleep(150);
     const before = readTree(instance.pid);
-    const url = small ? `https://map.kakao.com/?q=bench-small-${(loadCounter += 1)}` : `${MAP_PAGE}${(loadCounter += 1)}`;
+    loadCounter += 1;
+    const url = small ? `https://map.kakao.com/?q=bench-small-${loadCounter}` : `${MAP_PAGE}${loadCounter}`;
     await tab.goto(url);
     const result = await poll(
       () => tab.evaluate<{ load: number; lastTile: number; failed: number; api: number } | string | null>(small ? READ_SMALL : READ_MAP),

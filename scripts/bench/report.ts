@@ -26,7 +26,12 @@ function eventsCell(day: DayFigures | null | undefined): string {
   const events = day.instrumented.events;
   if (!events) return 'not observable (see method)';
   const byEvent: Record<string, number[]> = {};
-  for (const e of events) for (const [name, count] of Object.entries(e.byEvent)) (byEvent[name] ??= []).push(count);
+  for (const e of events) {
+    for (const [name, count] of Object.entries(e.byEvent)) {
+      byEvent[name] ??= [];
+      byEvent[name].push(count);
+    }
+  }
   const parts = Object.entries(byEvent).map(([name, counts]) => `${name} ${median(counts)}`);
   return `**${median(events.map((e) => e.listenerCalls))}**<br><sub>${parts.join(', ')}; ${Math.round(median(events.map((e) => e.functionCalls)) / 1000)}k function calls in the worker</sub>`;
 }
@@ -65,7 +70,7 @@ export function realisticReport(results: readonly RealisticResults[]): string {
   lines.push('Target: zero background events for healthy sub-resources.', '');
   const dayCols = results.flatMap((r) => [`${r.name}, day 1`, `${r.name}, day 30`]);
   const eachDay = (cell: (day: DayFigures | null) => string) => results.flatMap((r) => [cell(r.day1), cell(r.day30)]);
-  lines.push(table(['per map load (median of ' + INSTRUMENTED_LOADS + ' instrumented loads)', ...dayCols], [
+  lines.push(table([`per map load (median of ${INSTRUMENTED_LOADS} instrumented loads)`, ...dayCols], [
     ['listener calls in the background', ...eachDay(eventsCell)],
     ['storage writes (storage.onChanged)', ...eachDay(writesCell)],
   ]));
