@@ -4,7 +4,8 @@ import { callsForNotice, createNoticeMemory, isWatchedRequest, leaningHealthEven
 const SHOP = 'https://shop.example.com/cart';
 const SDK = 'https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js';
 const LOGIN = 'https://kauth.kakao.com/oauth/authorize?client_id=x';
-const TILE = 'https://map1.daumcdn.net/map_2d/2104ufe/L3/4/7.png';
+/** The KakaoMap SDK's loader, as other sites include it. */
+const MAP_SDK = 'https://dapi.kakao.com/v2/maps/sdk.js?appkey=x';
 const POSTCODE = 'https://t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js';
 
 const DOC = 'doc-1';
@@ -32,7 +33,7 @@ describe('leaningSignal', () => {
   });
 
   it.each([200, 204, 301, 302, 304, 401, 403, 404, 429])('HTTP %i is an answer: ok', (status) => {
-    expect(leaningSignal(response(TILE, status))).toEqual({ kind: 'map-sdk', tabId: 7, documentKey: DOC, ok: true, service: 'kakaomap' });
+    expect(leaningSignal(response(MAP_SDK, status))).toEqual({ kind: 'map-sdk', tabId: 7, documentKey: DOC, ok: true, service: 'kakaomap' });
   });
 
   it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_BLOCKED_BY_ORB', 'NS_ERROR_TRACKING_URI', 'something new'])(
@@ -74,7 +75,7 @@ describe('leaningSignal', () => {
 describe('withheldResponse', () => {
   it("recognises Chromium's opaque-response block on a watched request from another site", () => {
     expect(withheldResponse(error(SDK, 'net::ERR_BLOCKED_BY_ORB'))).toBe('js-sdk');
-    expect(withheldResponse(error(TILE, 'net::ERR_BLOCKED_BY_ORB'))).toBe('map-sdk');
+    expect(withheldResponse(error(MAP_SDK, 'net::ERR_BLOCKED_BY_ORB'))).toBe('map-sdk');
   });
 
   it('leaves everything else to leaningSignal', () => {

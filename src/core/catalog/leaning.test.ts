@@ -25,11 +25,7 @@ describe('leaningTargetFor', () => {
     ['https://postcode.map.kakao.com/guide', 'postcode'],
     // KakaoMap SDK: the loader, the code it pulls, local search, the tiles.
     ['https://dapi.kakao.com/v2/maps/sdk.js?appkey=abc&libraries=services', 'map-sdk'],
-    ['https://dapi.kakao.com/v2/local/search/keyword.json?query=x', 'map-sdk'],
     ['https://t1.daumcdn.net/mapjsapi/js/main/4.4.19/kakao.js', 'map-sdk'],
-    ['https://map.daumcdn.net/map_k3f_prod/bakery/image_map_png/PNG01/v16_6kuz6/3/4/7.png', 'map-sdk'],
-    ['https://mts.daumcdn.net/api/v1/tile/PNGSD01/v15_6kmwz/latest/3/4/7.png', 'map-sdk'],
-    ['https://map2.daumcdn.net/map_2d/2104ufe/L3/4/7.png', 'map-sdk'],
   ] as const)('%s is %s', (url, kind) => {
     expect(leaningTargetFor(url)?.kind).toBe(kind);
   });
@@ -141,10 +137,21 @@ describe('permissions and routing', () => {
     expect(manifest.optional_permissions ?? []).toEqual([...LEANING_PERMISSIONS.permissions]);
   });
 
-  it('watches each host once, with one match pattern each', () => {
+  it('watches each host once, and on shared CDNs only the paths of the SDKs', () => {
     expect(new Set(LEANING_HOSTS).size).toBe(LEANING_HOSTS.length);
-    expect(leaningMatchPatterns()).toEqual(LEANING_HOSTS.map((host) => `*://${host}/*`));
-    expect(LEANING_HOSTS).toContain('t1.kakaocdn.net');
+    const patterns = leaningMatchPatterns();
+    expect(new Set(patterns).size).toBe(patterns.length);
+    expect(patterns).toContain('*://t1.kakaocdn.net/kakao_js_sdk/*');
+    expect(patterns).toContain('*://dapi.kakao.com/v2/maps/*');
+    expect(patterns).toContain('*://kauth.kakao.com/*');
+    // No tile host and no host-wide pattern on a CDN: a map's hundreds of tiles never reach the background.
+    expect(patterns.some((pattern) => /map[0-3]?\.daumcdn\.net|mts\.daumcdn\.net/.test(pattern))).toBe(false);
+    expect(patterns).not.toContain('*://t1.daumcdn.net/*');
+    expect(patterns).not.toContain('*://dapi.kakao.com/*');
+  });
+
+  it.each(['https://map2.daumcdn.net/map_2d/2104ufe/L3/4/7.png', 'https://dapi.kakao.com/v2/local/search/keyword.json?query=x'])('leaves a map tile or search call alone: %s', (url) => {
+    expect(leaningTargetFor(url)).toBeUndefined();
   });
 
   it('never allow-lists a watched Kakao host as a link target', () => {

@@ -33,15 +33,11 @@ export const LEANING_TARGETS: readonly LeaningTarget[] = [
   { kind: 'postcode', host: 'ssl.daumcdn.net', paths: ['/dmaps/apis/postcode'] },
   { kind: 'postcode', host: 'postcode.map.daum.net' },
   { kind: 'postcode', host: 'postcode.map.kakao.com' },
-  // KakaoMap JavaScript SDK: the loader, the code it pulls, its local-search calls and the tiles.
-  { kind: 'map-sdk', host: 'dapi.kakao.com', paths: ['/v2/maps/', '/v2/local/'], service: 'kakaomap' },
+  // KakaoMap JavaScript SDK: the loader and the code it pulls. Not its tiles or search calls: a map
+  // makes hundreds of those, on Kakao's own pages too (where Detour always has access), and every one
+  // would reach the background; when Kakao is down the loader fails with them.
+  { kind: 'map-sdk', host: 'dapi.kakao.com', paths: ['/v2/maps/'], service: 'kakaomap' },
   { kind: 'map-sdk', host: 't1.daumcdn.net', paths: ['/mapjsapi/'], service: 'kakaomap' },
-  { kind: 'map-sdk', host: 'map.daumcdn.net', service: 'kakaomap' },
-  { kind: 'map-sdk', host: 'mts.daumcdn.net', service: 'kakaomap' },
-  { kind: 'map-sdk', host: 'map0.daumcdn.net', service: 'kakaomap' },
-  { kind: 'map-sdk', host: 'map1.daumcdn.net', service: 'kakaomap' },
-  { kind: 'map-sdk', host: 'map2.daumcdn.net', service: 'kakaomap' },
-  { kind: 'map-sdk', host: 'map3.daumcdn.net', service: 'kakaomap' },
 ];
 
 /**
@@ -91,5 +87,6 @@ export function isOtherSite(pageUrl: string): boolean {
 export const LEANING_HOSTS: readonly string[] = [...new Set(LEANING_TARGETS.map((target) => target.host))];
 
 export function leaningMatchPatterns(): string[] {
-  return LEANING_HOSTS.map((host) => `*://${host}/*`);
+  // Down to the paths: a host-wide pattern would bring every request to a shared CDN to the background.
+  return [...new Set(LEANING_TARGETS.flatMap((target) => (target.paths ?? ['/']).map((path) => `*://${target.host}${path}*`)))];
 }
