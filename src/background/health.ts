@@ -63,7 +63,7 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
     const wantsNotifications = effects.some((effect) => effect.type === 'notify') && (await settings.get()).notifications;
     for (const effect of effects) {
       if (effect.type === 'notify' && wantsNotifications) {
-        const key = effect.transition === 'down' ? 'notifyDown' : 'notifyUp';
+        const key = effect.transition === 'down' ? 'notifyDown' : effect.transition === 'unstable' ? 'notifyUnstable' : 'notifyUp';
         await notify(`detour-${effect.service}`, t('extName'), t(key, serviceName(effect.service))).catch(() => undefined);
       }
     }

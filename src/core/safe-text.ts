@@ -6,19 +6,19 @@
  * but are letters), and a bounded size. Text only: nothing here makes anything safe to use as HTML.
  */
 
-/** Bidi embeddings, overrides and isolates, the Arabic letter mark, LRM/RLM. */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-/** Zero-width characters that show as nothing (ZWJ/ZWNJ are kept: emoji and scripts need them). */
-const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/;
-/** Hangul fillers: letters that render as blank space, used to fake empty or look-alike names. */
-const FILLERS = /[\u115F\u1160\u3164\uFFA0]/;
+/**
+ * Everything Detour never shows or carries, one regular expression (it runs on every translated
+ * address): C0 and C1 controls; bidi embeddings, overrides and isolates, the Arabic letter mark,
+ * LRM/RLM; zero-width characters that show as nothing (ZWJ/ZWNJ are kept: emoji and scripts need
+ * them); Hangul fillers, letters that render as blank space and fake empty or look-alike names; and
+ * lone surrogates (encodeURIComponent throws on them).
+ */
+export const UNSAFE_CHARS =
+  /[\u0000-\u001F\u007F-\u009F\u061C\u115F\u1160\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\u3164\uFEFF\uFFA0]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** True for a character Detour never shows or carries: controls, bidi, zero-width, fillers, lone surrogates. */
-export function isUnsafeChar(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return true;
-  if (code >= 0xd800 && code <= 0xdfff) return true;
-  return BIDI.test(ch) || ZERO_WIDTH.test(ch) || FILLERS.test(ch);
+/** The text with every unsafe character replaced by a space. */
+export function withoutUnsafeChars(text: string): string {
+  return text.replace(UNSAFE_CHARS, ' ');
 }
 
 /** Cuts to at most `max` code points, never inside a surrogate pair; adds "…" when it cut. */
@@ -34,9 +34,7 @@ export function truncate(text: string, max: number): string {
  */
 export function cleanText(text: unknown, max: number): string {
   if (typeof text !== 'string') return '';
-  let out = '';
-  for (const ch of text) out += isUnsafeChar(ch) ? ' ' : ch;
-  return truncate(out.replace(/\s+/g, ' ').trim(), max);
+  return truncate(withoutUnsafeChars(text).replace(/\s+/g, ' ').trim(), max);
 }
 
 /** The longest address Detour stores (failure log, health evidence): far above any real Kakao link's useful part. */

@@ -212,11 +212,30 @@ describe('accountTime', () => {
     const events: HealthEvent[] = [
       { type: 'main-frame-ok', service: S, url: 'https://map.kakao.com/', at: KST_MIDNIGHT },
       { type: 'error-page', service: S, url: 'https://map.kakao.com/', page: 'error', at: KST_MIDNIGHT + 60_000 },
-      { type: 'error-page', service: S, url: 'https://map.kakao.com/', page: 'maintenance', at: KST_MIDNIGHT + 100_000 },
+      { type: 'probe', service: S, ok: false, latencyMs: null, at: KST_MIDNIGHT + 100_000 },
       { type: 'tick', at: KST_MIDNIGHT + 130_000 },
     ];
     const { state } = reduceAll(initialHealth(KST_MIDNIGHT), events);
     expect(state.history[S].recent).toEqual([bucket(KST_MIDNIGHT, { up: 60, degraded: 40, down: 30 })]);
+  });
+
+  it('one event stamped a year ahead does not freeze the history once the clock is right again', () => {
+    const YEAR = 365 * DAY_MS;
+    const up: HealthEvent = { type: 'main-frame-ok', service: S, url: 'https://map.kakao.com/', at: KST_MIDNIGHT };
+    const { state } = reduceAll(initialHealth(KST_MIDNIGHT), [up, { type: 'tick', at: KST_MIDNIGHT + YEAR }, { type: 'tick', at: KST_MIDNIGHT + 60_000 }, { type: 'tick', at: KST_MIDNIGHT + 20 * 60_000 }]);
+    // Nothing from the future is kept, and the twenty minutes since are counted, each once.
+    expect(state.history[S].recent.every((b) => b.start <= KST_MIDNIGHT + 20 * 60_000)).toBe(true);
+    expect(state.history[S].daily.every((b) => b.start <= KST_MIDNIGHT + 20 * 60_000)).toBe(true);
+    const counted = state.history[S].recent.reduce((sum, b) => sum + b.up, 0);
+    expect(counted).toBe(20 * 60 - 60);
+    expect(state.accountedUntil).toBe(KST_MIDNIGHT + 20 * 60_000);
+  });
+
+  it('a clock set back never fills a bucket beyond its length', () => {
+    const up: HealthEvent = { type: 'main-frame-ok', service: S, url: 'https://map.kakao.com/', at: KST_MIDNIGHT };
+    const ticks: HealthEvent[] = [{ type: 'tick', at: KST_MIDNIGHT + 4 * 60_000 }, { type: 'tick', at: KST_MIDNIGHT - 10 * 60_000 }, { type: 'tick', at: KST_MIDNIGHT + 4 * 60_000 + 59_000 }];
+    const { state } = reduceAll(initialHealth(KST_MIDNIGHT), [up, ...ticks]);
+    for (const b of state.history[S].recent) expect(b.up + b.degraded + b.down).toBeLessThanOrEqual(RECENT_BUCKET_MS / 1000);
   });
 
   it('does not count an unconfirmed suspicion, only what followed its confirmation', () => {

@@ -53,16 +53,19 @@ function secondsBetween(from: number, to: number): number {
   return Math.floor(to / 1000) - Math.floor(from / 1000);
 }
 
-function credit(buckets: HistoryBucket[], start: number, kind: CountedStatus, seconds: number): void {
+function credit(buckets: HistoryBucket[], start: number, kind: CountedStatus, seconds: number, capacity: number): void {
   if (seconds <= 0) return;
   let index = buckets.length - 1;
   // Accounting only moves forward, so the bucket is nearly always the last one or a new one after it.
   while (index >= 0 && buckets[index]!.start > start) index -= 1;
   const existing = index >= 0 && buckets[index]!.start === start ? buckets[index]! : undefined;
   if (existing) {
-    buckets[index] = { ...existing, [kind]: existing[kind] + seconds };
+    // After the clock was set back, a stretch may be accounted a second time: a bucket never holds
+    // more seconds than it is long.
+    const room = capacity - (existing.up + existing.degraded + existing.down);
+    if (room > 0) buckets[index] = { ...existing, [kind]: existing[kind] + Math.min(seconds, room) };
   } else {
-    buckets.splice(index + 1, 0, { start, up: 0, degraded: 0, down: 0, [kind]: seconds });
+    buckets.splice(index + 1, 0, { start, up: 0, degraded: 0, down: 0, [kind]: Math.min(seconds, capacity) });
   }
 }
 
@@ -71,7 +74,7 @@ function creditSplit(buckets: HistoryBucket[], from: number, to: number, kind: C
   while (pieceStart < to) {
     const bucket = startOf(pieceStart);
     const pieceEnd = Math.min(to, next(bucket));
-    credit(buckets, bucket, kind, secondsBetween(pieceStart, pieceEnd));
+    credit(buckets, bucket, kind, secondsBetween(pieceStart, pieceEnd), (next(bucket) - bucket) / 1000);
     pieceStart = pieceEnd;
   }
 }
@@ -101,12 +104,33 @@ export function pruneHistory(history: ServiceHistory, now: number): ServiceHisto
 }
 
 /**
+ * How far back the clock may seem to go before it counts as set back. Events arrive a little out of
+ * order (a probe stamped before the failure it answers): those are no jump, and account nothing.
+ */
+export const CLOCK_BACK_TOLERANCE_MS = RECENT_BUCKET_MS;
+
+/** Drops the buckets that start after `at`: time that, by the clock now, has not happened yet. */
+function dropFuture(history: ServiceHistory, at: number): ServiceHistory {
+  const recent = history.recent.filter((bucket) => bucket.start <= at);
+  const daily = history.daily.filter((bucket) => bucket.start <= at);
+  return recent.length === history.recent.length && daily.length === history.daily.length ? history : { recent, daily };
+}
+
+/**
  * Accounts the time from state.accountedUntil to `at` into history at the statuses the services had
- * during it. A clock that went back accounts nothing and keeps accountedUntil, so the same stretch is
- * never counted twice once the clock has caught up again.
+ * during it. A clock a little behind (events out of order) accounts nothing. A clock set back further
+ * (or one event stamped far ahead, say a year, by a clock that was wrong for a moment) would freeze
+ * the history until real time caught up: instead the history is re-anchored at `at`, dropping what
+ * lies in its future, and a bucket is never credited beyond its length, so nothing counts twice.
  */
 export function accountTime(state: HealthState, at: number): HealthState {
-  if (!Number.isFinite(at) || !(at > state.accountedUntil)) return state;
+  if (!Number.isFinite(at)) return state;
+  if (at < state.accountedUntil - CLOCK_BACK_TOLERANCE_MS) {
+    const history = { ...state.history } as Record<ServiceId, ServiceHistory>;
+    for (const id of SERVICE_IDS) history[id] = pruneHistory(dropFuture(history[id], at), at);
+    return { ...state, history, accountedUntil: at };
+  }
+  if (!(at > state.accountedUntil)) return state;
   const from = state.accountedUntil;
   const to = Math.min(at, from + MAX_ACCOUNTING_GAP_MS);
   const history = { ...state.history } as Record<ServiceId, ServiceHistory>;

@@ -3,7 +3,7 @@ import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { decodeCause, isServerError, type FailureCause } from './cause.ts';
 import { initialHealth } from './engine.ts';
 import { DAY_MS, RECENT_BUCKET_MS, dailyBucketStart, emptyHistory, recentBucketStart, DAILY_BUCKETS, RECENT_BUCKETS } from './history.ts';
-import { CONFIRM_FAILURES, SUBRESOURCE_MAX_SAMPLES } from './thresholds.ts';
+import { CONFIRM_FAILURES, NOTIFY_PLAIN_PER_WINDOW, SUBRESOURCE_MAX_SAMPLES } from './thresholds.ts';
 import type { HealthState, HistoryBucket, NetworkStatus, ServiceHealth, ServiceHistory } from './types.ts';
 
 const finite = v.pipe(v.number(), v.finite());
@@ -108,6 +108,8 @@ function parseState(stored: unknown, now: number): HealthState {
   const storedServices = isRecord(stored.services) ? stored.services : {};
   const storedHistory = isRecord(stored.history) ? stored.history : {};
   const storedNotified = isRecord(stored.notified) ? stored.notified : {};
+  const storedNotifiedAt = isRecord(stored.notifiedAt) ? stored.notifiedAt : {};
+  const notifiedAt: Partial<Record<ServiceId, readonly number[]>> = {};
   const services = {} as Record<ServiceId, ServiceHealth>;
   const history = {} as Record<ServiceId, ServiceHistory>;
   const notified: Partial<Record<ServiceId, 'down' | 'up'>> = {};
@@ -116,6 +118,8 @@ function parseState(stored: unknown, now: number): HealthState {
     history[id] = Object.hasOwn(storedHistory, id) ? parseHistory(storedHistory[id]) : emptyHistory();
     const last = Object.hasOwn(storedNotified, id) ? storedNotified[id] : undefined;
     if (last === 'down' || last === 'up') notified[id] = last;
+    const times = Object.hasOwn(storedNotifiedAt, id) ? storedNotifiedAt[id] : undefined;
+    if (Array.isArray(times)) notifiedAt[id] = times.filter((t): t is number => typeof t === 'number' && Number.isFinite(t)).slice(-(NOTIFY_PLAIN_PER_WINDOW + 1));
   }
   const network: NetworkStatus = stored.network === 'online' || stored.network === 'offline' ? stored.network : 'unknown';
   const lastFailureAt = typeof stored.lastFailureAt === 'number' && Number.isFinite(stored.lastFailureAt) ? stored.lastFailureAt : null;
@@ -128,5 +132,6 @@ function parseState(stored: unknown, now: number): HealthState {
     history,
     lastFailureAt,
     notified,
+    notifiedAt,
   };
 }

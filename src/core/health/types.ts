@@ -64,6 +64,8 @@ export interface HealthState {
   readonly lastFailureAt: number | null;
   /** The last transition the user was notified of, per service, so none is repeated after a restart. */
   readonly notified: Readonly<Partial<Record<ServiceId, 'down' | 'up'>>>;
+  /** When each service's recent notifications were sent (epoch ms, at most NOTIFY_PLAIN_PER_WINDOW + 1): for damping. */
+  readonly notifiedAt: Readonly<Partial<Record<ServiceId, readonly number[]>>>;
 }
 
 export type HealthEvent =
@@ -87,8 +89,11 @@ export type HealthEvent =
   | { readonly type: 'tick'; readonly at: number };
 
 export type HealthEffect =
-  /** Tell the user (a browser notification), at most once per service per transition. */
-  | { readonly type: 'notify'; readonly service: ServiceId; readonly transition: 'down' | 'up' }
+  /**
+   * Tell the user (a browser notification), at most once per service per transition, and damped: a
+   * service swinging down and up too often gets one 'unstable' notification instead of each swing.
+   */
+  | { readonly type: 'notify'; readonly service: ServiceId; readonly transition: 'down' | 'up' | 'unstable' }
   /** The summary the badge and popup show has changed. */
   | { readonly type: 'summary-changed' };
 

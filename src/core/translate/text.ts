@@ -1,5 +1,5 @@
 /** Text helpers shared by the translators. Every function is total: any string in, a string out. */
-import { isUnsafeChar } from '../safe-text.ts';
+import { withoutUnsafeChars } from '../safe-text.ts';
 
 const MAX_QUERY_LENGTH = 200;
 const ESCAPE_RUN = /(?:%[0-9a-fA-F]{2})+/g;
@@ -60,10 +60,9 @@ export function decodeLoosely(text: string): string {
  * (src/core/safe-text.ts), single spaces, bounded length.
  */
 export function cleanQuery(text: string): string {
-  let out = '';
   // A lone surrogate (possible in a page title) would make encodeURIComponent throw in every builder;
-  // isUnsafeChar takes it out with the rest.
-  for (const ch of text) out += isUnsafeChar(ch) ? ' ' : ch;
+  // it goes with the rest.
+  let out = withoutUnsafeChars(text);
   out = out.replace(/\s+/g, ' ').trim();
   // Cut by code points so a Hangul syllable or emoji is never split in half.
   const points = Array.from(out);
