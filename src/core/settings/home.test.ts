@@ -201,3 +201,47 @@ describe('sync quota', () => {
     expect(syncItemBytes('설정', 1)).toBe(6 + 1);
   });
 });
+
+describe('createSettingsHome: a corrupt synced value (issue 12, finding 5)', () => {
+  const settled = { [SETTINGS_HOME_KEY]: 'sync' };
+
+  it.each([
+    ['a string', 'garbage'],
+    ['an array', [1, 2]],
+    ['null', null],
+    ['a wrong type inside', { ...structuredClone(DEFAULTS), hangLimitMs: 'soon' }],
+    ['an unknown service mode', { ...structuredClone(DEFAULTS), services: { ...structuredClone(DEFAULTS.services), kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'explode' } } }],
+  ])('%s in sync never overwrites the last good local settings, and sync gets them back', async (_name, garbage) => {
+    const { local, sync, home, reports } = setup({ local: { ...settled, [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: garbage } });
+    expect(await home.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(local.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(sync.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(reports.some((line) => line.includes('corrupt'))).toBe(true);
+  });
+
+  it('through the store: the user keeps every value, and no backup of garbage replaces them', async () => {
+    const { local, sync, home } = setup({ local: { ...settled, [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: MINE } });
+    const store = createSettingsStore(home);
+    expect(await store.get()).toEqual(MINE);
+    // Another browser (or a bug there) writes garbage into sync.
+    sync.data.set(SETTINGS_KEY, 'garbage');
+    expect(await store.get()).toEqual(MINE);
+    expect(local.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(sync.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(local.data.has(SETTINGS_BACKUP_KEY)).toBe(false);
+  });
+
+  it('on the first read too: a corrupt synced value does not win over this browser\'s settings', async () => {
+    const { local, sync, home } = setup({ local: { [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: 'garbage' } });
+    expect(await home.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(local.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(sync.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(local.data.has(SETTINGS_LOCAL_BEFORE_SYNC_KEY)).toBe(false);
+  });
+
+  it('a valid value from another browser still wins', async () => {
+    const { local, home } = setup({ local: { ...settled, [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: THEIRS } });
+    expect(await home.get(SETTINGS_KEY)).toEqual(THEIRS);
+    expect(local.data.get(SETTINGS_KEY)).toEqual(THEIRS);
+  });
+});
