@@ -399,7 +399,7 @@ describe('reduce: offline never blames Kakao', () => {
 
   it('does not notify while offline, even for an outage confirmed before', () => {
     const confirmed = run([fail(T0), fail(T0 + 1)]).state;
-    const offline = run([control(T0 + 2, false)], { ...confirmed, notified: {}, notifiedAt: {} });
+    const offline = run([control(T0 + 2, false)], { ...confirmed, notified: {}, notifiedAt: {}, unstableAt: {} });
     expect(offline.state.services[S]).toMatchObject({ status: 'down', confirmed: true });
     expect(notifies(offline.effects)).toEqual([]);
   });
@@ -543,5 +543,59 @@ describe('a maintenance page served with 200', () => {
       { type: 'page-content-ok', service: 'kakaomap', url: 'https://map.kakao.com/', at: T + 3 },
     ]);
     expect(state.services.kakaomap.status).toBe('down');
+  });
+});
+
+describe('notification damping (issue 12, finding 4)', () => {
+  /** A service swinging down and up: a failed probe, then two good ones `half` later, every period. */
+  function flapping(from: number, until: number, period: (i: number) => number): HealthEvent[] {
+    const events: HealthEvent[] = [control(from, true)];
+    for (let at = from, i = 0; at < until; i += 1) {
+      const step = period(i);
+      events.push(probeFail(at), probeOk(at + step / 2), probeOk(at + step / 2 + 1));
+      at += step;
+    }
+    return events;
+  }
+  const notified = (events: HealthEvent[]) => run(events).effects.filter((effect) => effect.type === 'notify');
+  /** The time of each notification, by the event that caused it. */
+  function notifiedTimes(events: HealthEvent[]): number[] {
+    let state = initialHealth(T0);
+    const times: number[] = [];
+    for (const event of events) {
+      const result = reduce(state, event);
+      state = result.state;
+      for (const effect of result.effects) if (effect.type === 'notify') times.push(event.at);
+    }
+    return times;
+  }
+  const mostInAnHour = (times: number[]) => Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 3600_000).length));
+
+  it.each([
+    ['every 15-30 s', (i: number) => 15_000 + ((i * 7919) % 15_000)],
+    ['every 60 s', () => 60_000],
+    ['every 10 minutes', () => 600_000],
+  ])('a service flapping %s gets at most three notifications an hour, the last saying it is unstable', (_name, period) => {
+    const hour = notified(flapping(T0, T0 + 3600_000 - 60_000, period));
+    expect(hour.length).toBeLessThanOrEqual(3);
+    expect(hour.at(-1)).toMatchObject({ transition: 'unstable' });
+    // Three hours of it: still at most three in any hour, and about three an hour in all.
+    const times = notifiedTimes(flapping(T0, T0 + 3 * 3600_000, period));
+    expect(mostInAnHour(times)).toBeLessThanOrEqual(3);
+    expect(times.length).toBeLessThanOrEqual(9);
+  });
+
+  it('once the flapping stops, what lasts is announced when the quiet hour is over', () => {
+    const events = [...flapping(T0, T0 + 600_000, () => 30_000), fail(T0 + 700_000), probeFail(T0 + 700_001)];
+    expect(notifies(run(events).effects)).toEqual(['kakaomap:down', 'kakaomap:up', 'kakaomap:unstable']);
+    const later = run([...events, tick(T0 + NOTIFY_WINDOW_MS + 60_000), probeFail(T0 + NOTIFY_WINDOW_MS + 120_000)]);
+    expect(notifies(later.effects).at(-1)).toBe('kakaomap:down');
+  });
+
+  it('separate services are damped separately', () => {
+    const other = flapping(T0, T0 + 600_000, () => 30_000).map((event) => ('service' in event ? { ...event, service: 'daum' as ServiceId } : event));
+    const both = notifies(run([...flapping(T0, T0 + 600_000, () => 30_000), ...other].sort((a, b) => a.at - b.at)).effects);
+    expect(both.filter((line) => line.startsWith('kakaomap')).length).toBe(3);
+    expect(both.filter((line) => line.startsWith('daum')).length).toBe(3);
   });
 });

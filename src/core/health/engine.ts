@@ -46,7 +46,7 @@ export function initialHealth(now: number): HealthState {
     services[id] = initialService(now);
     history[id] = emptyHistory();
   }
-  return { version: 1, services, network: 'unknown', networkSince: now, accountedUntil: now, history, lastFailureAt: null, notified: {}, notifiedAt: {} };
+  return { version: 1, services, network: 'unknown', networkSince: now, accountedUntil: now, history, lastFailureAt: null, notified: {}, notifiedAt: {}, unstableAt: {} };
 }
 
 /** The parts of the state one event may change, copied once so the input is never mutated. */
@@ -299,31 +299,44 @@ function apply(work: Work, event: HealthEvent): void {
  * never announce the same transition twice. Nothing is announced while offline: the user's own
  * network is then the likelier story, and what still holds is announced once it is back.
  */
-function notifications(state: HealthState, at: number): { notified: HealthState['notified']; notifiedAt: HealthState['notifiedAt']; effects: HealthEffect[] } {
+function notifications(state: HealthState, at: number): Pick<HealthState, 'notified' | 'notifiedAt' | 'unstableAt'> & { effects: HealthEffect[] } {
   const effects: HealthEffect[] = [];
-  if (state.network === 'offline') return { notified: state.notified, notifiedAt: state.notifiedAt, effects };
+  const { notified: told, notifiedAt: toldAt, unstableAt: toldUnstable } = state;
+  if (state.network === 'offline') return { notified: told, notifiedAt: toldAt, unstableAt: toldUnstable, effects };
   let notified: Partial<Record<ServiceId, 'down' | 'up'>> | undefined;
   let notifiedAt: Partial<Record<ServiceId, readonly number[]>> | undefined;
+  let unstableAt: Partial<Record<ServiceId, number>> | undefined;
+  // |at - t|: a clock that jumped either way can neither stretch nor skip the window.
+  const within = (t: number) => Math.abs(at - t) < NOTIFY_WINDOW_MS;
   for (const id of SERVICE_IDS) {
     const health = state.services[id];
-    const last = state.notified[id];
+    const last = told[id];
     let transition: 'down' | 'up' | undefined;
     if (health.status === 'down' && health.confirmed && last !== 'down') transition = 'down';
     else if (health.status === 'up' && last === 'down') transition = 'up';
     if (!transition) continue;
-    // Damping: a flapping service would announce every swing. Within NOTIFY_WINDOW_MS a service gets
-    // NOTIFY_PLAIN_PER_WINDOW plain notifications, then one saying it is unstable, then silence. The
-    // transition is not marked as told while silent, so whatever still holds once the window has
-    // passed is announced then. A clock that jumped either way cannot stretch the window (|at - t|).
-    const recent = (state.notifiedAt[id] ?? []).filter((t) => Math.abs(at - t) < NOTIFY_WINDOW_MS);
-    if (recent.length > NOTIFY_PLAIN_PER_WINDOW) continue;
-    notified ??= { ...state.notified };
-    notifiedAt ??= { ...state.notifiedAt };
+    // Damping. A flapping service would announce every swing: after NOTIFY_PLAIN_PER_WINDOW plain
+    // notifications within the window, one says the service is unstable, and then it is quiet for a
+    // window. The transition is not marked as told meanwhile, so what still holds afterwards is
+    // announced then, plainly.
+    const unstable = toldUnstable[id];
+    if (unstable !== undefined && within(unstable)) continue;
+    const recent = (toldAt[id] ?? []).filter(within);
+    if (recent.length >= NOTIFY_PLAIN_PER_WINDOW) {
+      unstableAt ??= { ...toldUnstable };
+      notifiedAt ??= { ...toldAt };
+      unstableAt[id] = at;
+      notifiedAt[id] = [];
+      effects.push({ type: 'notify', service: id, transition: 'unstable' });
+      continue;
+    }
+    notified ??= { ...told };
+    notifiedAt ??= { ...toldAt };
     notified[id] = transition;
     notifiedAt[id] = [...recent, at];
-    effects.push({ type: 'notify', service: id, transition: recent.length === NOTIFY_PLAIN_PER_WINDOW ? 'unstable' : transition });
+    effects.push({ type: 'notify', service: id, transition });
   }
-  return { notified: notified ?? state.notified, notifiedAt: notifiedAt ?? state.notifiedAt, effects };
+  return { notified: notified ?? told, notifiedAt: notifiedAt ?? toldAt, unstableAt: unstableAt ?? toldUnstable, effects };
 }
 
 /**
@@ -342,8 +355,9 @@ export function reduce(state: HealthState, event: HealthEvent): Reduction {
   };
   apply(work, event);
   const applied: HealthState = { ...accounted, services: work.services, network: work.network, networkSince: work.networkSince, lastFailureAt: work.lastFailureAt };
-  const { notified, notifiedAt, effects } = notifications(applied, event.at);
-  const next: HealthState = notified === applied.notified && notifiedAt === applied.notifiedAt ? applied : { ...applied, notified, notifiedAt };
+  const { notified, notifiedAt, unstableAt, effects } = notifications(applied, event.at);
+  const next: HealthState =
+    notified === applied.notified && notifiedAt === applied.notifiedAt && unstableAt === applied.unstableAt ? applied : { ...applied, notified, notifiedAt, unstableAt };
   if (!sameSummary(before, summarize(next))) effects.push({ type: 'summary-changed' });
   return { state: next, effects };
 }

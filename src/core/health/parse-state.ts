@@ -3,6 +3,7 @@ import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { decodeCause, isServerError, type FailureCause } from './cause.ts';
 import { initialHealth } from './engine.ts';
 import { DAY_MS, RECENT_BUCKET_MS, dailyBucketStart, emptyHistory, recentBucketStart, DAILY_BUCKETS, RECENT_BUCKETS } from './history.ts';
+import { boundedUrl } from '../safe-text.ts';
 import { CONFIRM_FAILURES, NOTIFY_PLAIN_PER_WINDOW, SUBRESOURCE_MAX_SAMPLES } from './thresholds.ts';
 import type { HealthState, HistoryBucket, NetworkStatus, ServiceHealth, ServiceHistory } from './types.ts';
 
@@ -69,8 +70,10 @@ function parseService(stored: unknown, fallback: ServiceHealth): ServiceHealth {
   if (!result.success) return fallback;
   const health = result.output;
   // Bounds the engine keeps, re-applied so a tampered or older value cannot grow without limit.
+  const evidence = health.evidence && 'url' in health.evidence ? { ...health.evidence, url: boundedUrl(health.evidence.url) } : health.evidence;
   return {
     ...health,
+    evidence,
     recentFailures: [...health.recentFailures].sort((a, b) => a - b).slice(-CONFIRM_FAILURES),
     subresources: health.subresources.slice(-SUBRESOURCE_MAX_SAMPLES),
   } as ServiceHealth;
@@ -110,6 +113,8 @@ function parseState(stored: unknown, now: number): HealthState {
   const storedNotified = isRecord(stored.notified) ? stored.notified : {};
   const storedNotifiedAt = isRecord(stored.notifiedAt) ? stored.notifiedAt : {};
   const notifiedAt: Partial<Record<ServiceId, readonly number[]>> = {};
+  const storedUnstable = isRecord(stored.unstableAt) ? stored.unstableAt : {};
+  const unstableAt: Partial<Record<ServiceId, number>> = {};
   const services = {} as Record<ServiceId, ServiceHealth>;
   const history = {} as Record<ServiceId, ServiceHistory>;
   const notified: Partial<Record<ServiceId, 'down' | 'up'>> = {};
@@ -119,7 +124,9 @@ function parseState(stored: unknown, now: number): HealthState {
     const last = Object.hasOwn(storedNotified, id) ? storedNotified[id] : undefined;
     if (last === 'down' || last === 'up') notified[id] = last;
     const times = Object.hasOwn(storedNotifiedAt, id) ? storedNotifiedAt[id] : undefined;
-    if (Array.isArray(times)) notifiedAt[id] = times.filter((t): t is number => typeof t === 'number' && Number.isFinite(t)).slice(-(NOTIFY_PLAIN_PER_WINDOW + 1));
+    if (Array.isArray(times)) notifiedAt[id] = times.filter((t): t is number => typeof t === 'number' && Number.isFinite(t)).slice(-NOTIFY_PLAIN_PER_WINDOW);
+    const unstable = Object.hasOwn(storedUnstable, id) ? storedUnstable[id] : undefined;
+    if (typeof unstable === 'number' && Number.isFinite(unstable)) unstableAt[id] = unstable;
   }
   const network: NetworkStatus = stored.network === 'online' || stored.network === 'offline' ? stored.network : 'unknown';
   const lastFailureAt = typeof stored.lastFailureAt === 'number' && Number.isFinite(stored.lastFailureAt) ? stored.lastFailureAt : null;
@@ -133,5 +140,6 @@ function parseState(stored: unknown, now: number): HealthState {
     lastFailureAt,
     notified,
     notifiedAt,
+    unstableAt,
   };
 }

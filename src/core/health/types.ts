@@ -64,8 +64,10 @@ export interface HealthState {
   readonly lastFailureAt: number | null;
   /** The last transition the user was notified of, per service, so none is repeated after a restart. */
   readonly notified: Readonly<Partial<Record<ServiceId, 'down' | 'up'>>>;
-  /** When each service's recent notifications were sent (epoch ms, at most NOTIFY_PLAIN_PER_WINDOW + 1): for damping. */
+  /** When each service's recent plain notifications were sent (epoch ms, at most NOTIFY_PLAIN_PER_WINDOW): for damping. */
   readonly notifiedAt: Readonly<Partial<Record<ServiceId, readonly number[]>>>;
+  /** When each service was last announced as unstable (epoch ms): quiet for a window after it. */
+  readonly unstableAt: Readonly<Partial<Record<ServiceId, number>>>;
 }
 
 export type HealthEvent =
