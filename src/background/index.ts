@@ -11,6 +11,7 @@ import { createSettingsHome } from '../core/settings/home.ts';
 import { DEFAULTS } from '../core/settings/index.ts';
 import { SETTINGS_KEY, createSettingsStore } from '../core/settings/store.ts';
 import { createTabPasses } from '../core/tab-passes.ts';
+import { pageTextCounts, trustedServiceForUrl } from '../core/trust.ts';
 import { onAlarm } from '../platform/alarms.ts';
 import { onCommand } from '../platform/commands.ts';
 import { onInstalled, onMenuClicked, replaceMenus } from '../platform/context-menus.ts';
@@ -206,12 +207,14 @@ handleMessages(
     'page/seen': async (facts, sender) => {
       // A page may only speak for itself.
       const url = sender.url ?? '';
-      const service = serviceForUrl(url);
+      // Only a page from Kakao's own server (https, port 443) says anything (src/core/trust.ts).
+      const service = trustedServiceForUrl(url);
       if (!service || typeof facts?.url !== 'string' || documentOf(facts.url) !== documentOf(url)) return null;
       // A 5xx body ("503") is the server's failure, already handled: it is neither a healthy page
       // nor a place's name. Firefox runs content scripts on such bodies too.
       if ((typeof facts.status === 'number' && facts.status >= 500) || serverErrors.has(documentOf(url))) return null;
-      const page = classifyErrorPage({ title: String(facts.title ?? ''), heading: String(facts.heading ?? ''), body: String(facts.bodyText ?? '') });
+      // Page text counts only where Kakao writes the page: never a blog, cafe post, mail, chat or channel.
+      const page = pageTextCounts(url, service) && classifyErrorPage({ title: String(facts.title ?? ''), heading: String(facts.heading ?? ''), body: String(facts.bodyText ?? '') });
       const title = String(facts.title ?? '');
       if (page) {
         const state = await health.dispatch([{ type: 'error-page', service, url, page, at: Date.now() }]);

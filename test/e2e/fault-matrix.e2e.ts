@@ -10,7 +10,7 @@ import { BROWSERS, detourMessage, type Rig, type Tab } from './harness/index.ts'
 import { useRig } from './harness/suite.ts';
 
 const FALLBACK = 'src/ui/fallback/index.html';
-const BANNER_HOST = '#detour-banner-host';
+const BANNER_HOST = ':root > div';
 /** Short, so that the hang cases take seconds, not the default 8 s. */
 const HANG_LIMIT_MS = 3000;
 
