@@ -72,6 +72,9 @@ const ROWS: readonly Row[] = [
   { name: 'a failure then a failed probe: confirmed', events: [fail(T0 + 1), control(T0 + 2, true), probeFail(T0 + 3)], status: 'down', confirmed: true, network: 'online', notify: ['kakaomap:down'] },
   { name: 'a failed probe of a healthy service: down, confirmed', events: [pageOk(T0 + 1), probeFail(T0 + 2)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
   { name: 'a suspicion cleared by two healthy loads', events: [pageOk(T0), fail(T0 + 1), pageOk(T0 + 2), pageOk(T0 + 3)], status: 'up', confirmed: false, notify: [] },
+  // Two crafted addresses a Kakao server answers with 5xx, while its probe answers: no outage.
+  { name: 'two failures with a good probe between them stay a suspicion', events: [fail(T0 + 1), probeOk(T0 + 2), fail(T0 + 3)], status: 'down', confirmed: false, notify: [] },
+  { name: 'two failures, a good probe between, then a failed probe: confirmed', events: [fail(T0 + 1), probeOk(T0 + 2), fail(T0 + 3), control(T0 + 4, true), probeFail(T0 + 5)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
   { name: 'a suspicion kept by one healthy load', events: [fail(T0 + 1), pageOk(T0 + 2)], status: 'down', confirmed: false, notify: [] },
   {
     name: 'confirmed down, then recovery by two good probes',

@@ -111,7 +111,11 @@ function mainFrameFailure(work: Work, id: ServiceId, evidence: Evidence, at: num
   const health = work.services[id];
   const recentFailures = recentWith(health.recentFailures, at);
   const wasDown = health.status === 'down';
-  const confirmed = (wasDown && health.confirmed) || recentFailures.length >= CONFIRM_FAILURES;
+  // The service's own probe answered since the first of these failures: then two failed loads may be
+  // two addresses a stranger crafted for Kakao's server to refuse with a 5xx, not an outage. Each
+  // still gets the fallback page; only a failed probe confirms.
+  const probeAnswered = health.lastCheck !== null && health.latencyMs !== null && health.lastCheck >= (recentFailures[0] ?? at);
+  const confirmed = (wasDown && health.confirmed) || (recentFailures.length >= CONFIRM_FAILURES && !probeAnswered);
   const changed = !wasDown || confirmed !== health.confirmed;
   work.services[id] = {
     ...health,
