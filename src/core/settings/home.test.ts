@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryArea } from '../../../test/support/memory-area.ts';
 import { SERVICE_IDS, SERVICES } from '../catalog/index.ts';
 import { DEFAULTS, HANG_LIMIT_MAX_MS, type Settings } from './defaults.ts';
-import { SETTINGS_HOME_KEY, SETTINGS_LOCAL_BEFORE_SYNC_KEY, SYNC_QUOTA_BYTES_PER_ITEM, createSettingsHome, syncItemBytes } from './home.ts';
+import { SETTINGS_HOME_KEY, SETTINGS_LAST_GOOD_KEY, SETTINGS_LOCAL_BEFORE_SYNC_KEY, SYNC_QUOTA_BYTES_PER_ITEM, createSettingsHome, syncItemBytes } from './home.ts';
 import { SETTINGS_BACKUP_KEY, SETTINGS_KEY, createSettingsStore } from './store.ts';
 
 const MINE = { ...structuredClone(DEFAULTS), notifications: false };
@@ -239,9 +239,17 @@ describe('createSettingsHome: a corrupt synced value (issue 12, finding 5)', () 
     expect(local.data.has(SETTINGS_LOCAL_BEFORE_SYNC_KEY)).toBe(false);
   });
 
-  it('a valid value from another browser still wins', async () => {
+  it('a valid value from another browser still wins, and the last good one is kept aside', async () => {
     const { local, home } = setup({ local: { ...settled, [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: THEIRS } });
     expect(await home.get(SETTINGS_KEY)).toEqual(THEIRS);
     expect(local.data.get(SETTINGS_KEY)).toEqual(THEIRS);
+    expect(local.data.get(SETTINGS_LAST_GOOD_KEY)).toEqual({ at: 1234, value: MINE });
+  });
+
+  it('a value from a newer Detour that this one cannot judge is used, and the last good settings kept', async () => {
+    const newer = { schemaVersion: 99, services: 'garbage' };
+    const { local, home } = setup({ local: { ...settled, [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: newer } });
+    expect(await home.get(SETTINGS_KEY)).toEqual(newer);
+    expect(local.data.get(SETTINGS_LAST_GOOD_KEY)).toEqual({ at: 1234, value: MINE });
   });
 });

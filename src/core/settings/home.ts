@@ -13,6 +13,12 @@ export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
 export const SETTINGS_HOME_KEY = 'settingsHome';
 /** This browser's own settings, set aside when the first move to sync found another browser's there. */
 export const SETTINGS_LOCAL_BEFORE_SYNC_KEY = 'settingsLocalBeforeSync';
+/**
+ * This browser's settings as they were before a synced value replaced them, when they were good: a
+ * value from another browser that this version cannot judge (a newer Detour's) still never leaves
+ * the user without their last good settings.
+ */
+export const SETTINGS_LAST_GOOD_KEY = 'settingsLastGood';
 
 /**
  * Whether a stored settings value may replace this browser's own: every value valid as it is (or
@@ -135,7 +141,10 @@ export function createSettingsHome(options: {
     if (!synced.ok || synced.value === undefined) return copy;
     if (!accept(synced.value)) return refuseSynced(copy);
     // Another browser changed the settings: keep the copy current for the day sync stops answering.
-    if (JSON.stringify(copy) !== JSON.stringify(synced.value)) await local.set(key, synced.value);
+    if (JSON.stringify(copy) !== JSON.stringify(synced.value)) {
+      if (copy !== undefined && accept(copy) && !isFromNewerVersion(copy)) await local.set(SETTINGS_LAST_GOOD_KEY, { at: now(), value: copy });
+      await local.set(key, synced.value);
+    }
     return synced.value;
   }
 
