@@ -37,7 +37,7 @@ describe('page text counts only on pages Kakao writes', () => {
     ['https://open.kakao.com/o/x', 'kakaotalk', false],
     ['https://pf.kakao.com/_x', 'kakaotalk', false],
     ['https://v.daum.net/v/1', 'daumnews', false],
-    ['https://search.daum.net/search?q=%EC%84%9C%EB%B9%84%EC%8A%A4%20%EC%A0%90%EA%B2%80%20%EC%A4%91', 'daumsearch', false],
+    ['https://search.daum.net/search?q=x', 'daumsearch', true],
     ['https://place.map.kakao.com/8130474', 'kakaomap', false],
     ['https://map.kakao.com/', 'kakaomap', true],
     ['https://www.daum.net/', 'daum', true],
@@ -64,6 +64,9 @@ describe('subresourceServiceFor: Kakao\'s page, the service\'s own hosts, Kakao\
     ['https://api.kakaomobility.com/x', 'https://map.kakao.com/', undefined],
     ['https://dapi.kakao.com/v2/x', 'http://map.kakao.com/', undefined],
     ['https://dapi.kakao.com/v2/x', 'https://shop.example/', undefined],
+    // Pages whose words are strangers' but whose scripts are Kakao's: their API calls count.
+    ['https://talk-pilsner.kakao.com/x', 'https://open.kakao.com/o/x', 'kakaotalk'],
+    ['https://t1.daumcdn.net/x', 'https://cafe.daum.net/x/1', 'daumcafe'],
   ] as const)('%s from %s -> %s', (url, page, service) => {
     expect(subresourceServiceFor(url, page)).toBe(service);
   });
@@ -80,7 +83,7 @@ describe('the catalogue\'s authored hosts', () => {
   });
 
   it('no host full of other people\'s words is authored', () => {
-    const userContent = ['evil.tistory.com', 'cafe.daum.net', 'm.cafe.daum.net', 'top.cafe.daum.net', 'mail.daum.net', 'm.mail.daum.net', 'open.kakao.com', 'pf.kakao.com', 'talk.kakao.com', 'v.daum.net', 'm.news.daum.net', 'search.daum.net', 'm.search.daum.net', 'place.map.kakao.com'];
+    const userContent = ['evil.tistory.com', 'cafe.daum.net', 'm.cafe.daum.net', 'top.cafe.daum.net', 'mail.daum.net', 'm.mail.daum.net', 'open.kakao.com', 'pf.kakao.com', 'talk.kakao.com', 'v.daum.net', 'm.news.daum.net', 'place.map.kakao.com'];
     for (const host of userContent) expect(authoredServiceForUrl(`https://${host}/`), host).toBeUndefined();
   });
 });

@@ -9,8 +9,9 @@ import { SERVICES, serviceForHost, type ServiceId } from './catalog/index.ts';
  *   nobody at Kakao serves from: a stranger's link to `https://map.kakao.com:81/` fails by design;
  * - page text (maintenance and error pages) counts only on hosts whose pages Kakao writes
  *   (`authoredHosts` in the catalogue), never on blogs, cafe posts, mail, chats, channels, articles;
- * - a sub-resource counts for a service only when a page Kakao wrote for that service asked the
- *   service's own API, tile or page hosts.
+ * - a sub-resource counts for a service only when a page of that service asked the service's own
+ *   API, tile or page hosts, and the page is on one of the service's own named hosts: a subdomain
+ *   matched only by a wildcard (any *.tistory.com blog) runs its author's scripts, not Kakao's.
  *
  * What each may do with the verdict (suspect, confirm, the known-down short-cut) is the health
  * engine's and known-down.ts's business; this module answers only "is it evidence at all".
@@ -61,16 +62,24 @@ export function pageTextCounts(url: string, service: ServiceId): boolean {
   return authoredServiceForUrl(url) === service;
 }
 
+/** The service whose page this is, when its host is named in the catalogue (not only matched by a wildcard). */
+function namedServiceForUrl(url: string): ServiceId | undefined {
+  const service = trustedServiceForUrl(url);
+  const host = hostOf(url);
+  if (!service || !host) return undefined;
+  return (SERVICES[service].hosts as readonly string[]).includes(host) ? service : undefined;
+}
+
 /**
- * The service a sub-resource outcome speaks for: the page that asked must be Kakao's own page of the
- * service, and the request must go to that service's own API/tile hosts or its own pages, over https
- * on the default port. A blog's script fetching `https://x.tistory.com:80/`, or any page's request
- * anywhere else, says nothing.
+ * The service a sub-resource outcome speaks for: the page that asked must be the service's own (https,
+ * port 443, a host the catalogue names, so whose scripts are Kakao's), and the request must go to that
+ * service's own API/tile hosts or its own named hosts, over https on the default port. A blog's script
+ * fetching `https://x.tistory.com:80/`, or any page's request anywhere else, says nothing.
  */
 export function subresourceServiceFor(requestUrl: string, pageUrl: string): ServiceId | undefined {
-  const service = authoredServiceForUrl(pageUrl);
+  const service = namedServiceForUrl(pageUrl);
   const host = hostOf(requestUrl);
   if (!service || !host) return undefined;
-  const own: readonly string[] = [...SERVICES[service].apiHosts, ...SERVICES[service].authoredHosts];
+  const own: readonly string[] = [...SERVICES[service].apiHosts, ...SERVICES[service].hosts];
   return own.includes(host) ? service : undefined;
 }

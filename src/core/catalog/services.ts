@@ -61,8 +61,9 @@ export const SERVICES = {
     id: 'daumsearch', name: n('다음 검색', 'Daum Search'), category: 'search',
     hosts: ['search.daum.net', 'm.search.daum.net'],
     apiHosts: ['search1.kakaocdn.net'],
-    // A search page echoes its query ("서비스 점검 중" is one link away) in its title.
-    authoredHosts: [],
+    // Kakao's pages, though a search page echoes its query in its title: a link to a search for
+    // "서비스 점검 중" can make Daum Search suspect (a banner) until the next probe, never more.
+    authoredHosts: ['search.daum.net', 'm.search.daum.net'],
     probe: 'https://search.daum.net/favicon.ico',
     alternatives: ['naver', 'google'],
   },

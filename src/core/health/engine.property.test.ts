@@ -65,7 +65,7 @@ function ownUrl(service: ServiceId): string {
 /** Addresses a stranger can make fail, or fill with words: other ports, plain http, user-written hosts. */
 function hostileUrls(service: ServiceId): string[] {
   const host = isServiceId(service) ? (CATALOGUE[service].hosts[0] as string).replace('*.', 'evil.') : 'map.kakao.com';
-  return [`https://${host}:80/?q=x`, `https://${host}:81/`, `http://${host}/`, `https://u:p@${host}/`, 'https://evil.tistory.com/1', 'https://cafe.daum.net/x/1', 'https://mail.daum.net/', 'https://open.kakao.com/o/x', 'https://pf.kakao.com/_x', 'https://v.daum.net/v/1', 'https://search.daum.net/search?q=%EC%A0%90%EA%B2%80'];
+  return [`https://${host}:80/?q=x`, `https://${host}:81/`, `http://${host}/`, `https://u:p@${host}/`, 'https://evil.tistory.com/1', 'https://cafe.daum.net/x/1', 'https://mail.daum.net/', 'https://open.kakao.com/o/x', 'https://pf.kakao.com/_x', 'https://v.daum.net/v/1'];
 }
 
 /** Only what an attacker can produce, and Kakao's own server answering now and then. */
@@ -193,7 +193,7 @@ describe('reduce over random event sequences', () => {
     // The sequences must actually reach the interesting states, or the invariants prove little.
     expect(notifications).toBeGreaterThan(1000);
     expect(confirmedDowns).toBeGreaterThan(1000);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('hostile event sequences', () => {

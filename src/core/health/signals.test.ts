@@ -62,7 +62,7 @@ describe('subresourceEvent', () => {
     ['a Kakao page fetching another service\'s API', { type: 'response', tabId: 3, pageUrl: MAP, url: 'https://api.kakaomobility.com/x', statusCode: 503 }],
     ['a page served over plain http', { type: 'response', tabId: 3, pageUrl: 'http://map.kakao.com/', url: API, statusCode: 503 }],
     ['a page on another port', { type: 'response', tabId: 3, pageUrl: 'https://map.kakao.com:8443/', url: API, statusCode: 503 }],
-    ['a cafe post', { type: 'response', tabId: 3, pageUrl: 'https://cafe.daum.net/x/1', url: 'https://t1.daumcdn.net/x', statusCode: 503 }],
+    ['a blog page asking Tistory\'s own host', { type: 'response', tabId: 3, pageUrl: 'https://evil.tistory.com/1', url: 'https://www.tistory.com/x', statusCode: 503 }],
   ] as const)('says nothing for %s', (_label, outcome) => {
     expect(subresourceEvent(outcome, AT)).toBeUndefined();
   });
