@@ -103,6 +103,7 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
 
   async function check(services: readonly ServiceId[], trigger: ProbeTrigger): Promise<HealthView> {
     if (!probeAllowed((await settings.get()).probes, trigger)) return view();
+    const startedAt = now();
     const [control, results] = await Promise.all([
       Promise.all(CONTROL_PROBES.map((url) => probe(url, PROBE_TIMEOUT_MS, true))),
       Promise.all(services.map((id) => probe(SERVICES[id].probe, PROBE_TIMEOUT_MS))),
@@ -111,7 +112,7 @@ export function createHealth(area: KeyValueArea, settings: SettingsStore, now: (
     // The control goes first: a failing Kakao probe must not be held against Kakao while offline.
     const events: HealthEvent[] = [
       { type: 'control', ok: control.some((result) => result.ok), at },
-      ...results.map(({ ok, latencyMs, cause }, index): HealthEvent => ({ type: 'probe', service: services[index]!, ok, latencyMs, ...(cause ? { cause } : {}), at })),
+      ...results.map(({ ok, latencyMs, cause }, index): HealthEvent => ({ type: 'probe', service: services[index]!, ok, latencyMs, ...(cause ? { cause } : {}), at, startedAt })),
     ];
     const state = await dispatch(events);
     return { state, summary: summarize(state) };

@@ -549,6 +549,17 @@ describe('a maintenance page served with 200', () => {
   });
 });
 
+describe('stale probe answers', () => {
+  it('a probe sent before a newer answer arrived is ignored (a time-out landing after a success)', () => {
+    const stale: HealthEvent = { type: 'probe', service: S, ok: false, latencyMs: null, cause: { kind: 'timeout' }, at: T0 + 5000, startedAt: T0 };
+    const fresh: HealthEvent = { type: 'probe', service: S, ok: true, latencyMs: 80, at: T0 + 2000, startedAt: T0 + 1900 };
+    const { state } = run([control(T0, true), fresh, stale]);
+    expect(state.services[S]).toMatchObject({ status: 'up', lastCheck: T0 + 2000 });
+    // Sent after the last answer: it counts.
+    expect(run([control(T0, true), fresh, { ...stale, startedAt: T0 + 2000 }]).state.services[S]).toMatchObject({ status: 'down', confirmed: true });
+  });
+});
+
 describe('notification damping (issue 12, finding 4)', () => {
   /** A service swinging down and up: a failed probe, then two good ones `half` later, every period. */
   function flapping(from: number, until: number, period: (i: number) => number): HealthEvent[] {

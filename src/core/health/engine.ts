@@ -157,6 +157,8 @@ function blindToErrorPage(health: ServiceHealth): boolean {
 function probe(work: Work, event: Extract<HealthEvent, { type: 'probe' }>): void {
   const { service: id, at } = event;
   const health = work.services[id];
+  // Sent before the last answer arrived: a newer probe has spoken since, and outranks it.
+  if (typeof event.startedAt === 'number' && health.lastCheck !== null && event.startedAt < health.lastCheck) return;
   if (event.ok) {
     // Something answered, so the user's network works, whatever the last control probe said.
     if (work.network !== 'online') setNetwork(work, 'online', at);

@@ -83,7 +83,11 @@ export type HealthEvent =
   | { readonly type: 'page-content-ok'; readonly service: ServiceId; readonly url: string; readonly at: number }
   /** The content script found Kakao's own maintenance or error page, served with 200. */
   | { readonly type: 'error-page'; readonly service: ServiceId; readonly url: string; readonly page: 'maintenance' | 'error'; readonly at: number }
-  | { readonly type: 'probe'; readonly service: ServiceId; readonly ok: boolean; readonly latencyMs: number | null; readonly cause?: FailureCause; readonly at: number }
+  /**
+   * A probe's answer, stamped when it arrived (`at`); `startedAt`, when it was sent: an answer sent
+   * before another one arrived is stale (a 5-second time-out landing after a newer success) and is ignored.
+   */
+  | { readonly type: 'probe'; readonly service: ServiceId; readonly ok: boolean; readonly latencyMs: number | null; readonly cause?: FailureCause; readonly at: number; readonly startedAt?: number }
   /** The control probes (Naver and one more): ok when any of them answered. */
   | { readonly type: 'control'; readonly ok: boolean; readonly at: number }
   | { readonly type: 'browser-network'; readonly online: boolean; readonly at: number }
