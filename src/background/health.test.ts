@@ -138,7 +138,9 @@ describe('probe answers out of order', () => {
     await r.health.dispatch([{ type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'timeout' }, url: 'https://map.kakao.com/', at: r.now() }]);
     const stale = r.health.check(['kakaomap'], 'failure');
     await new Promise((resolve) => setTimeout(resolve, 0));
+    await r.advance(1000);
     await r.health.check(['kakaomap'], 'user');
+    await r.advance(1000);
     await r.health.check(['kakaomap'], 'user');
     expect((await r.health.view()).state.services.kakaomap.status).toBe('up');
     release({ ok: false, latencyMs: null, cause: { kind: 'timeout' } });

@@ -32,7 +32,7 @@ export interface HealthDeps {
   readonly settings: () => Promise<Settings>;
   readonly now: () => number;
   readonly probe: (url: string, timeoutMs: number, control: boolean) => Promise<ProbeOutcome>;
-  readonly notify: (id: string, service: ServiceId, transition: 'down' | 'up') => Promise<void>;
+  readonly notify: (id: string, service: ServiceId, transition: 'down' | 'up' | 'unstable') => Promise<void>;
   readonly setBadge: (summary: Summary) => Promise<void>;
   readonly ensureAlarm: (name: string, periodMinutes: number) => Promise<void>;
   readonly clearAlarm: (name: string) => Promise<void>;
@@ -91,8 +91,6 @@ export function createHealth(deps: HealthDeps): Health {
   let dirty = false;
   let writing: Promise<void> = Promise.resolve();
   const listeners: Array<(before: HealthState, after: HealthState) => void> = [];
-  /** Per service, the start order of the newest probe whose answer was accounted. */
-  const probeRounds = { started: 0, applied: new Map<ServiceId, number>() };
 
   const load = () => (current ??= persistence.read());
 
@@ -162,21 +160,18 @@ export function createHealth(deps: HealthDeps): Health {
 
   async function check(services: readonly ServiceId[], trigger: ProbeTrigger): Promise<HealthView> {
     if (!probeAllowed((await settings()).probes, trigger)) return view();
-    probeRounds.started += 1;
-    const round = probeRounds.started;
+    const startedAt = now();
     const [control, results] = await Promise.all([
       Promise.all(CONTROL_PROBES.map((url) => deps.probe(url, PROBE_TIMEOUT_MS, true))),
       Promise.all(services.map((id) => deps.probe(SERVICES[id].probe, PROBE_TIMEOUT_MS, false))),
     ]);
     const at = now();
-    // A probe that answers after a newer one (a hung server's time-out, long after a recovery was
-    // seen) says nothing about now: only the newest round's answer counts for each service.
-    const fresh = services.flatMap((service, index) => ((probeRounds.applied.get(service) ?? 0) < round ? [{ service, result: results[index]! }] : []));
-    for (const { service } of fresh) probeRounds.applied.set(service, round);
     // The control goes first: a failing Kakao probe must not be held against Kakao while offline.
+    // Each answer carries when its probe started: one that answers after a newer one (a hung server's
+    // time-out, long after a recovery was seen) says nothing about now, and the engine drops it.
     const events: HealthEvent[] = [
       { type: 'control', ok: control.some((result) => result.ok), at },
-      ...fresh.map(({ service, result: { ok, latencyMs, cause } }): HealthEvent => ({ type: 'probe', service, ok, latencyMs, ...(cause ? { cause } : {}), at })),
+      ...results.map(({ ok, latencyMs, cause }, index): HealthEvent => ({ type: 'probe', service: services[index]!, ok, latencyMs, ...(cause ? { cause } : {}), at, startedAt })),
     ];
     const state = await dispatch(events);
     return { state, summary: summarize(state) };

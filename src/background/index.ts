@@ -111,7 +111,7 @@ const health = createHealth({
   notify: async (id, service, transition) => {
     // A worker woken by the event that failed may still be reading the user's language.
     await languageSettled();
-    await notify(id, t('extName'), t(transition === 'down' ? 'notifyDown' : 'notifyUp', serviceName(service)));
+    await notify(id, t('extName'), t(transition === 'down' ? 'notifyDown' : transition === 'unstable' ? 'notifyUnstable' : 'notifyUp', serviceName(service)));
   },
   setBadge: async (summary) => {
     await languageSettled();

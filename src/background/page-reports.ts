@@ -1,5 +1,5 @@
 import type { BannerOrder } from '../core/banner.ts';
-import { serviceForUrl } from '../core/catalog/index.ts';
+import { pageTextCounts, trustedServiceForUrl } from '../core/trust.ts';
 import { classifyErrorPage } from '../core/health/error-page.ts';
 import type { HealthEvent, HealthState } from '../core/health/types.ts';
 import type { PageFacts } from '../core/places/extract.ts';
@@ -26,15 +26,17 @@ export interface PageReportDeps {
  */
 export function createPageReports(deps: PageReportDeps) {
   return async function pageSeen(facts: Partial<PageFacts> & { status?: unknown } | null | undefined, senderUrl: string | undefined): Promise<BannerOrder | null> {
-    // A page may only speak for itself.
+    // A page may only speak for itself, and only a page from Kakao's own server (https, port 443)
+    // says anything (src/core/trust.ts).
     const url = senderUrl ?? '';
-    const service = serviceForUrl(url);
+    const service = trustedServiceForUrl(url);
     if (!service || typeof facts?.url !== 'string' || documentOf(facts.url) !== documentOf(url)) return null;
     // A 5xx body ("503") is the server's failure, already handled: it is neither a healthy page nor a
     // place's name. Firefox runs content scripts on such bodies too.
     if ((typeof facts.status === 'number' && facts.status >= 500) || deps.servedError(url)) return null;
     const title = String(facts.title ?? '');
-    const page = classifyErrorPage({ title, heading: String(facts.heading ?? ''), body: String(facts.bodyText ?? '') });
+    // Page text counts only where Kakao writes the page: never a blog, cafe post, mail, chat or channel.
+    const page = pageTextCounts(url, service) ? classifyErrorPage({ title, heading: String(facts.heading ?? ''), body: String(facts.bodyText ?? '') }) : undefined;
     if (page) {
       const state = await deps.dispatch([{ type: 'error-page', service, url, page, at: deps.now() }]);
       await deps.wake();

@@ -4,8 +4,6 @@
 import type { BannerView } from '../core/banner.ts';
 import { isBannerHref } from '../core/banner-href.ts';
 
-export const BANNER_HOST_ID = 'detour-banner-host';
-
 const STYLE = `
 :host{all:initial!important;position:fixed!important;top:0!important;left:0!important;right:0!important;z-index:2147483647!important;display:block!important}
 .bar{box-sizing:border-box;margin:8px auto;max-width:760px;padding:12px 14px;border-radius:10px;font:14px/1.45 system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR",sans-serif;color:#1d1d1f;background:#fff8e6;border:1px solid #e0a100;box-shadow:0 4px 18px rgba(0,0,0,.18)}
@@ -53,8 +51,8 @@ export function showBanner(order: BannerView, onSnooze?: () => void): void {
   if (dismissed || key === shown) return;
   removeBanner();
   shown = key;
+  // No id, no class: a fixed name would let any page find Detour (and hide or mimic its banner).
   host = el('div');
-  host.id = BANNER_HOST_ID;
   const root = host.attachShadow({ mode: 'closed' });
   root.append(el('style', STYLE));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableUrl } from './display.ts';
+import { MAX_DISPLAYED_URL, readableUrl } from './display.ts';
 
 describe('readableUrl', () => {
   it.each([
@@ -13,8 +13,23 @@ describe('readableUrl', () => {
     // A right-to-left override would make the address read backwards: shown escaped.
     ['https://map.kakao.com/?q=%E2%80%AEmoc.live', 'https://map.kakao.com/?q=%202Emoc.live'],
     ['https://map.kakao.com/?q=a\u200Bb', 'https://map.kakao.com/?q=a%200Bb'],
+    // Every other character that could disguise an address: isolates, the Arabic letter mark, Hangul fillers.
+    ['https://map.kakao.com/?q=%E2%81%A7x', 'https://map.kakao.com/?q=%2067x'],
+    ['https://map.kakao.com/?q=%D8%9Cx', 'https://map.kakao.com/?q=%061Cx'],
+    ['https://map.kakao.com/?q=%E3%85%A4', 'https://map.kakao.com/?q=%3164'],
+    ['https://map.kakao.com/?q=%EF%BE%A0', 'https://map.kakao.com/?q=%FFA0'],
+    ['https://map.kakao.com/?q=%E1%85%9F', 'https://map.kakao.com/?q=%115F'],
     ['', ''],
   ])('%s -> %s', (input, expected) => {
     expect(readableUrl(input)).toBe(expected);
+  });
+
+  it('shows a 40 KB address by its start and its end, shortened', () => {
+    const url = `https://map.kakao.com/?q=${'a'.repeat(40_000)}&end=1`;
+    const shown = readableUrl(url);
+    expect(shown.length).toBeLessThanOrEqual(MAX_DISPLAYED_URL);
+    expect(shown.startsWith('https://map.kakao.com/?q=aaa')).toBe(true);
+    expect(shown.endsWith('&end=1')).toBe(true);
+    expect(shown).toContain('…');
   });
 });

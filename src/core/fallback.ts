@@ -4,8 +4,12 @@ import { decodeCause, encodeCause, type FailureCause } from './health/cause.ts';
 /** Where the fallback page lives inside the extension (crxjs keeps source paths). */
 export const FALLBACK_PAGE_PATH = 'src/ui/fallback/index.html';
 
-/** Far above any real Kakao address, low enough that a hostile one cannot bloat the page. */
-export const MAX_URL_LENGTH = 32_768;
+/**
+ * Far above any real Kakao address (a long route or search with its tracking parameters runs to tens
+ * of kilobytes), low enough that a hostile one cannot bloat the page. The page shows such an address
+ * shortened (display.ts); its links still carry the intent read from all of it.
+ */
+export const MAX_URL_LENGTH = 131_072;
 
 export interface FallbackRequest {
   readonly service: ServiceId;

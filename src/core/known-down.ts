@@ -21,11 +21,26 @@ export function knownDownCause(health: ServiceHealth): FailureCause {
 }
 
 /**
+ * Whether the service's own probe has answered since it went down. Then the short-cut must not hold
+ * the user back: whatever confirmed the outage, Kakao's server is talking again, and only a load can
+ * tell whether the user's page works.
+ */
+export function probeAnsweredSinceDown(health: ServiceHealth): boolean {
+  if (health.goodStreak > 0) return true;
+  return health.evidence?.kind === 'probe' && health.evidence.ok;
+}
+
+/**
  * The cause to show at once for a navigation to a service confirmed down, or undefined to let the
  * navigation go ahead. During the 2022 fire, each new attempt waited to fail again, for days.
+ * Never on page text alone (it confirms nothing: src/core/trust.ts), and never once the service's own
+ * probe answers.
  */
 export function shortCutCause(state: HealthState, service: ServiceId): FailureCause | undefined {
-  return isKnownDown(state, service) ? knownDownCause(state.services[service]) : undefined;
+  if (!isKnownDown(state, service)) return undefined;
+  const health = state.services[service];
+  if (health.evidence?.kind === 'error-page' || probeAnsweredSinceDown(health)) return undefined;
+  return knownDownCause(health);
 }
 
 /** A session rule that keeps navigations to a service confirmed down from leaving the browser. */

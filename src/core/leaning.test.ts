@@ -175,3 +175,18 @@ describe('createNoticeMemory', () => {
     expect(kept[0]).toBe(50);
   });
 });
+
+describe('leaningSignal: the trust boundary (issue 12, finding 3)', () => {
+  it.each([
+    ['Kakao login on port 80', 'https://kauth.kakao.com:80/oauth/authorize', 'net::ERR_SSL_PROTOCOL_ERROR'],
+    ['the map API on port 80', 'https://dapi.kakao.com:80/v2/maps/sdk.js', 'net::ERR_SSL_PROTOCOL_ERROR'],
+    ['the map API on port 81', 'https://dapi.kakao.com:81/v2/maps/sdk.js', 'net::ERR_CONNECTION_REFUSED'],
+    ['the SDK over plain http', 'http://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js', 'net::ERR_CONNECTION_REFUSED'],
+  ])('a site asking %s says nothing', (_label, url, message) => {
+    expect(leaningSignal(error(url, message))).toBeUndefined();
+  });
+
+  it('the same requests on Kakao\'s own port still count', () => {
+    expect(leaningSignal(error('https://dapi.kakao.com/v2/maps/sdk.js', 'net::ERR_CONNECTION_REFUSED'))).toMatchObject({ ok: false, service: 'kakaomap' });
+  });
+});

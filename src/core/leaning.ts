@@ -4,6 +4,7 @@ import type { FailureCause } from './health/cause.ts';
 import { classifyNetworkError, classifyStatus } from './health/classify.ts';
 import type { HealthEvent, NetworkStatus } from './health/types.ts';
 import { isWithheldResponse } from './health/signals.ts';
+import { isServerAddress } from './trust.ts';
 
 /** A request another site made, as the platform layer reports it. */
 export interface LeaningRequest {
@@ -41,6 +42,8 @@ export interface LeaningSignal {
  */
 export function leaningSignal(outcome: LeaningOutcome): LeaningSignal | undefined {
   if (outcome.tabId < 0 || !isOtherSite(outcome.pageUrl)) return undefined;
+  // A request to https://dapi.kakao.com:80/ fails by design: only Kakao's own port is Kakao's answer.
+  if (!isServerAddress(outcome.url)) return undefined;
   const target = leaningTargetFor(outcome.url);
   if (!target) return undefined;
   const base = { kind: target.kind, tabId: outcome.tabId, documentKey: outcome.documentKey, ...(target.service ? { service: target.service } : {}) };

@@ -1,4 +1,4 @@
-import { serviceForUrl } from './catalog/index.ts';
+import { trustedServiceForUrl } from './trust.ts';
 
 /**
  * The script that reads a Kakao page (and lays the banner over it), as shipped in each build: one
@@ -9,6 +9,7 @@ export const PAGE_SCRIPT_FILE = 'src/content/kakao-page.js';
 
 /** Only Kakao's own pages are ever read; every other page never gets a line of Detour's code. */
 export function shouldReadPage(url: string | undefined): boolean {
-  // serviceForUrl takes only well-formed http(s) addresses on a catalogued service host.
-  return url !== undefined && serviceForUrl(url) !== undefined;
+  // Only pages from Kakao's own server (https, port 443): a plain-http page may be anyone's, and
+  // neither its text nor its place names are Kakao's.
+  return url !== undefined && trustedServiceForUrl(url) !== undefined;
 }

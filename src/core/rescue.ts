@@ -1,7 +1,8 @@
-import { serviceForUrl, type ServiceId } from './catalog/index.ts';
+import type { ServiceId } from './catalog/index.ts';
 import { classifyNetworkError, classifyStatus } from './health/classify.ts';
 import type { FailureCause } from './health/cause.ts';
 import type { Settings } from './settings/index.ts';
+import { trustedServiceForUrl } from './trust.ts';
 
 /**
  * A main-frame load, as the platform layer reports it once it has ended, or once it has waited past
@@ -32,7 +33,9 @@ export type RescueDecision =
 export function decideRescue(outcome: MainFrameOutcome, settings: Settings): RescueDecision {
   // Prerenders and other tab-less loads report tabId -1; there is no tab to rescue.
   if (outcome.tabId < 0) return { action: 'ignore', reason: 'not-a-tab' };
-  const service = serviceForUrl(outcome.url);
+  // Only a load from Kakao's own server (https, port 443) is Kakao's failure: a stranger's link to
+  // https://map.kakao.com:81/ or a plain-http page a hostile network answers is left to the browser.
+  const service = trustedServiceForUrl(outcome.url);
   if (!service) return { action: 'ignore', reason: 'not-catalogued' };
   const cause = outcomeCause(outcome);
   if (!cause) return { action: 'ignore', reason: 'not-a-failure' };

@@ -23,6 +23,19 @@ describe('createTabPasses', () => {
     expect(await passes.holds(7, 'kakaomap')).toBe(false);
   });
 
+  it('a clock set back a day does not keep a 10-minute pass alive (issue 12, finding 9)', async () => {
+    let now = 10 * 86_400_000;
+    const passes = createTabPasses(memoryArea(), () => now);
+    await passes.grant(7, 'kakaomap', false);
+    now -= 86_400_000;
+    expect(await passes.holds(7, 'kakaomap')).toBe(false);
+    expect(await passes.use(7, 'kakaomap')).toBe(false);
+    // A pass granted after the jump lasts its ten minutes as usual.
+    await passes.grant(7, 'kakaomap', false);
+    now += BYPASS_MS - 1;
+    expect(await passes.holds(7, 'kakaomap')).toBe(true);
+  });
+
   it('a one-time pass is used up by the first load', async () => {
     const passes = createTabPasses(memoryArea(), () => 1000);
     await passes.grant(7, 'kakaomap', true);

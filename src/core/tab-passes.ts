@@ -21,6 +21,15 @@ const isPass = (value: unknown): value is Pass => typeof value === 'object' && v
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /**
+ * A pass holds from its grant until BYPASS_MS later. Its end alone would not do: with the clock set
+ * back a day, "until" lies a day and ten minutes ahead. A pass whose end is further off than a whole
+ * pass lasts was granted in a future that never came, and is over.
+ */
+function current(pass: Pass, at: number): boolean {
+  return pass.until >= at && pass.until - at <= BYPASS_MS;
+}
+
+/**
  * Per-tab memory of the user's choices and Detour's own moves: "let me through to Kakao" passes and
  * the time of the last automatic redirect. Kept for the browser session only.
  */
@@ -41,7 +50,7 @@ export function createTabPasses(area: KeyValueArea, now: () => number) {
       serialized(async () => {
         const passes = await readPasses();
         const pass = passes[key(tabId, service)];
-        if (!pass || pass.until < now()) return false;
+        if (!pass || !current(pass, now())) return false;
         if (pass.once) {
           delete passes[key(tabId, service)];
           await area.set(PASSES_KEY, passes);
@@ -51,7 +60,7 @@ export function createTabPasses(area: KeyValueArea, now: () => number) {
     /** True while a lasting pass holds (a one-time pass is not consulted here). */
     holds: async (tabId: number, service: ServiceId) => {
       const pass = (await readPasses())[key(tabId, service)];
-      return pass !== undefined && !pass.once && pass.until >= now();
+      return pass !== undefined && !pass.once && current(pass, now());
     },
     /** Every pass that still holds (one-time or lasting), by tab and service. */
     active: async (): Promise<Array<{ tabId: number; service: ServiceId }>> =>

@@ -57,6 +57,8 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
     expect(await tab.evaluate<boolean>(`document.querySelector('${BANNER_HOST}').parentElement === document.documentElement`)).toBe(true);
     expect(await tab.evaluate<string>(`getComputedStyle(document.querySelector('${BANNER_HOST}')).position`)).toBe('fixed');
     expect(await tab.evaluate<unknown>(`document.querySelector('${BANNER_HOST}').shadowRoot`)).toBeNull();
+    // No name a page could look Detour up by (issue 12, finding 8): no id, no class, no attribute at all.
+    expect(await tab.evaluate<number>(`document.querySelector('${BANNER_HOST}').attributes.length`)).toBe(0);
     expect(await tab.evaluate<number>(`document.getElementById('top').getBoundingClientRect().top`)).toBe(headingTop);
     expect(await tab.evaluate<string>(`document.documentElement.getAttribute('style') ?? ''`)).toBe('');
 

@@ -33,6 +33,13 @@ export interface Service {
   readonly hosts: readonly string[];
   /** API, tile and CDN hosts whose failures degrade the service without failing the page. */
   readonly apiHosts: readonly string[];
+  /**
+   * The hosts among `hosts` whose pages Kakao itself writes: only their text (a maintenance or error
+   * page) and their scripts' requests are evidence about the service. Hosts full of other people's
+   * words or code (blogs, cafe posts, mail, open chat, channels, press articles, place reviews, search
+   * pages that echo the query) are left out. Exact names only, never a wildcard.
+   */
+  readonly authoredHosts: readonly string[];
   readonly probe: string;
   /** Alternative ids in default order. */
   readonly alternatives: readonly string[];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
+import { SERVICES, SERVICE_IDS, isServiceId, type ServiceId } from '../catalog/index.ts';
 import type { FailureCause } from './cause.ts';
 import {
   CONFIRM_FAILURES,
   CONFIRM_WINDOW_MS,
   KAKAO_WIDE_MIN_DOWN,
+  NOTIFY_WINDOW_MS,
   PROBE_AFTER_FAILURE_MS,
   RECOVERY_PROBES,
   SUBRESOURCE_FAILURE_RATE,
@@ -23,8 +24,12 @@ import type { HealthEffect, HealthEvent, HealthState, NetworkStatus, ServiceStat
 /** 2025-01-15 12:00 KST: a plain weekday noon, away from any day boundary. */
 const T0 = Date.UTC(2025, 0, 15, 3, 0, 0);
 const S: ServiceId = 'kakaomap';
-const URL_OF: Partial<Record<ServiceId, string>> = { kakaomap: 'https://map.kakao.com/', daum: 'https://www.daum.net/', melon: 'https://www.melon.com/' };
-const url = (service: ServiceId) => URL_OF[service] ?? `https://${service}.example/`;
+/** A page Kakao writes for the service (or its first host): the only kind whose events count. */
+const url = (service: ServiceId) => {
+  if (!isServiceId(service)) return `https://${String(service)}.example/`;
+  const own: readonly string[] = SERVICES[service].authoredHosts;
+  return `https://${own[0] ?? SERVICES[service].hosts[0]}/`;
+};
 
 const fail = (at: number, service: ServiceId = S, cause: FailureCause = { kind: 'refused' }): HealthEvent => ({ type: 'main-frame-failure', service, cause, url: url(service), at });
 const hang = (at: number, service: ServiceId = S): HealthEvent => ({ type: 'hang', service, url: url(service), waitedMs: 8000, at });
@@ -66,6 +71,9 @@ const ROWS: readonly Row[] = [
   { name: 'a failure then a failed probe: confirmed', events: [fail(T0 + 1), control(T0 + 2, true), probeFail(T0 + 3)], status: 'down', confirmed: true, network: 'online', notify: ['kakaomap:down'] },
   { name: 'a failed probe of a healthy service: down, confirmed', events: [pageOk(T0 + 1), probeFail(T0 + 2)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
   { name: 'a suspicion cleared by two healthy loads', events: [pageOk(T0), fail(T0 + 1), pageOk(T0 + 2), pageOk(T0 + 3)], status: 'up', confirmed: false, notify: [] },
+  // Two crafted addresses a Kakao server answers with 5xx, while its probe answers: no outage.
+  { name: 'two failures with a good probe between them stay a suspicion', events: [fail(T0 + 1), probeOk(T0 + 2), fail(T0 + 3)], status: 'down', confirmed: false, notify: [] },
+  { name: 'two failures, a good probe between, then a failed probe: confirmed', events: [fail(T0 + 1), probeOk(T0 + 2), fail(T0 + 3), control(T0 + 4, true), probeFail(T0 + 5)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
   { name: 'a suspicion kept by one healthy load', events: [fail(T0 + 1), pageOk(T0 + 2)], status: 'down', confirmed: false, notify: [] },
   {
     name: 'confirmed down, then recovery by two good probes',
@@ -82,8 +90,15 @@ const ROWS: readonly Row[] = [
     notify: ['kakaomap:down'],
   },
   {
-    name: 'down, up, down again: each transition notified once',
+    name: 'down, up, down again within the hour: the third swing says the service is unstable',
     events: [fail(T0 + 1), fail(T0 + 2), probeOk(T0 + 3), probeOk(T0 + 4), fail(T0 + 600_000), probeFail(T0 + 600_001)],
+    status: 'down',
+    confirmed: true,
+    notify: ['kakaomap:down', 'kakaomap:up', 'kakaomap:unstable'],
+  },
+  {
+    name: 'down, up, and down again after the hour: each transition notified once',
+    events: [fail(T0 + 1), fail(T0 + 2), probeOk(T0 + 3), probeOk(T0 + 4), fail(T0 + NOTIFY_WINDOW_MS + 10), probeFail(T0 + NOTIFY_WINDOW_MS + 11)],
     status: 'down',
     confirmed: true,
     notify: ['kakaomap:down', 'kakaomap:up', 'kakaomap:down'],
@@ -96,15 +111,36 @@ const ROWS: readonly Row[] = [
   { name: 'the browser going offline withdraws a suspicion', events: [fail(T0 + 1), browserNet(T0 + 2, false)], status: 'unknown', confirmed: false, network: 'offline' },
   { name: 'the browser back online is not yet "online"', events: [browserNet(T0, false), browserNet(T0 + 1, true)], status: 'unknown', confirmed: false, network: 'unknown' },
   { name: 'after the browser is back, failures count again', events: [browserNet(T0, false), browserNet(T0 + 1, true), fail(T0 + 2), fail(T0 + 3)], status: 'down', confirmed: true, network: 'unknown', notify: ['kakaomap:down'] },
-  { name: 'a maintenance page: down, confirmed at once', events: [errorPage(T0 + 1, 'maintenance')], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
-  { name: 'an error page: degraded', events: [pageOk(T0), errorPage(T0 + 1, 'error')], status: 'degraded', confirmed: true, notify: [] },
-  { name: 'an error page does not lighten a down', events: [errorPage(T0, 'maintenance'), errorPage(T0 + 1, 'error')], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
-  { name: 'a maintenance page confirms a suspicion', events: [fail(T0), errorPage(T0 + 1, 'maintenance')], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
-  { name: 'maintenance seen while offline is told once back online', events: [control(T0, false), errorPage(T0 + 1, 'maintenance'), control(T0 + 2, true)], status: 'down', confirmed: true, network: 'online', notify: ['kakaomap:down'] },
+  // Page text is a suspicion at most (src/core/trust.ts): Kakao's own probe decides.
+  { name: 'a maintenance page: suspect, never confirmed by itself', events: [errorPage(T0 + 1, 'maintenance')], status: 'down', confirmed: false, notify: [] },
+  { name: 'many maintenance pages still confirm nothing', events: repeat(20, (i) => errorPage(T0 + i * 1000, 'maintenance')), status: 'down', confirmed: false, notify: [] },
+  { name: 'an error page: degraded, unconfirmed', events: [pageOk(T0), errorPage(T0 + 1, 'error')], status: 'degraded', confirmed: false, notify: [] },
+  { name: 'an error page does not lighten a down', events: [errorPage(T0, 'maintenance'), errorPage(T0 + 1, 'error')], status: 'down', confirmed: false, notify: [] },
+  { name: 'a maintenance page does not confirm a suspicion', events: [fail(T0), errorPage(T0 + 1, 'maintenance')], status: 'down', confirmed: false, notify: [] },
+  { name: 'a maintenance page, then a failed probe: confirmed', events: [errorPage(T0 + 1, 'maintenance'), control(T0 + 2, true), probeFail(T0 + 3)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  { name: 'a maintenance page, then a good probe: cleared at once', events: [errorPage(T0 + 1, 'maintenance'), probeOk(T0 + 2)], status: 'up', confirmed: false, notify: [] },
+  { name: 'maintenance seen while offline confirms nothing once back online', events: [control(T0, false), errorPage(T0 + 1, 'maintenance'), control(T0 + 2, true)], status: 'down', confirmed: false, network: 'online', notify: [] },
+  // Hostile observations: not Kakao's server, or not Kakao's words.
+  { name: 'a blog titled "서비스 점검 중" says nothing about Tistory', service: 'tistory', events: [{ type: 'error-page', service: 'tistory', url: 'https://evil.tistory.com/1', page: 'maintenance', at: T0 }], status: 'unknown', confirmed: false, notify: [] },
+  { name: 'a cafe post says nothing about Daum Cafe', service: 'daumcafe', events: [{ type: 'error-page', service: 'daumcafe', url: 'https://cafe.daum.net/x/1', page: 'maintenance', at: T0 }], status: 'unknown', confirmed: false, notify: [] },
+  { name: 'a maintenance page over plain http says nothing', service: 'daum', events: [{ type: 'error-page', service: 'daum', url: 'http://www.daum.net/', page: 'maintenance', at: T0 }], status: 'unknown', confirmed: false, notify: [] },
+  { name: 'an error page under another service\'s name says nothing', events: [{ type: 'error-page', service: 'kakaomap', url: 'https://www.daum.net/', page: 'maintenance', at: T0 }], status: 'unknown', confirmed: false, notify: [] },
+  {
+    name: 'failures on a port nobody at Kakao serves from say nothing',
+    events: [
+      { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'tls' }, url: 'https://map.kakao.com:80/?q=x', at: T0 },
+      { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'refused' }, url: 'https://map.kakao.com:81/?q=x', at: T0 + 1 },
+      { type: 'hang', service: 'kakaomap', url: 'http://map.kakao.com/', waitedMs: 8000, at: T0 + 2 },
+    ],
+    status: 'unknown',
+    confirmed: false,
+    notify: [],
+  },
   { name: 'sub-resources failing: degraded', events: repeat(SUBRESOURCE_MIN_FAILURES, (i) => sub(T0 + i, false)), status: 'degraded', confirmed: true, notify: [] },
   { name: 'sub-resources never turn down into degraded', events: [fail(T0), ...repeat(10, (i) => sub(T0 + 1 + i, false))], status: 'down', confirmed: false },
-  // Kakao's error pages come with 200 and a working favicon: only reading the page again clears them.
-  { name: 'degraded by an error page, then two good probes: still degraded', events: [errorPage(T0, 'error'), probeOk(T0 + 1), probeOk(T0 + 2)], status: 'degraded', confirmed: true, notify: [] },
+  // Kakao's own probe outweighs what a page says.
+  { name: 'degraded by an error page, then a good probe: up', events: [errorPage(T0, 'error'), probeOk(T0 + 1)], status: 'up', confirmed: false, notify: [] },
+  { name: 'degraded by an error page, then healthy 200s: still degraded (a 200 cannot see the page)', events: [errorPage(T0, 'error'), pageOk(T0 + 1), pageOk(T0 + 2)], status: 'degraded', confirmed: false, notify: [] },
   { name: 'degraded by an error page, then two healthy page reads', events: [errorPage(T0, 'error'), contentOk(T0 + 1), contentOk(T0 + 2)], status: 'up', confirmed: false, notify: [] },
   { name: 'degraded, then a main-frame failure: suspect down', events: [errorPage(T0, 'error'), fail(T0 + 1)], status: 'down', confirmed: false, notify: [] },
   { name: 'events for a service outside the catalogue are ignored', events: [fail(T0, 'nope' as ServiceId), fail(T0 + 1, 'nope' as ServiceId)], status: 'unknown', confirmed: false, notify: [] },
@@ -138,8 +174,10 @@ describe('reduce: sequences of events', () => {
     const restored = throughStorage(once.state, T0 + 4);
     const replay = run([probeOk(T0 + 4), probeOk(T0 + 5)], restored);
     expect(notifies(replay.effects)).toEqual([]);
-    // The one replay that should notify: the service went down again.
-    expect(notifies(run([fail(T0 + 10), fail(T0 + 11)], restored).effects)).toEqual(['kakaomap:down']);
+    // The one replay that should notify: the service went down again (after the damping hour).
+    expect(notifies(run([fail(T0 + NOTIFY_WINDOW_MS + 10), fail(T0 + NOTIFY_WINDOW_MS + 11)], restored).effects)).toEqual(['kakaomap:down']);
+    // Within the hour, a third swing is told as instability.
+    expect(notifies(run([fail(T0 + 10), fail(T0 + 11)], restored).effects)).toEqual(['kakaomap:unstable']);
   });
 });
 
@@ -277,11 +315,18 @@ describe('reduce: clock edges', () => {
     expect(run([fail(T0), fail(T0), probeOk(T0), probeOk(T0)]).state.services[S].status).toBe('up');
   });
 
-  it('a clock that went back still applies the event, and keeps accountedUntil', () => {
+  it('a clock a little behind still applies the event, and keeps accountedUntil', () => {
+    const ahead = run([pageOk(T0 + 200_000)]).state;
+    const { state } = run([fail(T0 + 1000), fail(T0 + 2000)], ahead);
+    expect(state.services[S]).toMatchObject({ status: 'down', confirmed: true, since: T0 + 1000 });
+    expect(state.accountedUntil).toBe(T0 + 200_000);
+  });
+
+  it('a clock set back further re-anchors the history where the clock is now', () => {
     const ahead = run([pageOk(T0 + 600_000)]).state;
     const { state } = run([fail(T0 + 1000), fail(T0 + 2000)], ahead);
     expect(state.services[S]).toMatchObject({ status: 'down', confirmed: true, since: T0 + 1000 });
-    expect(state.accountedUntil).toBe(T0 + 600_000);
+    expect(state.accountedUntil).toBe(T0 + 2000);
   });
 
   it('a failure "in the future" after the clock went back is still near enough to confirm', () => {
@@ -345,12 +390,12 @@ describe('reduce: sub-resource samples do not outlive their window', () => {
 
 describe('reduce: offline never blames Kakao', () => {
   it('withdraws only unconfirmed suspicions when the control fails', () => {
-    const events = [fail(T0, 'kakaomap'), fail(T0 + 1, 'daum'), fail(T0 + 2, 'daum'), errorPage(T0 + 3, 'error', 'melon'), control(T0 + 4, false)];
+    const events = [fail(T0, 'kakaomap'), fail(T0 + 1, 'daum'), fail(T0 + 2, 'daum'), ...repeat(SUBRESOURCE_MIN_FAILURES, (i) => sub(T0 + 3 + i, false, 'melon')), control(T0 + 10, false)];
     const { state } = run(events);
     expect(state.services.kakaomap).toMatchObject({ status: 'unknown', confirmed: false, evidence: null, recentFailures: [] });
     expect(state.services.daum).toMatchObject({ status: 'down', confirmed: true });
     expect(state.services.melon).toMatchObject({ status: 'degraded', confirmed: true });
-    expect(state.networkSince).toBe(T0 + 4);
+    expect(state.networkSince).toBe(T0 + 10);
   });
 
   it('still records the failure time, so probes keep running to see the network come back', () => {
@@ -366,9 +411,10 @@ describe('reduce: offline never blames Kakao', () => {
   });
 
   it('does not notify while offline, even for an outage confirmed before', () => {
-    const offlineFirst = run([control(T0, false), errorPage(T0 + 1, 'maintenance')]);
-    expect(offlineFirst.state.services[S]).toMatchObject({ status: 'down', confirmed: true });
-    expect(notifies(offlineFirst.effects)).toEqual([]);
+    const confirmed = run([fail(T0), fail(T0 + 1)]).state;
+    const offline = run([control(T0 + 2, false)], { ...confirmed, notified: {}, notifiedAt: {}, unstableAt: {} });
+    expect(offline.state.services[S]).toMatchObject({ status: 'down', confirmed: true });
+    expect(notifies(offline.effects)).toEqual([]);
   });
 
   it('keeps networkSince when the network status does not change', () => {
@@ -459,7 +505,7 @@ describe('reduce: effects', () => {
   });
 
   it('names the service in each notification', () => {
-    const { effects } = run([fail(T0, 'daum'), fail(T0 + 1, 'daum'), errorPage(T0 + 2, 'maintenance', 'melon')]);
+    const { effects } = run([fail(T0, 'daum'), fail(T0 + 1, 'daum'), fail(T0 + 2, 'melon'), fail(T0 + 3, 'melon')]);
     expect(effects.filter((effect) => effect.type === 'notify')).toEqual([
       { type: 'notify', service: 'daum', transition: 'down' },
       { type: 'notify', service: 'melon', transition: 'down' },
@@ -483,15 +529,18 @@ describe('a maintenance page served with 200', () => {
   const page = (at: number) => ({ type: 'error-page', service: 'kakaomap', url: 'https://map.kakao.com/', page: 'maintenance', at }) as const;
   const run = (events: readonly HealthEvent[]) => events.reduce((state, event) => reduce(state, event).state, reduce(initialHealth(T), { type: 'control', ok: true, at: T }).state);
 
-  it('is not cleared by good probes or 200s, which cannot see it', () => {
+  it('is not cleared by 200s, which cannot see it', () => {
     const state = run([
       page(T + 1),
-      { type: 'probe', service: 'kakaomap', ok: true, latencyMs: 40, at: T + 2 },
-      { type: 'probe', service: 'kakaomap', ok: true, latencyMs: 40, at: T + 3 },
       { type: 'main-frame-ok', service: 'kakaomap', url: 'https://map.kakao.com/', at: T + 4 },
       { type: 'main-frame-ok', service: 'kakaomap', url: 'https://map.kakao.com/', at: T + 5 },
     ]);
-    expect(state.services.kakaomap).toMatchObject({ status: 'down', confirmed: true, goodStreak: 0, lastCheck: T + 3, latencyMs: 40 });
+    expect(state.services.kakaomap).toMatchObject({ status: 'down', confirmed: false, goodStreak: 0 });
+  });
+
+  it("is cleared by one good probe: Kakao's server answering outweighs a page's words", () => {
+    const state = run([page(T + 1), { type: 'probe', service: 'kakaomap', ok: true, latencyMs: 40, at: T + 2 }]);
+    expect(state.services.kakaomap).toMatchObject({ status: 'up', confirmed: false, lastCheck: T + 2, latencyMs: 40 });
   });
 
   it('is cleared by pages read as healthy, twice', () => {
@@ -507,5 +556,70 @@ describe('a maintenance page served with 200', () => {
       { type: 'page-content-ok', service: 'kakaomap', url: 'https://map.kakao.com/', at: T + 3 },
     ]);
     expect(state.services.kakaomap.status).toBe('down');
+  });
+});
+
+describe('stale probe answers', () => {
+  it('a probe sent before a newer answer arrived is ignored (a time-out landing after a success)', () => {
+    const stale: HealthEvent = { type: 'probe', service: S, ok: false, latencyMs: null, cause: { kind: 'timeout' }, at: T0 + 5000, startedAt: T0 };
+    const fresh: HealthEvent = { type: 'probe', service: S, ok: true, latencyMs: 80, at: T0 + 2000, startedAt: T0 + 1900 };
+    const { state } = run([control(T0, true), fresh, stale]);
+    expect(state.services[S]).toMatchObject({ status: 'up', lastCheck: T0 + 2000 });
+    // Sent after the last answer: it counts.
+    expect(run([control(T0, true), fresh, { ...stale, startedAt: T0 + 2000 }]).state.services[S]).toMatchObject({ status: 'down', confirmed: true });
+  });
+});
+
+describe('notification damping (issue 12, finding 4)', () => {
+  /** A service swinging down and up: a failed probe, then two good ones `half` later, every period. */
+  function flapping(from: number, until: number, period: (i: number) => number): HealthEvent[] {
+    const events: HealthEvent[] = [control(from, true)];
+    for (let at = from, i = 0; at < until; i += 1) {
+      const step = period(i);
+      events.push(probeFail(at), probeOk(at + step / 2), probeOk(at + step / 2 + 1));
+      at += step;
+    }
+    return events;
+  }
+  const notified = (events: HealthEvent[]) => run(events).effects.filter((effect) => effect.type === 'notify');
+  /** The time of each notification, by the event that caused it. */
+  function notifiedTimes(events: HealthEvent[]): number[] {
+    let state = initialHealth(T0);
+    const times: number[] = [];
+    for (const event of events) {
+      const result = reduce(state, event);
+      state = result.state;
+      for (const effect of result.effects) if (effect.type === 'notify') times.push(event.at);
+    }
+    return times;
+  }
+  const mostInAnHour = (times: number[]) => Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 3600_000).length));
+
+  it.each([
+    ['every 15-30 s', (i: number) => 15_000 + ((i * 7919) % 15_000)],
+    ['every 60 s', () => 60_000],
+    ['every 10 minutes', () => 600_000],
+  ])('a service flapping %s gets at most three notifications an hour, the last saying it is unstable', (_name, period) => {
+    const hour = notified(flapping(T0, T0 + 3600_000 - 60_000, period));
+    expect(hour.length).toBeLessThanOrEqual(3);
+    expect(hour.at(-1)).toMatchObject({ transition: 'unstable' });
+    // Three hours of it: still at most three in any hour, and about three an hour in all.
+    const times = notifiedTimes(flapping(T0, T0 + 3 * 3600_000, period));
+    expect(mostInAnHour(times)).toBeLessThanOrEqual(3);
+    expect(times.length).toBeLessThanOrEqual(9);
+  });
+
+  it('once the flapping stops, what lasts is announced when the quiet hour is over', () => {
+    const events = [...flapping(T0, T0 + 600_000, () => 30_000), fail(T0 + 700_000), probeFail(T0 + 700_001)];
+    expect(notifies(run(events).effects)).toEqual(['kakaomap:down', 'kakaomap:up', 'kakaomap:unstable']);
+    const later = run([...events, tick(T0 + NOTIFY_WINDOW_MS + 60_000), probeFail(T0 + NOTIFY_WINDOW_MS + 120_000)]);
+    expect(notifies(later.effects).at(-1)).toBe('kakaomap:down');
+  });
+
+  it('separate services are damped separately', () => {
+    const other = flapping(T0, T0 + 600_000, () => 30_000).map((event) => ('service' in event ? { ...event, service: 'daum' as ServiceId } : event));
+    const both = notifies(run([...flapping(T0, T0 + 600_000, () => 30_000), ...other].sort((a, b) => a.at - b.at)).effects);
+    expect(both.filter((line) => line.startsWith('kakaomap')).length).toBe(3);
+    expect(both.filter((line) => line.startsWith('daum')).length).toBe(3);
   });
 });

@@ -1,9 +1,13 @@
 import { SERVICE_IDS, isServiceId, type ServiceId } from '../catalog/index.ts';
+import { boundedUrl } from '../safe-text.ts';
+import { pageTextCounts, trustedServiceForUrl } from '../trust.ts';
 import { accountTime, emptyHistory } from './history.ts';
 import { sameSummary, summarize } from './summary.ts';
 import {
   CONFIRM_FAILURES,
   CONFIRM_WINDOW_MS,
+  NOTIFY_PLAIN_PER_WINDOW,
+  NOTIFY_WINDOW_MS,
   RECOVERY_PROBES,
   SUBRESOURCE_FAILURE_RATE,
   SUBRESOURCE_MAX_SAMPLES,
@@ -16,6 +20,8 @@ export {
   CONFIRM_FAILURES,
   CONFIRM_WINDOW_MS,
   KAKAO_WIDE_MIN_DOWN,
+  NOTIFY_PLAIN_PER_WINDOW,
+  NOTIFY_WINDOW_MS,
   PROBE_AFTER_FAILURE_MS,
   RECOVERY_PROBES,
   SUBRESOURCE_FAILURE_RATE,
@@ -40,7 +46,7 @@ export function initialHealth(now: number): HealthState {
     services[id] = initialService(now);
     history[id] = emptyHistory();
   }
-  return { version: 1, services, network: 'unknown', networkSince: now, accountedUntil: now, history, lastFailureAt: null, notified: {} };
+  return { version: 1, services, network: 'unknown', networkSince: now, accountedUntil: now, history, lastFailureAt: null, notified: {}, notifiedAt: {}, unstableAt: {} };
 }
 
 /** The parts of the state one event may change, copied once so the input is never mutated. */
@@ -120,7 +126,11 @@ function mainFrameFailure(work: Work, id: ServiceId, evidence: Evidence, at: num
   const health = work.services[id];
   const recentFailures = recentWith(health.recentFailures, at);
   const wasDown = health.status === 'down';
-  const confirmed = (wasDown && health.confirmed) || recentFailures.length >= CONFIRM_FAILURES;
+  // The service's own probe answered since the first of these failures: then two failed loads may be
+  // two addresses a stranger crafted for Kakao's server to refuse with a 5xx, not an outage. Each
+  // still gets the fallback page; only a failed probe confirms.
+  const probeAnswered = health.lastCheck !== null && health.latencyMs !== null && health.lastCheck >= (recentFailures[0] ?? at);
+  const confirmed = (wasDown && health.confirmed) || (recentFailures.length >= CONFIRM_FAILURES && !probeAnswered);
   const changed = !wasDown || confirmed !== health.confirmed;
   work.services[id] = {
     ...health,
@@ -151,9 +161,9 @@ function goodSignal(work: Work, id: ServiceId, health: ServiceHealth, evidence: 
 }
 
 /**
- * Kakao serves its maintenance and error pages with 200, and its favicon keeps answering: while that
- * is the evidence, a good probe or a 200 proves nothing, and counting them would flap down/up with
- * every page load for as long as the maintenance lasts.
+ * Kakao serves its maintenance and error pages with 200: while one is the evidence, another page's
+ * 200 proves nothing, and counting it would flap down/up with every page load. Kakao's own probe is
+ * another matter (below).
  */
 function blindToErrorPage(health: ServiceHealth): boolean {
   return health.evidence?.kind === 'error-page' && (health.status === 'down' || health.status === 'degraded');
@@ -162,18 +172,18 @@ function blindToErrorPage(health: ServiceHealth): boolean {
 function probe(work: Work, event: Extract<HealthEvent, { type: 'probe' }>): void {
   const { service: id, at } = event;
   const health = work.services[id];
-  if (event.ok && blindToErrorPage(health)) {
-    const latencyMs = typeof event.latencyMs === 'number' && Number.isFinite(event.latencyMs) ? event.latencyMs : null;
-    if (work.network !== 'online') setNetwork(work, 'online', at);
-    work.services[id] = { ...health, lastCheck: at, latencyMs };
-    return;
-  }
+  // Sent before the last answer arrived: a newer probe has spoken since, and outranks it.
+  if (typeof event.startedAt === 'number' && health.lastCheck !== null && event.startedAt < health.lastCheck) return;
   if (event.ok) {
     // Something answered, so the user's network works, whatever the last control probe said.
     if (work.network !== 'online') setNetwork(work, 'online', at);
     const latencyMs = typeof event.latencyMs === 'number' && Number.isFinite(event.latencyMs) ? event.latencyMs : null;
     const evidence: Evidence = latencyMs === null ? { kind: 'probe', ok: true } : { kind: 'probe', ok: true, latencyMs };
-    goodSignal(work, id, { ...health, lastCheck: at, latencyMs }, evidence, at);
+    const checked: ServiceHealth = { ...health, lastCheck: at, latencyMs };
+    // Page text is a suspicion anyone who can write a title can raise (src/core/trust.ts): Kakao's
+    // own server answering outweighs it at once. Nothing keeps a user from a service whose probe answers.
+    if (blindToErrorPage(health)) work.services[id] = recovered(checked, evidence, at);
+    else goodSignal(work, id, checked, evidence, at);
     return;
   }
   if (work.network === 'offline') {
@@ -220,19 +230,26 @@ function subresource(work: Work, event: Extract<HealthEvent, { type: 'subresourc
 }
 
 /**
- * Kakao's own maintenance or error page. It is Kakao's word, not an inference, so it holds even when
- * the network looks offline (the page did arrive from Kakao).
+ * A maintenance or error page served with 200. Only a page Kakao writes counts (never a blog, a cafe
+ * post, mail, a chat or channel page, nor plain http: src/core/trust.ts), and even then it is a
+ * suspicion, never a confirmation: a phrase in a title is easy to come by, so Kakao's own server has
+ * to agree (a failed probe confirms; a good one clears it). It holds while the network looks offline
+ * (the page did arrive), but confirms nothing then either.
  */
 function errorPage(work: Work, event: Extract<HealthEvent, { type: 'error-page' }>): void {
   const { service: id, at } = event;
+  const url = String(event.url);
+  if (!pageTextCounts(url, id)) return;
   const health = work.services[id];
-  const evidence: Evidence = { kind: 'error-page', url: String(event.url), page: event.page === 'maintenance' ? 'maintenance' : 'error' };
+  const evidence: Evidence = { kind: 'error-page', url: boundedUrl(url), page: event.page === 'maintenance' ? 'maintenance' : 'error' };
   work.lastFailureAt = at;
-  if (evidence.page === 'maintenance') {
-    const wasDown = health.status === 'down';
-    work.services[id] = { ...health, status: 'down', confirmed: true, since: wasDown ? health.since : at, evidence: wasDown && health.confirmed ? health.evidence : evidence, goodStreak: 0 };
+  if (health.status === 'down') {
+    // Already down (suspected or confirmed on stronger evidence): the page adds nothing to that.
+    work.services[id] = { ...health, goodStreak: 0 };
+  } else if (evidence.page === 'maintenance') {
+    work.services[id] = { ...health, status: 'down', confirmed: false, since: at, evidence, goodStreak: 0, recentFailures: [] };
   } else if (health.status === 'up' || health.status === 'unknown') {
-    work.services[id] = { ...health, status: 'degraded', confirmed: true, since: at, evidence, goodStreak: 0 };
+    work.services[id] = { ...health, status: 'degraded', confirmed: false, since: at, evidence, goodStreak: 0 };
   } else {
     work.services[id] = { ...health, goodStreak: 0 };
   }
@@ -257,23 +274,32 @@ function apply(work: Work, event: HealthEvent): void {
   if (!isServiceId(event.service)) return;
   switch (event.type) {
     case 'main-frame-failure':
+    case 'hang':
+      // Defence in depth (signals.ts filters already): only Kakao's own server's failure is evidence.
+      if (trustedServiceForUrl(String(event.url)) !== event.service) return;
+      break;
+    default:
+      break;
+  }
+  switch (event.type) {
+    case 'main-frame-failure':
       if (event.cause?.kind === 'offline') {
         work.lastFailureAt = event.at;
         goOffline(work, event.at);
       } else {
-        mainFrameFailure(work, event.service, { kind: 'main-frame', cause: event.cause, url: event.url }, event.at);
+        mainFrameFailure(work, event.service, { kind: 'main-frame', cause: event.cause, url: boundedUrl(event.url) }, event.at);
       }
       return;
     case 'hang':
-      mainFrameFailure(work, event.service, { kind: 'hang', url: event.url, waitedMs: event.waitedMs }, event.at);
+      mainFrameFailure(work, event.service, { kind: 'hang', url: boundedUrl(event.url), waitedMs: event.waitedMs }, event.at);
       return;
     case 'main-frame-ok':
       if (blindToErrorPage(work.services[event.service])) return;
-      goodSignal(work, event.service, work.services[event.service], { kind: 'page-ok', url: event.url }, event.at);
+      goodSignal(work, event.service, work.services[event.service], { kind: 'page-ok', url: boundedUrl(event.url) }, event.at);
       return;
     case 'page-content-ok':
       // Only reading the page can clear what reading the page found; otherwise a status code says as much.
-      if (blindToErrorPage(work.services[event.service])) goodSignal(work, event.service, work.services[event.service], { kind: 'page-ok', url: event.url }, event.at);
+      if (blindToErrorPage(work.services[event.service])) goodSignal(work, event.service, work.services[event.service], { kind: 'page-ok', url: boundedUrl(event.url) }, event.at);
       return;
     case 'probe':
       probe(work, event);
@@ -294,22 +320,44 @@ function apply(work: Work, event: HealthEvent): void {
  * never announce the same transition twice. Nothing is announced while offline: the user's own
  * network is then the likelier story, and what still holds is announced once it is back.
  */
-function notifications(state: HealthState): { notified: HealthState['notified']; effects: HealthEffect[] } {
+function notifications(state: HealthState, at: number): Pick<HealthState, 'notified' | 'notifiedAt' | 'unstableAt'> & { effects: HealthEffect[] } {
   const effects: HealthEffect[] = [];
-  if (state.network === 'offline') return { notified: state.notified, effects };
+  const { notified: told, notifiedAt: toldAt, unstableAt: toldUnstable } = state;
+  if (state.network === 'offline') return { notified: told, notifiedAt: toldAt, unstableAt: toldUnstable, effects };
   let notified: Partial<Record<ServiceId, 'down' | 'up'>> | undefined;
+  let notifiedAt: Partial<Record<ServiceId, readonly number[]>> | undefined;
+  let unstableAt: Partial<Record<ServiceId, number>> | undefined;
+  // |at - t|: a clock that jumped either way can neither stretch nor skip the window.
+  const within = (t: number) => Math.abs(at - t) < NOTIFY_WINDOW_MS;
   for (const id of SERVICE_IDS) {
     const health = state.services[id];
-    const last = state.notified[id];
+    const last = told[id];
     let transition: 'down' | 'up' | undefined;
     if (health.status === 'down' && health.confirmed && last !== 'down') transition = 'down';
     else if (health.status === 'up' && last === 'down') transition = 'up';
     if (!transition) continue;
-    notified ??= { ...state.notified };
+    // Damping. A flapping service would announce every swing: after NOTIFY_PLAIN_PER_WINDOW plain
+    // notifications within the window, one says the service is unstable, and then it is quiet for a
+    // window. The transition is not marked as told meanwhile, so what still holds afterwards is
+    // announced then, plainly.
+    const unstable = toldUnstable[id];
+    if (unstable !== undefined && within(unstable)) continue;
+    const recent = (toldAt[id] ?? []).filter(within);
+    if (recent.length >= NOTIFY_PLAIN_PER_WINDOW) {
+      unstableAt ??= { ...toldUnstable };
+      notifiedAt ??= { ...toldAt };
+      unstableAt[id] = at;
+      notifiedAt[id] = [];
+      effects.push({ type: 'notify', service: id, transition: 'unstable' });
+      continue;
+    }
+    notified ??= { ...told };
+    notifiedAt ??= { ...toldAt };
     notified[id] = transition;
+    notifiedAt[id] = [...recent, at];
     effects.push({ type: 'notify', service: id, transition });
   }
-  return { notified: notified ?? state.notified, effects };
+  return { notified: notified ?? told, notifiedAt: notifiedAt ?? toldAt, unstableAt: unstableAt ?? toldUnstable, effects };
 }
 
 /**
@@ -329,8 +377,9 @@ export function reduce(state: HealthState, event: HealthEvent): Reduction {
   dropStaleSamples(work, event.at);
   apply(work, event);
   const applied: HealthState = { ...accounted, services: work.services, network: work.network, networkSince: work.networkSince, lastFailureAt: work.lastFailureAt };
-  const { notified, effects } = notifications(applied);
-  const next: HealthState = notified === applied.notified ? applied : { ...applied, notified };
+  const { notified, notifiedAt, unstableAt, effects } = notifications(applied, event.at);
+  const next: HealthState =
+    notified === applied.notified && notifiedAt === applied.notifiedAt && unstableAt === applied.unstableAt ? applied : { ...applied, notified, notifiedAt, unstableAt };
   if (!sameSummary(before, summarize(next))) effects.push({ type: 'summary-changed' });
   return { state: next, effects };
 }

@@ -218,11 +218,30 @@ describe('accountTime', () => {
     const events: HealthEvent[] = [
       { type: 'main-frame-ok', service: S, url: 'https://map.kakao.com/', at: KST_MIDNIGHT },
       { type: 'error-page', service: S, url: 'https://map.kakao.com/', page: 'error', at: KST_MIDNIGHT + 60_000 },
-      { type: 'error-page', service: S, url: 'https://map.kakao.com/', page: 'maintenance', at: KST_MIDNIGHT + 100_000 },
+      { type: 'probe', service: S, ok: false, latencyMs: null, at: KST_MIDNIGHT + 100_000 },
       { type: 'tick', at: KST_MIDNIGHT + 130_000 },
     ];
     const { state } = reduceAll(initialHealth(KST_MIDNIGHT), events);
     expect(recentOf(state.history[S])).toEqual([bucket(KST_MIDNIGHT, { up: 60, degraded: 40, down: 30 })]);
+  });
+
+  it('one event stamped a year ahead does not freeze the history once the clock is right again', () => {
+    const YEAR = 365 * DAY_MS;
+    const up: HealthEvent = { type: 'main-frame-ok', service: S, url: 'https://map.kakao.com/', at: KST_MIDNIGHT };
+    const { state } = reduceAll(initialHealth(KST_MIDNIGHT), [up, { type: 'tick', at: KST_MIDNIGHT + YEAR }, { type: 'tick', at: KST_MIDNIGHT + 60_000 }, { type: 'tick', at: KST_MIDNIGHT + 20 * 60_000 }]);
+    // Nothing from the future is kept, and the twenty minutes since are counted, each once.
+    expect(recentOf(state.history[S]).every((b) => b.start <= KST_MIDNIGHT + 20 * 60_000)).toBe(true);
+    expect(dailyOf(state.history[S]).every((b) => b.start <= KST_MIDNIGHT + 20 * 60_000)).toBe(true);
+    const counted = recentOf(state.history[S]).reduce((sum, b) => sum + b.up, 0);
+    expect(counted).toBe(20 * 60 - 60);
+    expect(state.accountedUntil).toBe(KST_MIDNIGHT + 20 * 60_000);
+  });
+
+  it('a clock set back never fills a bucket beyond its length', () => {
+    const up: HealthEvent = { type: 'main-frame-ok', service: S, url: 'https://map.kakao.com/', at: KST_MIDNIGHT };
+    const ticks: HealthEvent[] = [{ type: 'tick', at: KST_MIDNIGHT + 4 * 60_000 }, { type: 'tick', at: KST_MIDNIGHT - 10 * 60_000 }, { type: 'tick', at: KST_MIDNIGHT + 4 * 60_000 + 59_000 }];
+    const { state } = reduceAll(initialHealth(KST_MIDNIGHT), [up, ...ticks]);
+    for (const b of state.history[S].recent) expect(b.up + b.degraded + b.down).toBeLessThanOrEqual(RECENT_BUCKET_MS / 1000);
   });
 
   it('does not count an unconfirmed suspicion, only what followed its confirmation', () => {
@@ -287,13 +306,18 @@ describe('runs of identical buckets', () => {
   });
 
   it('a crediting earlier than the last run (clock went back) splits the right run and keeps the later ones', () => {
-    const h = of([run(KST_MIDNIGHT, 3, { up: 300 }), run(KST_MIDNIGHT + 3 * FIVE, 1, { down: 60 })]);
+    const h = of([run(KST_MIDNIGHT, 3, { up: 200 }), run(KST_MIDNIGHT + 3 * FIVE, 1, { down: 60 })]);
     expect(addTime(h, 'degraded', KST_MIDNIGHT + FIVE, KST_MIDNIGHT + FIVE + 1000).recent).toEqual([
-      run(KST_MIDNIGHT, 1, { up: 300 }),
-      run(KST_MIDNIGHT + FIVE, 1, { up: 300, degraded: 1 }),
-      run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 300 }),
+      run(KST_MIDNIGHT, 1, { up: 200 }),
+      run(KST_MIDNIGHT + FIVE, 1, { up: 200, degraded: 1 }),
+      run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 200 }),
       run(KST_MIDNIGHT + 3 * FIVE, 1, { down: 60 }),
     ]);
+  });
+
+  it('a crediting into a full bucket (the clock went back over counted time) adds nothing', () => {
+    const h = of([run(KST_MIDNIGHT, 3, { up: 300 })]);
+    expect(addTime(h, 'down', KST_MIDNIGHT + FIVE, KST_MIDNIGHT + FIVE + 60_000).recent).toEqual([run(KST_MIDNIGHT, 3, { up: 300 })]);
   });
 
   it('pruning inside a run drops only the buckets that ended, keeping the rest of the run', () => {
@@ -329,20 +353,23 @@ describe('runs of identical buckets', () => {
  * The buckets as they were kept before runs, one object each: the reference the runs must agree with
  * bucket for bucket, whatever the order of the credits and prunes.
  */
-function referenceCredit(buckets: HistoryBucket[], start: number, kind: 'up' | 'degraded' | 'down', seconds: number): void {
+function referenceCredit(buckets: HistoryBucket[], start: number, kind: 'up' | 'degraded' | 'down', seconds: number, capacity: number): void {
   if (seconds <= 0) return;
   let index = buckets.length - 1;
   while (index >= 0 && buckets[index]!.start > start) index -= 1;
   const existing = index >= 0 && buckets[index]!.start === start ? buckets[index]! : undefined;
-  if (existing) buckets[index] = { ...existing, [kind]: existing[kind] + seconds };
-  else buckets.splice(index + 1, 0, { start, up: 0, degraded: 0, down: 0, [kind]: seconds });
+  // A bucket never holds more seconds than it is long (a clock set back accounts a stretch again).
+  if (existing) {
+    const room = capacity - (existing.up + existing.degraded + existing.down);
+    if (room > 0) buckets[index] = { ...existing, [kind]: existing[kind] + Math.min(seconds, room) };
+  } else buckets.splice(index + 1, 0, { start, up: 0, degraded: 0, down: 0, [kind]: Math.min(seconds, capacity) });
 }
 
 function referenceAdd(buckets: HistoryBucket[], kind: 'up' | 'degraded' | 'down', from: number, to: number, length: number, startOf: (t: number) => number): void {
   for (let pieceStart = from; pieceStart < to; ) {
     const start = startOf(pieceStart);
     const pieceEnd = Math.min(to, start + length);
-    referenceCredit(buckets, start, kind, Math.floor(pieceEnd / 1000) - Math.floor(pieceStart / 1000));
+    referenceCredit(buckets, start, kind, Math.floor(pieceEnd / 1000) - Math.floor(pieceStart / 1000), length / 1000);
     pieceStart = pieceEnd;
   }
 }

@@ -101,7 +101,20 @@ function runOf(start: number, count: number, seconds: HistoryBucket, kind?: Coun
 
 const NOTHING: HistoryBucket = { start: 0, up: 0, degraded: 0, down: 0 };
 
-function credit(runs: HistoryRun[], start: number, length: number, kind: CountedStatus, seconds: number): void {
+/** The seconds a bucket at `start` holds already (0 when no run covers it). */
+function heldAt(runs: readonly HistoryRun[], start: number, length: number): number {
+  for (let index = runs.length - 1; index >= 0; index -= 1) {
+    const run = runs[index]!;
+    if (run.start > start) continue;
+    return start < run.start + run.count * length ? run.up + run.degraded + run.down : 0;
+  }
+  return 0;
+}
+
+function credit(runs: HistoryRun[], start: number, length: number, kind: CountedStatus, wanted: number): void {
+  // After the clock was set back, a stretch may be accounted a second time: a bucket never holds more
+  // seconds than it is long.
+  const seconds = Math.min(wanted, length / 1000 - heldAt(runs, start, length));
   if (seconds <= 0) return;
   const last = runs.at(-1);
   if (last && last.start === start && last.count === 1) {
@@ -204,12 +217,44 @@ export function pruneHistory(history: ServiceHistory, now: number): ServiceHisto
 }
 
 /**
+ * How far back the clock may seem to go before it counts as set back. Events arrive a little out of
+ * order (a probe stamped before the failure it answers): those are no jump, and account nothing.
+ */
+export const CLOCK_BACK_TOLERANCE_MS = RECENT_BUCKET_MS;
+
+/** The runs without their buckets that start after `at`. */
+function runsUntil(runs: readonly HistoryRun[], at: number, length: number): readonly HistoryRun[] {
+  const kept: HistoryRun[] = [];
+  for (const run of runs) {
+    if (run.start > at) break;
+    const count = Math.min(run.count, Math.floor((at - run.start) / length) + 1);
+    kept.push(count === run.count ? run : { ...run, count });
+  }
+  return kept.length === runs.length && kept.every((run, index) => run === runs[index]) ? runs : kept;
+}
+
+/** Drops the buckets that start after `at`: time that, by the clock now, has not happened yet. */
+function dropFuture(history: ServiceHistory, at: number): ServiceHistory {
+  const recent = runsUntil(history.recent, at, RECENT_BUCKET_MS);
+  const daily = runsUntil(history.daily, at, DAY_MS);
+  return recent === history.recent && daily === history.daily ? history : { recent, daily };
+}
+
+/**
  * Accounts the time from state.accountedUntil to `at` into history at the statuses the services had
- * during it. A clock that went back accounts nothing and keeps accountedUntil, so the same stretch is
- * never counted twice once the clock has caught up again.
+ * during it. A clock a little behind (events out of order) accounts nothing. A clock set back further
+ * (or one event stamped far ahead, say a year, by a clock that was wrong for a moment) would freeze
+ * the history until real time caught up: instead the history is re-anchored at `at`, dropping what
+ * lies in its future, and a bucket is never credited beyond its length, so nothing counts twice.
  */
 export function accountTime(state: HealthState, at: number): HealthState {
-  if (!Number.isFinite(at) || !(at > state.accountedUntil)) return state;
+  if (!Number.isFinite(at)) return state;
+  if (at < state.accountedUntil - CLOCK_BACK_TOLERANCE_MS) {
+    const history = { ...state.history } as Record<ServiceId, ServiceHistory>;
+    for (const id of SERVICE_IDS) history[id] = pruneHistory(dropFuture(history[id], at), at);
+    return { ...state, history, accountedUntil: at };
+  }
+  if (!(at > state.accountedUntil)) return state;
   const from = state.accountedUntil;
   const to = Math.min(at, from + MAX_ACCOUNTING_GAP_MS);
   const history = { ...state.history } as Record<ServiceId, ServiceHistory>;

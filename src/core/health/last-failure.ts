@@ -1,4 +1,5 @@
 import { isServiceId, serviceForUrl, type ServiceId } from '../catalog/index.ts';
+import { boundedUrl } from '../safe-text.ts';
 import { decodeCause, encodeCause, type FailureCause } from './cause.ts';
 
 /** Where the background keeps the most recent failure in extension storage (local area). */
@@ -14,7 +15,8 @@ export interface FailureRecord {
 }
 
 export function serializeFailure(record: FailureRecord): Record<string, unknown> {
-  return { service: record.service, url: record.url, cause: encodeCause(record.cause), at: record.at };
+  // Stored, so bounded: a 500 KB address must not become a 500 KB write on every failure.
+  return { service: record.service, url: boundedUrl(record.url), cause: encodeCause(record.cause), at: record.at };
 }
 
 /** Reads a stored record back; anything corrupt or foreign reads as "no failure seen". */
@@ -24,5 +26,5 @@ export function parseFailure(stored: unknown): FailureRecord | null {
   if (!isServiceId(service) || typeof url !== 'string' || serviceForUrl(url) !== service) return null;
   const decoded = decodeCause(typeof cause === 'string' ? cause : null);
   if (!decoded || typeof at !== 'number' || !Number.isFinite(at) || at < 0) return null;
-  return { service, url, cause: decoded, at };
+  return { service, url: boundedUrl(url), cause: decoded, at };
 }

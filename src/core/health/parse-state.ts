@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { decodeCause, isServerError, type FailureCause } from './cause.ts';
+import { boundedUrl } from '../safe-text.ts';
 import { initialHealth, initialService } from './engine.ts';
 import { DAILY_BUCKETS, DAY_MS, RECENT_BUCKETS, RECENT_BUCKET_MS, appendRun, dailyBucketStart, emptyHistory, keepLastBuckets, recentBucketStart } from './history.ts';
-import { CONFIRM_FAILURES, SUBRESOURCE_MAX_SAMPLES } from './thresholds.ts';
+import { CONFIRM_FAILURES, NOTIFY_PLAIN_PER_WINDOW, SUBRESOURCE_MAX_SAMPLES } from './thresholds.ts';
 import type { HealthState, HistoryBucket, HistoryRun, NetworkStatus, ServiceHealth, ServiceHistory } from './types.ts';
 
 const finite = v.pipe(v.number(), v.finite());
@@ -76,8 +77,10 @@ export function parseService(stored: unknown, fallback: ServiceHealth): ServiceH
   if (!result.success) return fallback;
   const health = result.output;
   // Bounds the engine keeps, re-applied so a tampered or older value cannot grow without limit.
+  const evidence = health.evidence && 'url' in health.evidence ? { ...health.evidence, url: boundedUrl(health.evidence.url) } : health.evidence;
   return {
     ...health,
+    evidence,
     recentFailures: [...health.recentFailures].sort((a, b) => a - b).slice(-CONFIRM_FAILURES),
     subresources: health.subresources.slice(-SUBRESOURCE_MAX_SAMPLES),
   } as ServiceHealth;
@@ -101,7 +104,7 @@ function finiteOr(value: unknown, fallback: number): number {
 }
 
 /** Everything of the state but its history and accountedUntil: what both storage formats share. */
-export type LiveFields = Pick<HealthState, 'services' | 'network' | 'networkSince' | 'lastFailureAt' | 'notified'>;
+export type LiveFields = Pick<HealthState, 'services' | 'network' | 'networkSince' | 'lastFailureAt' | 'notified' | 'notifiedAt' | 'unstableAt'>;
 
 /**
  * The live fields of a stored state (either format). Each service stands alone: a corrupt one starts
@@ -112,16 +115,24 @@ export type LiveFields = Pick<HealthState, 'services' | 'network' | 'networkSinc
 export function parseLiveFields(stored: Record<string, unknown>, now: number, blankSince: number = now): LiveFields {
   const storedServices = isRecord(stored.services) ? stored.services : {};
   const storedNotified = isRecord(stored.notified) ? stored.notified : {};
+  const storedNotifiedAt = isRecord(stored.notifiedAt) ? stored.notifiedAt : {};
+  const storedUnstable = isRecord(stored.unstableAt) ? stored.unstableAt : {};
   const services = {} as Record<ServiceId, ServiceHealth>;
   const notified: Partial<Record<ServiceId, 'down' | 'up'>> = {};
+  const notifiedAt: Partial<Record<ServiceId, readonly number[]>> = {};
+  const unstableAt: Partial<Record<ServiceId, number>> = {};
   for (const id of SERVICE_IDS) {
     services[id] = Object.hasOwn(storedServices, id) ? parseService(storedServices[id], initialService(now)) : initialService(blankSince);
     const last = Object.hasOwn(storedNotified, id) ? storedNotified[id] : undefined;
     if (last === 'down' || last === 'up') notified[id] = last;
+    const times = Object.hasOwn(storedNotifiedAt, id) ? storedNotifiedAt[id] : undefined;
+    if (Array.isArray(times)) notifiedAt[id] = times.filter((t): t is number => typeof t === 'number' && Number.isFinite(t)).slice(-NOTIFY_PLAIN_PER_WINDOW);
+    const unstable = Object.hasOwn(storedUnstable, id) ? storedUnstable[id] : undefined;
+    if (typeof unstable === 'number' && Number.isFinite(unstable)) unstableAt[id] = unstable;
   }
   const network: NetworkStatus = stored.network === 'online' || stored.network === 'offline' ? stored.network : 'unknown';
   const lastFailureAt = typeof stored.lastFailureAt === 'number' && Number.isFinite(stored.lastFailureAt) ? stored.lastFailureAt : null;
-  return { services, network, networkSince: finiteOr(stored.networkSince, now), lastFailureAt, notified };
+  return { services, network, networkSince: finiteOr(stored.networkSince, now), lastFailureAt, notified, notifiedAt, unstableAt };
 }
 
 /**

@@ -23,6 +23,11 @@ describe('mainFrameEvent', () => {
     ['an unknown error', { type: 'error', tabId: 3, url: MAP, error: 'something else' }],
     ['a load with no tab (prefetch, the extension itself)', { type: 'response', tabId: -1, url: MAP, statusCode: 503 }],
     ['another site', { type: 'response', tabId: 3, url: 'https://example.com/', statusCode: 503 }],
+    // Issue 12, finding 2: a stranger's link to a port nobody at Kakao serves from.
+    ['TLS to port 80', { type: 'error', tabId: 3, url: 'https://map.kakao.com:80/?q=x', error: 'net::ERR_SSL_PROTOCOL_ERROR' }],
+    ['port 81 refused', { type: 'error', tabId: 3, url: 'https://map.kakao.com:81/?q=x', error: 'net::ERR_CONNECTION_REFUSED' }],
+    ['a hang on port 8080', { type: 'hang', tabId: 3, url: 'https://map.kakao.com:8080/', waitedMs: 8000 }],
+    ['plain http (a hostile network may answer it)', { type: 'response', tabId: 3, url: 'http://www.daum.net/', statusCode: 503 }],
   ] as const)('says nothing for %s', (_label, outcome) => {
     expect(mainFrameEvent(outcome, AT)).toBeUndefined();
   });
@@ -48,6 +53,16 @@ describe('subresourceEvent', () => {
     ['a probe of the extension', { type: 'response', tabId: -1, pageUrl: MAP, url: API, statusCode: 503 }],
     ['a page that is not Kakao', { type: 'response', tabId: 3, pageUrl: 'https://shop.example/', url: API, statusCode: 503 }],
     ['no page', { type: 'response', tabId: 3, pageUrl: '', url: API, statusCode: 503 }],
+    // Issue 12, finding 3: the trust boundary.
+    ['a blog fetching other blogs on port 80', { type: 'error', tabId: 3, pageUrl: 'https://evil.tistory.com/1', url: 'https://x1.tistory.com:80/', error: 'net::ERR_SSL_PROTOCOL_ERROR' }],
+    ['a blog fetching Tistory\'s own CDN', { type: 'error', tabId: 3, pageUrl: 'https://evil.tistory.com/1', url: 'https://t1.daumcdn.net/x', error: 'net::ERR_CONNECTION_RESET' }],
+    ['a Kakao page fetching its API on port 80', { type: 'error', tabId: 3, pageUrl: MAP, url: 'https://dapi.kakao.com:80/v2/x', error: 'net::ERR_SSL_PROTOCOL_ERROR' }],
+    ['a Kakao page fetching its API over plain http', { type: 'error', tabId: 3, pageUrl: MAP, url: 'http://dapi.kakao.com/v2/x', error: 'net::ERR_CONNECTION_REFUSED' }],
+    ['a Kakao page fetching someone else\'s host', { type: 'response', tabId: 3, pageUrl: MAP, url: 'https://failing.example/x', statusCode: 503 }],
+    ['a Kakao page fetching another service\'s API', { type: 'response', tabId: 3, pageUrl: MAP, url: 'https://api.kakaomobility.com/x', statusCode: 503 }],
+    ['a page served over plain http', { type: 'response', tabId: 3, pageUrl: 'http://map.kakao.com/', url: API, statusCode: 503 }],
+    ['a page on another port', { type: 'response', tabId: 3, pageUrl: 'https://map.kakao.com:8443/', url: API, statusCode: 503 }],
+    ['a blog page asking Tistory\'s own host', { type: 'response', tabId: 3, pageUrl: 'https://evil.tistory.com/1', url: 'https://www.tistory.com/x', statusCode: 503 }],
   ] as const)('says nothing for %s', (_label, outcome) => {
     expect(subresourceEvent(outcome, AT)).toBeUndefined();
   });
@@ -62,6 +77,7 @@ describe('withheldSubresource', () => {
     ['a response', { type: 'response', tabId: 3, pageUrl: MAP, url: API, statusCode: 503 }, false],
     ['a probe of the extension (no tab)', { type: 'error', tabId: -1, pageUrl: MAP, url: API, error: 'net::ERR_BLOCKED_BY_ORB' }, false],
     ['a page that is not Kakao', { type: 'error', tabId: 3, pageUrl: 'https://shop.example/', url: API, error: 'net::ERR_BLOCKED_BY_ORB' }, false],
+    ['a blog\'s request (not Kakao\'s page)', { type: 'error', tabId: 3, pageUrl: 'https://evil.tistory.com/', url: 'https://t1.daumcdn.net/x', error: 'net::ERR_BLOCKED_BY_ORB' }, false],
   ] as const)('%s -> %s', (_label, outcome, withheld) => {
     expect(withheldSubresource(outcome)).toBe(withheld);
   });

@@ -1,5 +1,5 @@
-import { serviceForUrl } from '../catalog/index.ts';
 import { outcomeCause, type MainFrameOutcome } from '../rescue.ts';
+import { subresourceServiceFor, trustedServiceForUrl } from '../trust.ts';
 import { classifyNetworkError, classifyStatus } from './classify.ts';
 import type { HealthEvent } from './types.ts';
 
@@ -9,7 +9,7 @@ import type { HealthEvent } from './types.ts';
  */
 export function mainFrameEvent(outcome: MainFrameOutcome, at: number): HealthEvent | undefined {
   if (outcome.tabId < 0) return undefined;
-  const service = serviceForUrl(outcome.url);
+  const service = trustedServiceForUrl(outcome.url);
   if (!service) return undefined;
   const cause = outcomeCause(outcome);
   if (outcome.type === 'hang') return { type: 'hang', service, url: outcome.url, waitedMs: outcome.waitedMs, at };
@@ -44,16 +44,17 @@ export function isWithheldResponse(error: string, resource?: string): boolean {
 
 /** A sub-resource of a Kakao page whose response the browser withheld unread: the request to check with the server. */
 export function withheldSubresource(outcome: SubresourceOutcome): boolean {
-  return outcome.type === 'error' && outcome.tabId >= 0 && isWithheldResponse(outcome.error, outcome.resource) && serviceForUrl(outcome.pageUrl) !== undefined;
+  return outcome.type === 'error' && outcome.tabId >= 0 && isWithheldResponse(outcome.error, outcome.resource) && subresourceServiceFor(outcome.url, outcome.pageUrl) !== undefined;
 }
 
 /**
  * What a sub-resource tells about the service whose page loaded it. The extension's own probes (no
- * tab) and requests from pages that are not Kakao's say nothing; neither do aborted requests.
+ * tab), requests from pages Kakao did not write (a blog's own script), and requests anywhere but the
+ * service's own hosts over https on port 443 say nothing (src/core/trust.ts); neither do aborted ones.
  */
 export function subresourceEvent(outcome: SubresourceOutcome, at: number): HealthEvent | undefined {
   if (outcome.tabId < 0) return undefined;
-  const service = serviceForUrl(outcome.pageUrl);
+  const service = subresourceServiceFor(outcome.url, outcome.pageUrl);
   if (!service) return undefined;
   if (outcome.type === 'error') {
     return classifyNetworkError(outcome.error) ? { type: 'subresource', service, ok: false, at } : undefined;

@@ -18,8 +18,11 @@ export const HISTORY_KEY = 'healthHistory';
 export const STORAGE_VERSION = 2;
 
 /** What is stored under HEALTH_KEY: the state without its history; services never observed left out. */
-export interface LiveHealth extends Omit<LiveFields, 'services'> {
+export interface LiveHealth extends Omit<LiveFields, 'services' | 'notifiedAt' | 'unstableAt'> {
   readonly version: typeof STORAGE_VERSION;
+  /** Damping's memory (src/core/health/engine.ts), left out while empty. */
+  readonly notifiedAt?: LiveFields['notifiedAt'];
+  readonly unstableAt?: LiveFields['unstableAt'];
   /** The services Detour knows anything about; the others are initialService(blankSince). */
   readonly services: Readonly<Partial<Record<ServiceId, ServiceHealth>>>;
   /** When the services left out became unknown (all at once, as a rule: when Detour started), so they read back exactly. */
@@ -93,6 +96,9 @@ export function splitForStorage(state: HealthState): { live: LiveHealth; history
     networkSince: state.networkSince,
     lastFailureAt: state.lastFailureAt,
     notified: { ...state.notified },
+    // Damping's memory, only where there is any: a fresh state stays a few hundred bytes.
+    ...(Object.keys(state.notifiedAt).length > 0 ? { notifiedAt: { ...state.notifiedAt } } : {}),
+    ...(Object.keys(state.unstableAt).length > 0 ? { unstableAt: { ...state.unstableAt } } : {}),
     ...(blankSince === undefined ? {} : { blankSince }),
   };
   return { live, history: { version: STORAGE_VERSION, accountedUntil: state.accountedUntil, services: histories } };
@@ -147,6 +153,8 @@ function join(liveStored: unknown, historyStored: unknown, now: number): HealthS
     networkSince: live.networkSince,
     lastFailureAt: live.lastFailureAt,
     notified: live.notified,
+    notifiedAt: live.notifiedAt,
+    unstableAt: live.unstableAt,
     // A history lost or corrupt starts over from now: the time before it is not claimed.
     accountedUntil: stored?.accountedUntil ?? now,
     history: stored?.history ?? initial.history,

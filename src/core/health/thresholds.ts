@@ -34,3 +34,11 @@ export const KAKAO_WIDE_MIN_DOWN = 3;
 
 /** Probes keep running this long after the last failure seen, then stop (zero probe traffic when idle). */
 export const PROBE_AFTER_FAILURE_MS = 15 * 60_000;
+
+/**
+ * Notification damping per service: at most NOTIFY_PLAIN_PER_WINDOW "down"/"back up" notifications in
+ * NOTIFY_WINDOW_MS, then one saying the service is unstable, then silence for NOTIFY_WINDOW_MS. A
+ * service flapping every 15 s would otherwise notify 120 times an hour; this caps it at 3.
+ */
+export const NOTIFY_WINDOW_MS = 60 * 60_000;
+export const NOTIFY_PLAIN_PER_WINDOW = 2;

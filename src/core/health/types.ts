@@ -74,6 +74,10 @@ export interface HealthState {
   readonly lastFailureAt: number | null;
   /** The last transition the user was notified of, per service, so none is repeated after a restart. */
   readonly notified: Readonly<Partial<Record<ServiceId, 'down' | 'up'>>>;
+  /** When each service's recent plain notifications were sent (epoch ms, at most NOTIFY_PLAIN_PER_WINDOW): for damping. */
+  readonly notifiedAt: Readonly<Partial<Record<ServiceId, readonly number[]>>>;
+  /** When each service was last announced as unstable (epoch ms): quiet for a window after it. */
+  readonly unstableAt: Readonly<Partial<Record<ServiceId, number>>>;
 }
 
 export type HealthEvent =
@@ -89,7 +93,11 @@ export type HealthEvent =
   | { readonly type: 'page-content-ok'; readonly service: ServiceId; readonly url: string; readonly at: number }
   /** The content script found Kakao's own maintenance or error page, served with 200. */
   | { readonly type: 'error-page'; readonly service: ServiceId; readonly url: string; readonly page: 'maintenance' | 'error'; readonly at: number }
-  | { readonly type: 'probe'; readonly service: ServiceId; readonly ok: boolean; readonly latencyMs: number | null; readonly cause?: FailureCause; readonly at: number }
+  /**
+   * A probe's answer, stamped when it arrived (`at`); `startedAt`, when it was sent: an answer sent
+   * before another one arrived is stale (a 5-second time-out landing after a newer success) and is ignored.
+   */
+  | { readonly type: 'probe'; readonly service: ServiceId; readonly ok: boolean; readonly latencyMs: number | null; readonly cause?: FailureCause; readonly at: number; readonly startedAt?: number }
   /** The control probes (Naver and one more): ok when any of them answered. */
   | { readonly type: 'control'; readonly ok: boolean; readonly at: number }
   | { readonly type: 'browser-network'; readonly online: boolean; readonly at: number }
@@ -97,8 +105,11 @@ export type HealthEvent =
   | { readonly type: 'tick'; readonly at: number };
 
 export type HealthEffect =
-  /** Tell the user (a browser notification), at most once per service per transition. */
-  | { readonly type: 'notify'; readonly service: ServiceId; readonly transition: 'down' | 'up' }
+  /**
+   * Tell the user (a browser notification), at most once per service per transition, and damped: a
+   * service swinging down and up too often gets one 'unstable' notification instead of each swing.
+   */
+  | { readonly type: 'notify'; readonly service: ServiceId; readonly transition: 'down' | 'up' | 'unstable' }
   /** The summary the badge and popup show has changed. */
   | { readonly type: 'summary-changed' };
 

@@ -1,6 +1,7 @@
 import { isUsableCoords, type LatLng } from '../translate/intent.ts';
 import { parseKakaoMapUrl } from '../translate/parse/kakaomap.ts';
 import { titleQuery } from '../translate/title.ts';
+import { isServerAddress } from '../trust.ts';
 import { isPlaceId } from './cache.ts';
 
 /** What the content script reads off a loaded Kakao page: text only, never markup. */
@@ -55,7 +56,8 @@ function coordsFrom(hrefs: readonly string[]): LatLng | undefined {
 
 /** The place a healthy place page shows, or undefined when the page does not say enough. */
 export function extractPlace(facts: PageFacts): SeenPlace | undefined {
-  const id = placeIdOf(facts.url);
+  // Only a page from Kakao's own server names a place: a plain-http page may be a hostile network's.
+  const id = isServerAddress(facts.url) ? placeIdOf(facts.url) : undefined;
   if (!id) return undefined;
   // An error body ("503", "페이지를 찾을 수 없습니다") names no place.
   if (typeof facts.status === 'number' && facts.status >= 400) return undefined;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryArea } from '../../../test/support/memory-area.ts';
 import { SERVICE_IDS, SERVICES } from '../catalog/index.ts';
 import { DEFAULTS, HANG_LIMIT_MAX_MS, type Settings } from './defaults.ts';
-import { SETTINGS_HOME_KEY, SETTINGS_LOCAL_BEFORE_SYNC_KEY, SYNC_QUOTA_BYTES_PER_ITEM, createSettingsHome, syncItemBytes } from './home.ts';
+import { SETTINGS_HOME_KEY, SETTINGS_LAST_GOOD_KEY, SETTINGS_LOCAL_BEFORE_SYNC_KEY, SYNC_QUOTA_BYTES_PER_ITEM, createSettingsHome, syncItemBytes } from './home.ts';
 import { SETTINGS_BACKUP_KEY, SETTINGS_KEY, createSettingsStore } from './store.ts';
 
 const MINE = { ...structuredClone(DEFAULTS), notifications: false };
@@ -199,5 +199,57 @@ describe('sync quota', () => {
   it('counts bytes as UTF-8, key included', () => {
     expect(syncItemBytes('k', 'é')).toBe(1 + 4);
     expect(syncItemBytes('설정', 1)).toBe(6 + 1);
+  });
+});
+
+describe('createSettingsHome: a corrupt synced value (issue 12, finding 5)', () => {
+  const settled = { [SETTINGS_HOME_KEY]: 'sync' };
+
+  it.each([
+    ['a string', 'garbage'],
+    ['an array', [1, 2]],
+    ['null', null],
+    ['a wrong type inside', { ...structuredClone(DEFAULTS), hangLimitMs: 'soon' }],
+    ['an unknown service mode', { ...structuredClone(DEFAULTS), services: { ...structuredClone(DEFAULTS.services), kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'explode' } } }],
+  ])('%s in sync never overwrites the last good local settings, and sync gets them back', async (_name, garbage) => {
+    const { local, sync, home, reports } = setup({ local: { ...settled, [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: garbage } });
+    expect(await home.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(local.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(sync.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(reports.some((line) => line.includes('corrupt'))).toBe(true);
+  });
+
+  it('through the store: the user keeps every value, and no backup of garbage replaces them', async () => {
+    const { local, sync, home } = setup({ local: { ...settled, [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: MINE } });
+    const store = createSettingsStore(home);
+    expect(await store.get()).toEqual(MINE);
+    // Another browser (or a bug there) writes garbage into sync.
+    sync.data.set(SETTINGS_KEY, 'garbage');
+    expect(await store.get()).toEqual(MINE);
+    expect(local.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(sync.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(local.data.has(SETTINGS_BACKUP_KEY)).toBe(false);
+  });
+
+  it('on the first read too: a corrupt synced value does not win over this browser\'s settings', async () => {
+    const { local, sync, home } = setup({ local: { [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: 'garbage' } });
+    expect(await home.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(local.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(sync.data.get(SETTINGS_KEY)).toEqual(MINE);
+    expect(local.data.has(SETTINGS_LOCAL_BEFORE_SYNC_KEY)).toBe(false);
+  });
+
+  it('a valid value from another browser still wins, and the last good one is kept aside', async () => {
+    const { local, home } = setup({ local: { ...settled, [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: THEIRS } });
+    expect(await home.get(SETTINGS_KEY)).toEqual(THEIRS);
+    expect(local.data.get(SETTINGS_KEY)).toEqual(THEIRS);
+    expect(local.data.get(SETTINGS_LAST_GOOD_KEY)).toEqual({ at: 1234, value: MINE });
+  });
+
+  it('a value from a newer Detour that this one cannot judge is used, and the last good settings kept', async () => {
+    const newer = { schemaVersion: 99, services: 'garbage' };
+    const { local, home } = setup({ local: { ...settled, [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: newer } });
+    expect(await home.get(SETTINGS_KEY)).toEqual(newer);
+    expect(local.data.get(SETTINGS_LAST_GOOD_KEY)).toEqual({ at: 1234, value: MINE });
   });
 });

@@ -1,5 +1,6 @@
 import type { KeyValueArea } from '../ports.ts';
 import { utf8Length } from './file.ts';
+import { isFromNewerVersion, loadSettings } from './index.ts';
 
 /** Where the settings live: the browser's synced storage (shared with the user's other browsers) or this one alone. */
 export type SettingsHome = 'sync' | 'local';
@@ -12,6 +13,23 @@ export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
 export const SETTINGS_HOME_KEY = 'settingsHome';
 /** This browser's own settings, set aside when the first move to sync found another browser's there. */
 export const SETTINGS_LOCAL_BEFORE_SYNC_KEY = 'settingsLocalBeforeSync';
+/**
+ * This browser's settings as they were before a synced value replaced them, when they were good: a
+ * value from another browser that this version cannot judge (a newer Detour's) still never leaves
+ * the user without their last good settings.
+ */
+export const SETTINGS_LAST_GOOD_KEY = 'settingsLastGood';
+
+/**
+ * Whether a stored settings value may replace this browser's own: every value valid as it is (or
+ * written by a newer Detour, which this one cannot judge). Synced storage is written by every browser
+ * the user signs in to, by any extension bug there, and by hand: a value that needs repair must never
+ * overwrite the last good settings kept here.
+ */
+export function isUsableSettings(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return isFromNewerVersion(value) || loadSettings(value).replaced.length === 0;
+}
 
 /** What sync counts against its per-item quota: the key and the value as JSON. */
 export function syncItemBytes(key: string, value: unknown): number {
@@ -34,7 +52,9 @@ export interface SettingsHomeArea extends KeyValueArea {
  *   are kept aside (SETTINGS_LOCAL_BEFORE_SYNC_KEY), not lost;
  * - a failed write to sync falls back to local, and the home becomes local until a later write to
  *   sync succeeds (a quota per minute, for one, passes);
- * - reads follow the home; a sync that throws or lost the value is answered from the local copy.
+ * - reads follow the home; a sync that throws or lost the value is answered from the local copy;
+ * - a synced value is checked before it is copied (`accept`): a corrupt one is never copied over the
+ *   local settings, which stay the user's last good ones and are written back to sync in its place.
  */
 export function createSettingsHome(options: {
   readonly key: string;
@@ -42,8 +62,10 @@ export function createSettingsHome(options: {
   readonly sync: KeyValueArea | undefined;
   readonly report?: (message: string) => void;
   readonly now?: () => number;
+  /** Whether a value read from sync may replace the local one; the settings check by default. */
+  readonly accept?: (value: unknown) => boolean;
 }): SettingsHomeArea {
-  const { key, local, sync, report = () => undefined, now = Date.now } = options;
+  const { key, local, sync, report = () => undefined, now = Date.now, accept = isUsableSettings } = options;
   let noted: SettingsHome | undefined;
 
   async function notedHome(): Promise<SettingsHome | undefined> {
@@ -85,9 +107,17 @@ export function createSettingsHome(options: {
     }
   }
 
+  /** Sync holds something unusable: keep this browser's own settings and put them back in sync. */
+  async function refuseSynced(mine: unknown): Promise<unknown> {
+    report('settings in sync are corrupt: keeping this browser\'s last good settings and writing them back');
+    if (mine !== undefined && accept(mine)) await note((await trySync(mine)) ? 'sync' : 'local');
+    return mine;
+  }
+
   async function firstRead(): Promise<unknown> {
     const [mine, synced] = await Promise.all([local.get(key), readSync()]);
     if (!synced.ok) return mine;
+    if (synced.value !== undefined && !accept(synced.value)) return refuseSynced(mine);
     if (synced.value === undefined) {
       // Nothing synced yet: this browser's settings (if any) become the shared ones.
       await note(mine === undefined || (await trySync(mine)) ? 'sync' : 'local');
@@ -109,8 +139,12 @@ export function createSettingsHome(options: {
     const [synced, copy] = await Promise.all([readSync(), local.get(key)]);
     // Sync emptied (the user cleared synced data) or unreachable: the local copy answers.
     if (!synced.ok || synced.value === undefined) return copy;
+    if (!accept(synced.value)) return refuseSynced(copy);
     // Another browser changed the settings: keep the copy current for the day sync stops answering.
-    if (JSON.stringify(copy) !== JSON.stringify(synced.value)) await local.set(key, synced.value);
+    if (JSON.stringify(copy) !== JSON.stringify(synced.value)) {
+      if (copy !== undefined && accept(copy) && !isFromNewerVersion(copy)) await local.set(SETTINGS_LAST_GOOD_KEY, { at: now(), value: copy });
+      await local.set(key, synced.value);
+    }
     return synced.value;
   }
 

@@ -364,10 +364,10 @@ describe('translate: title fallback', () => {
     expect(translate(address, { title: '스타벅스 판교점 | 카카오맵' })!.intent).toEqual(NONE);
   });
 
-  it('cleans control characters and lone surrogates out of a title before searching it', () => {
-    const result = translate('https://gift.kakao.com/product/1', { title: '딸기\u0000케이크\uD800 \u202e세트\n | 카카오톡 선물하기' })!;
-    expect(result.intent).toEqual(search('딸기 케이크 \u202e세트'));
-    expect(result.links[0]).toEqual({ alternative: 'navershopping', url: SHOPPING('딸기 케이크 \u202e세트'), carries: 'search', via: 'web' });
+  it('cleans control, bidi and filler characters and lone surrogates out of a title before searching it', () => {
+    const result = translate('https://gift.kakao.com/product/1', { title: '딸기\u0000케이크\uD800 \u202e세트\u3164\n | 카카오톡 선물하기' })!;
+    expect(result.intent).toEqual(search('딸기 케이크 세트'));
+    expect(result.links[0]).toEqual({ alternative: 'navershopping', url: SHOPPING('딸기 케이크 세트'), carries: 'search', via: 'web' });
   });
 
   it('caps a title at 200 code points', () => {

@@ -1,4 +1,5 @@
 /** Text helpers shared by the translators. Every function is total: any string in, a string out. */
+import { withoutUnsafeChars } from '../safe-text.ts';
 
 const MAX_QUERY_LENGTH = 200;
 const ESCAPE_RUN = /(?:%[0-9a-fA-F]{2})+/g;
@@ -54,15 +55,14 @@ export function decodeLoosely(text: string): string {
   return current;
 }
 
-/** A search text fit to carry over: no control characters, single spaces, bounded length. */
+/**
+ * A search text fit to carry over: no control, bidi, zero-width or Hangul filler characters
+ * (src/core/safe-text.ts), single spaces, bounded length.
+ */
 export function cleanQuery(text: string): string {
-  // eslint-style character classes would flag the control range; a code-point filter says it plainly.
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    // A lone surrogate (possible in a page title) would make encodeURIComponent throw in every builder.
-    out += code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff) ? ' ' : ch;
-  }
+  // A lone surrogate (possible in a page title) would make encodeURIComponent throw in every builder;
+  // it goes with the rest.
+  let out = withoutUnsafeChars(text);
   out = out.replace(/\s+/g, ' ').trim();
   // Cut by code points so a Hangul syllable or emoji is never split in half.
   const points = Array.from(out);

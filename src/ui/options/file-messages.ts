@@ -11,18 +11,25 @@ const TOP_LEVEL_LABELS: Readonly<Record<string, string>> = {
   hangLimitMs: 'optionsLabelHangLimit',
   probes: 'optionsLabelProbes',
   placeCache: 'optionsLabelPlaceCache',
+  language: 'optionsLabelLanguage',
+  services: 'optionsLabelServices',
+  schemaVersion: 'optionsLabelFileVersion',
 };
 
-/** A setting's dotted path as the user knows it ("카카오맵: 대안"); an unknown one as its path. */
+/**
+ * A setting's dotted path as the user knows it ("카카오맵: 대안", "언어"), never a raw key: a path
+ * Detour does not know is "an unknown setting" (the file's own odd names are listed apart, shortened).
+ */
 export function settingLabel(path: string): string {
   const [head, id, field] = path.split('.');
-  if (head === 'services' && id && isServiceId(id)) {
+  if (head === 'services' && id !== undefined) {
+    if (!isServiceId(id)) return t('optionsLabelServices');
     if (field === 'mode') return t('optionsLabelServiceMode', serviceName(id));
     if (field === 'alternatives') return t('optionsLabelServiceAlternatives', serviceName(id));
     return serviceName(id);
   }
-  const key = head ? TOP_LEVEL_LABELS[head] : undefined;
-  return key ? t(key) : path;
+  const key = head !== undefined && Object.hasOwn(TOP_LEVEL_LABELS, head) ? TOP_LEVEL_LABELS[head] : undefined;
+  return key ? t(key) : t('optionsLabelUnknown');
 }
 
 const labels = (paths: readonly string[]) => [...new Set(paths.map(settingLabel))].join(', ');

@@ -2,7 +2,9 @@ import type { Tab } from './types.ts';
 
 // Detour's banners live in a closed shadow root: the page sees only their host element. Tests read
 // and press what is inside through the browser's debugging protocol (Tab.inShadow), and the keyboard.
-export const BANNER_HOST = '#detour-banner-host';
+// The host has no id or class (a page must not find Detour by name): it is the one element laid
+// directly on <html>, outside the page's body.
+export const BANNER_HOST = ':root > div';
 
 export interface BannerView {
   readonly region: string | null;

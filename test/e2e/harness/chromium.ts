@@ -156,7 +156,15 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
       '--disable-sync',
       ...(dist ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       `--lang=${locale}`,
-      `--host-resolver-rules=${[...KAKAO_HOSTS.map((host) => (options.kakaoDnsDown ? `MAP ${host} ~NOTFOUND` : `MAP ${host} ${kakao.host}:${kakao.port}`)), `MAP * ${other.host}:${other.port}`, 'EXCLUDE localhost'].join(', ')}`,
+      // Port 443 of every name goes to the fault server; any other port (http's 80, a stranger's
+      // https://map.kakao.com:81/) to the same port on 127.0.0.1, where nothing listens, as on the
+      // real internet: Kakao serves nothing there, and a test must not get a healthy page from it.
+      `--host-resolver-rules=${[
+        ...KAKAO_HOSTS.map((host) => (options.kakaoDnsDown ? `MAP ${host} ~NOTFOUND` : `MAP ${host}:443 ${kakao.host}:${kakao.port}`)),
+        `MAP *:443 ${other.host}:${other.port}`,
+        'MAP * 127.0.0.1',
+        'EXCLUDE localhost',
+      ].join(', ')}`,
       '--ignore-certificate-errors',
       ...(options.remoteDebuggingPort ? [`--remote-debugging-port=${options.remoteDebuggingPort}`] : []),
     ],
