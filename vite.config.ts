@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
+import { GECKO_ID } from './src/core/identity.ts';
 
 export type Target = 'chrome' | 'firefox';
 
-/** Stable add-on id: storage, permissions and the test harness's fixed UUID hang on it. */
-export const GECKO_ID = 'detour@detour-extension';
+export { GECKO_ID };
 
 /** The one base manifest, with what each browser needs on top. */
 export function manifestFor(target: Target): ManifestV3Export {
