@@ -154,7 +154,7 @@ const ROWS: readonly Row[] = [
   ['https://a-b.c.tistory.com/search/x%20y', 'tistory', search('x y', 'blog'), blog('x y')],
   ['https://myblog.tistory.com/search/', 'tistory', NONE, 'homes'],
   ['https://myblog.tistory.com/123', 'tistory', NONE, 'homes'],
-  [`https://myblog.tistory.com/entry/${enc('글-제목')}`, 'tistory', NONE, 'homes'],
+  [`https://myblog.tistory.com/entry/${enc('글-제목')}`, 'tistory', search('글 제목', 'blog'), blog('글 제목')],
   ['https://myblog.tistory.com/category/dev', 'tistory', NONE, 'homes'],
   ['https://www.tistory.com/', 'tistory', NONE, 'homes'],
   ['https://myblog.tistory.com/', 'tistory', NONE, 'homes'],
@@ -197,7 +197,7 @@ describe('translate: non-map services', () => {
   });
 
   it.each(ROWS)('%s -> %s', (address, service, intent, links) => {
-    expect(translate(address)).toEqual({ service, intent, links: expectedLinks(service, links) });
+    expect(translate(address)).toEqual({ service, intent, source: intent.kind === 'none' ? 'none' : 'address', links: expectedLinks(service, links) });
   });
 
   it('every guidance alternative always gets its home page, whatever the intent', () => {
@@ -298,7 +298,6 @@ describe('translate: title fallback', () => {
     ['https://gift.kakao.com/product/1234567', '[선물] 달콤 케이크 교환권 | 카카오톡 선물하기', '[선물] 달콤 케이크 교환권', gift('[선물] 달콤 케이크 교환권')],
     ['https://gift.kakao.com/product/1234567', '딸기 케이크 - 카카오선물하기', '딸기 케이크', gift('딸기 케이크')],
     ['https://myblog.tistory.com/123', '도커 컴포즈 정리 :: 티스토리', '도커 컴포즈 정리', blog('도커 컴포즈 정리')],
-    ['https://myblog.tistory.com/entry/docker', 'Docker 정리 - Tistory', 'Docker 정리', blog('Docker 정리')],
     ['https://myblog.tistory.com/123', '도커 컴포즈 정리 :: 개발 일지', '도커 컴포즈 정리 :: 개발 일지', blog('도커 컴포즈 정리 :: 개발 일지')],
     ['https://v.daum.net/v/20240501123456789', '기준금리 동결 | 다음뉴스', '기준금리 동결', news('기준금리 동결')],
     ['https://v.daum.net/v/20240501123456789', '기준금리 동결 - Daum 뉴스', '기준금리 동결', news('기준금리 동결')],
@@ -461,7 +460,7 @@ describe('translate: platform option and link safety', () => {
     swapParser('melon', () => {
       throw new Error('boom');
     });
-    expect(translate(MELON)).toEqual({ service: 'melon', intent: NONE, links: expectedLinks('melon', 'homes') });
+    expect(translate(MELON)).toEqual({ service: 'melon', intent: NONE, source: 'none', links: expectedLinks('melon', 'homes') });
   });
 
   it('the real builders never give an app link on the desktop, for any address in the tables', () => {
