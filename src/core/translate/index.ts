@@ -19,9 +19,10 @@ export interface AlternativeLink {
 
 /**
  * Where the intent came from: the address itself, the place cache (for a place id), the tab's title
- * (a guess), or nowhere.
+ * (a guess); 'home' for a service's front page (nothing asked, nothing lost); 'none' for an address
+ * that meant something Detour cannot read (an opaque id, a short link).
  */
-export type IntentSource = 'address' | 'cache' | 'title' | 'none';
+export type IntentSource = 'address' | 'cache' | 'title' | 'home' | 'none';
 
 export interface Translation {
   readonly service: ServiceId;
@@ -85,7 +86,8 @@ function readIntent(service: ServiceId, url: URL, options: TranslateOptions): { 
       source = 'none';
     }
   }
-  if (intent.kind === 'none' && hasDetail(url)) {
+  if (intent.kind === 'none' && !hasDetail(url)) return { intent, source: 'home' };
+  if (intent.kind === 'none') {
     const query = titleQuery(options.title, service);
     if (query) {
       intent = { kind: 'search', query };

@@ -1,3 +1,4 @@
+import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { NO_INTENT, type Intent, type Place, type TravelMode } from '../intent.ts';
 import { ALTERNATIVES, normalizeHost, type Alternative, type AlternativeId } from '../../catalog/index.ts';
@@ -81,6 +82,14 @@ describe('naverMap', () => {
     // Within a millimetre (Naver's own float rounding differs in the seventh decimal).
     expect(Number(naver.x)).toBeCloseTo(14149906.4245121, 2);
     expect(Number(naver.y)).toBeCloseTo(4509840.9725981, 2);
+    // proj4's EPSG:3857 agrees everywhere in Korea.
+    const toMercator = proj4('EPSG:4326', 'EPSG:3857');
+    for (const [lat, lng] of [[33.2, 126.3], [37.5665, 126.978], [38.6, 128.6], [35.1, 129.04]] as const) {
+      const [x, y] = toMercator.forward([lng, lat]) as [number, number];
+      const ours = toWebMercator({ lat, lng });
+      expect(Number(ours.x)).toBeCloseTo(x, 3);
+      expect(Number(ours.y)).toBeCloseTo(y, 3);
+    }
     // EPSG:3857's bounds: the antimeridian at 20037508.3427892 m, the equator at 0.
     const edge = toWebMercator({ lat: 0, lng: 180 });
     expect(edge.x).toBe('20037508.3427892');
