@@ -1,4 +1,5 @@
 import { serviceForUrl } from '../core/catalog/index.ts';
+import { isShortLink } from '../core/translate/index.ts';
 import { tabInfo } from '../platform/tabs.ts';
 
 /**
@@ -15,7 +16,8 @@ export function createTitleMemory() {
       const service = serviceForUrl(url);
       if (!service || tabId < 0) return;
       const tab = await tabInfo(tabId);
-      if (tab && tab.title && serviceForUrl(tab.url) === service) titles.set(tabId, tab.title);
+      // A short link (kko.to) says nothing itself: the page it was clicked on, of any site, is the best guess.
+      if (tab && tab.title && (serviceForUrl(tab.url) === service || isShortLink(url))) titles.set(tabId, tab.title);
     },
     take(tabId: number): string | undefined {
       const title = titles.get(tabId);

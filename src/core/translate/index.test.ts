@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVICES, serviceForUrl, type AlternativeId, type ServiceId } from '../catalog/index.ts';
-import { isAllowedLink, placeIdIn, searchableAlternatives, searchLinks, translate, type Intent, type Place, type TranslateOptions } from './index.ts';
+import { isAllowedLink, isShortLink, placeIdIn, searchableAlternatives, searchLinks, translate, type Intent, type Place, type TranslateOptions } from './index.ts';
 import { app, web, type Builder, type Parser } from './links.ts';
 import { BUILDERS, PARSERS } from './registry.ts';
 
@@ -705,5 +705,17 @@ describe('searchLinks: the fallback page search field', () => {
     expect(searchLinks('kakaotalk', '동네 빵집')).toEqual([]);
     expect(searchableAlternatives('kakaopay')).toEqual([]);
     expect(searchableAlternatives('tistory')).toEqual(['naverblog', 'google']);
+  });
+});
+
+describe('isShortLink', () => {
+  it.each([
+    ['https://kko.to/E47ZooGW3i', true],
+    ['https://KKO.TO./abc', true],
+    ['https://map.kakao.com/link/map/1', false],
+    ['https://kko.to.example.com/abc', false],
+    ['not a url', false],
+  ] as const)('%s: %s', (address, expected) => {
+    expect(isShortLink(address)).toBe(expected);
   });
 });

@@ -52,9 +52,8 @@ function hasDetail(url: URL): boolean {
  */
 function unescapeSeparators(url: URL): URL {
   if (!/&amp;/i.test(url.search)) return url;
-  const copy = new URL(url.href);
-  copy.search = url.search.replace(/&amp;/gi, '&');
-  return copy;
+  const before = url.href.slice(0, url.href.length - url.search.length - url.hash.length);
+  return new URL(before + url.search.replace(/&amp;/gi, '&') + url.hash);
 }
 
 function parseAddress(service: ServiceId, url: URL): Intent {
@@ -147,6 +146,21 @@ export function searchLinks(service: ServiceId, text: string, options: Pick<Tran
 /** The alternatives of a service that can take a typed search, in the given order. */
 export function searchableAlternatives(service: ServiceId, options: Pick<TranslateOptions, 'order' | 'platform'> = {}): AlternativeId[] {
   return searchLinks(service, '검색', options).map((link) => link.alternative);
+}
+
+/** Kakao's short-link host: its addresses name nothing but a code only Kakao's server can resolve. */
+const SHORT_LINK_HOSTS: ReadonlySet<string> = new Set(['kko.to']);
+
+/**
+ * True for a short link (kko.to/...): what it was for is best told by the page it was clicked on, of
+ * whatever site, so that page's title is worth keeping as the search text of last resort.
+ */
+export function isShortLink(url: string): boolean {
+  try {
+    return SHORT_LINK_HOSTS.has(new URL(url).hostname.toLowerCase().replace(/\.$/, ''));
+  } catch {
+    return false;
+  }
 }
 
 /** The Kakao place id an address names, if any: the fallback page asks the place cache about it. */
