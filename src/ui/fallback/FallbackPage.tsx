@@ -83,7 +83,7 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
           {t('fallbackRecovered', name)} <a href={request.url}>{t('fallbackBackToOriginal')}</a>
         </p>
       )}
-      {translation && searchable.length > 0 && <SearchField translation={translation} alternatives={searchable} platform={platform} autoFocus={listed.length === 0} />}
+      {translation && searchable.length > 0 && <SearchField translation={translation} alternatives={searchable} platform={platform} autoFocus />}
       {listed.length > 0 && (
         <section aria-labelledby="alts-heading">
           <h2 id="alts-heading">{t('fallbackAlternatives')}</h2>
@@ -99,7 +99,7 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
                     data-carries={link.carries}
                     data-reachable={answered === undefined ? 'unknown' : String(answered)}
                     class={answered === false ? 'unreachable' : undefined}
-                    ref={index === 0 ? firstLink : undefined}
+                    ref={index === 0 && searchable.length === 0 ? firstLink : undefined}
                   >
                     <strong>{alternativeName(link.alternative)}</strong>
                     <span class="muted">

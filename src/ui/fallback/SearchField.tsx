@@ -19,7 +19,7 @@ interface Props {
   readonly translation: Translation;
   readonly alternatives: readonly AlternativeId[];
   readonly platform: Platform;
-  /** Focus the text on arrival (when no other link is left above it to take the focus). */
+  /** Focus the text on arrival: the field is the page's first action when it is shown. */
   readonly autoFocus?: boolean;
   /** Where a built link goes; the page's own navigation unless a test says otherwise. */
   readonly open?: (url: string) => void;
