@@ -145,7 +145,8 @@ export function searchLinks(service: ServiceId, text: string, options: Pick<Tran
 
 /** The alternatives of a service that can take a typed search, in the given order. */
 export function searchableAlternatives(service: ServiceId, options: Pick<TranslateOptions, 'order' | 'platform'> = {}): AlternativeId[] {
-  return searchLinks(service, '검색', options).map((link) => link.alternative);
+  // Any text will do: whether an alternative searches does not depend on what is searched.
+  return searchLinks(service, 'search', options).map((link) => link.alternative);
 }
 
 /** Kakao's short-link host: its addresses name nothing but a code only Kakao's server can resolve. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AlternativeId } from '../../core/catalog/index.ts';
-import { intentSubject, isAllowedLink, searchLinks, type Platform, type Translation } from '../../core/translate/index.ts';
+import { intentSubject, isAllowedLink, searchableAlternatives, searchLinks, type Platform, type Translation } from '../../core/translate/index.ts';
 import { alternativeName, t } from '../components/i18n.ts';
 import './search-field.css';
 
@@ -12,7 +12,7 @@ import './search-field.css';
 export function searchFieldAlternatives(translation: Translation | undefined, platform: Platform): AlternativeId[] {
   if (!translation || (translation.source !== 'none' && translation.source !== 'title')) return [];
   const order = translation.links.map((link) => link.alternative);
-  return searchLinks(translation.service, '검색', { order, platform }).map((link) => link.alternative);
+  return searchableAlternatives(translation.service, { order, platform });
 }
 
 interface Props {
