@@ -240,7 +240,9 @@ export const ut: Builder = (intent, context) => {
   const fromCoords = coordsOf(from);
   const pickup = from && fromCoords ? uberPoint('pickup', from, fromCoords) : 'pickup=my_location';
   const link = web(`https://m.uber.com/ul/?action=setPickup&${pickup}&${uberPoint('dropoff', to, toCoords)}`, intent.kind === 'route' ? 'route' : 'place');
-  // Uber's deep-link guide: the universal link pre-fills the ride only in the Uber app; in a desktop
-  // browser it opens Uber's web page, which asks for the drop-off again. Say so instead of promising it.
+  // Uber's deep-link FAQ (developer.uber.com/docs/riders/ride-requests/tutorials/deep-links/faq): "Can I
+  // set URL parameter to Deeplink into the mobile Uber website https://m.uber.com? No, the Deeplink and
+  // universal link features are designed for our native Uber app." On a desktop the link opens Uber's
+  // web page without the ride filled in: the label says so instead of promising the destination.
   return context.platform === 'mobile' ? link : { ...link, note: 'appOnly' };
 };
