@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/index.ts';
+import { axeViolations, seriousOrCritical } from './harness/axe.ts';
 import { useRig } from './harness/suite.ts';
 import type { Tab } from './harness/types.ts';
 
@@ -57,6 +58,8 @@ describe.each(BROWSERS)('shared addresses on the fallback page in %s', (browserN
     await expect.poll(() => tab.evaluate<string | null>(`document.activeElement?.getAttribute('data-testid') ?? null`)).toBe('search-text');
     await tab.click('[data-testid=search-field] button[data-alternative=navermap]');
     expect(await tab.text('[data-testid=search-empty]')).toBe('검색어를 입력하세요.');
+    // The field, its buttons and its message pass axe (no serious or critical WCAG 2.1 A/AA violation).
+    expect(seriousOrCritical(await axeViolations(tab)).map((violation) => `${violation.id}: ${violation.nodes.join(', ')}`)).toEqual([]);
 
     await tab.evaluate(`(() => {
       const input = document.querySelector('[data-testid=search-text]');
