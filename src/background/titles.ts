@@ -1,5 +1,5 @@
 import { serviceForUrl } from '../core/catalog/index.ts';
-import { isShortLink } from '../core/translate/index.ts';
+import { titleSpeaksFor } from '../core/translate/index.ts';
 import { tabInfo } from '../platform/tabs.ts';
 
 /**
@@ -16,8 +16,8 @@ export function createTitleMemory() {
       const service = serviceForUrl(url);
       if (!service || tabId < 0) return;
       const tab = await tabInfo(tabId);
-      // A short link (kko.to) says nothing itself: the page it was clicked on, of any site, is the best guess.
-      if (tab && tab.title && (serviceForUrl(tab.url) === service || isShortLink(url))) titles.set(tabId, tab.title);
+      // Same service, or the page a short link (kko.to) was clicked on: core/translate titleSpeaksFor.
+      if (tab && tab.title && titleSpeaksFor(url, tab.url)) titles.set(tabId, tab.title);
     },
     take(tabId: number): string | undefined {
       const title = titles.get(tabId);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVICES, serviceForUrl, type AlternativeId, type ServiceId } from '../catalog/index.ts';
-import { isAllowedLink, isShortLink, placeIdIn, searchableAlternatives, searchLinks, translate, type Intent, type Place, type TranslateOptions } from './index.ts';
+import { isAllowedLink, isShortLink, placeIdIn, titleSpeaksFor, searchableAlternatives, searchLinks, translate, type Intent, type Place, type TranslateOptions } from './index.ts';
 import { app, web, type Builder, type Parser } from './links.ts';
 import { BUILDERS, PARSERS } from './registry.ts';
 
@@ -717,5 +717,21 @@ describe('isShortLink', () => {
     ['not a url', false],
   ] as const)('%s: %s', (address, expected) => {
     expect(isShortLink(address)).toBe(expected);
+  });
+});
+
+describe('titleSpeaksFor: whose title may stand for a failed address', () => {
+  it.each([
+    ['https://place.map.kakao.com/8130474', 'https://place.map.kakao.com/8130474', true],
+    ['https://map.kakao.com/?q=a', 'https://search.daum.net/search?q=a', false],
+    ['https://kko.to/E47ZooGW3i', 'https://detour-test.tistory.com/123', true],
+    ['https://kko.to/E47ZooGW3i', 'https://shop.example.com/invitation', true],
+    // The short link's own error page ("503") says nothing.
+    ['https://kko.to/E47ZooGW3i', 'https://kko.to/E47ZooGW3i', false],
+    ['https://map.kakao.com/link/map/1', 'https://kko.to/E47ZooGW3i', false],
+    ['https://kko.to/E47ZooGW3i', undefined, false],
+    ['https://example.com/', 'https://example.com/', false],
+  ] as const)('%s from %s: %s', (url, page, expected) => {
+    expect(titleSpeaksFor(url, page)).toBe(expected);
   });
 });

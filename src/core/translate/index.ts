@@ -164,6 +164,18 @@ export function isShortLink(url: string): boolean {
   }
 }
 
+/**
+ * Whether the title of the page a navigation starts from says what the navigation was for: a page of
+ * the same service (a place page reloaded, a search refined), or any page a short link was clicked on,
+ * but never a short link's own page (its error page, "503", says nothing).
+ */
+export function titleSpeaksFor(url: string, pageUrl: string | undefined): boolean {
+  if (!pageUrl || isShortLink(pageUrl)) return false;
+  if (isShortLink(url)) return true;
+  const service = serviceForUrl(url);
+  return service !== undefined && serviceForUrl(pageUrl) === service;
+}
+
 /** The Kakao place id an address names, if any: the fallback page asks the place cache about it. */
 export function placeIdIn(url: string): string | undefined {
   const service = serviceForUrl(url);
