@@ -7,13 +7,13 @@ import manifestJson from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
 import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
 import { serviceMatchPatterns } from './src/core/catalog/index.ts';
+import { GECKO_ID } from './src/core/identity.ts';
 import { PAGE_SCRIPT_FILE } from './src/core/page-script.ts';
 import { PRIVACY_PAGE, privacyPage } from './scripts/privacy-page.ts';
 
 export type Target = 'chrome' | 'firefox';
 
-/** Stable add-on id: storage, permissions and the test harness's fixed UUID hang on it. */
-export const GECKO_ID = 'detour@detour-extension';
+export { GECKO_ID };
 
 /** The version lives in package.json alone; every built manifest takes it from there. */
 const baseManifest = { ...manifestJson, version: packageJson.version };

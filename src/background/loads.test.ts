@@ -166,6 +166,13 @@ describe('loads: what they remember', () => {
     expect(load?.title).toBe('판교역 - 카카오맵');
   });
 
+  it('keeps the title of any page a short link was clicked on', async () => {
+    const r = rig({ tab: { title: '판교 맛집 정리 - 네이버 블로그', url: 'https://blog.naver.com/x/1' } });
+    const load = r.loads.start('1', 7, 'https://kko.to/abc123', 3000);
+    await r.advance(0);
+    expect(load?.title).toBe('판교 맛집 정리 - 네이버 블로그');
+  });
+
   it("ignores another site's title", async () => {
     const r = rig({ tab: { title: 'Google', url: 'https://www.google.com/' } });
     const load = r.loads.start('1', 7, URL_A, 3000);

@@ -1,4 +1,4 @@
-import { serviceForUrl } from '../core/catalog/index.ts';
+import { titleSpeaksFor } from '../core/translate/index.ts';
 
 /**
  * One owner for every main-frame load of a Kakao page, from its start to its end. Before, five
@@ -31,7 +31,7 @@ export interface Load {
   readonly tabId: number;
   readonly url: string;
   readonly startedAt: number;
-  /** The title of the page this load started from, when that page was the same service's. */
+  /** The title of the page this load started from, when it says what the load was for (see titleSpeaksFor). */
   title: string | undefined;
   /** 'ok': headers below 500; 'server-error': a 5xx. */
   answer: 'none' | 'ok' | 'server-error';
@@ -94,11 +94,11 @@ export function createLoads(deps: LoadDeps) {
       loads.set(requestId, load);
       if (loads.size > MAX_LOADS) forget(loads.keys().next().value as string);
       if (!load.acted) load.timer = deps.setTimer(() => void hung(load, hangLimitMs), hangLimitMs);
-      const service = serviceForUrl(url);
       deps
         .tabInfo(tabId)
         .then((tab) => {
-          if (tab?.title && service && serviceForUrl(tab.url) === service) load.title = tab.title;
+          // The same service's page, or any page a short link (kko.to) was clicked on.
+          if (tab?.title && titleSpeaksFor(url, tab.url)) load.title = tab.title;
         })
         .catch(() => undefined);
       return load;

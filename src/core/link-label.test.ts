@@ -11,6 +11,8 @@ describe('linkDetail: the one label under an alternative', () => {
     [{ alternative: 'naver', carries: 'home', via: 'web' }, '', '[carryHome]'],
     [{ alternative: 'line', carries: 'home', via: 'web' }, '', '[guide_line]'],
     [{ alternative: 'naverpay', carries: 'home', via: 'web' }, 'x', '[guide_naverpay]'],
+    [{ alternative: 'ut', carries: 'place', via: 'web', note: 'appOnly' }, '판교역', '[carryAppOnly:판교역]'],
+    [{ alternative: 'ut', carries: 'route', via: 'web' }, '판교역', '[carryRoute:판교역]'],
   ] as const)('%j', (link, subject, expected) => {
     expect(linkDetail(link, subject, fake)).toBe(expected);
   });

@@ -12,9 +12,13 @@ export interface LinkDetailMessage {
   readonly viaApp: boolean;
 }
 
+type LabelledLink = Pick<AlternativeLink, 'alternative' | 'carries' | 'via'> & { readonly note?: AlternativeLink['note'] };
+
 /** "‘판교역’ 검색", "‘스타벅스’까지 길찾기", the alternative's guidance, or "home page": which message. */
-export function linkDetailMessage(link: Pick<AlternativeLink, 'alternative' | 'carries' | 'via'>, subject: string): LinkDetailMessage {
+export function linkDetailMessage(link: LabelledLink, subject: string): LinkDetailMessage {
   const viaApp = link.via === 'app';
+  // Only the alternative's app fills the place in (Uber on a desktop): say what this browser will open.
+  if (link.note === 'appOnly' && (link.carries === 'place' || link.carries === 'route')) return { key: 'carryAppOnly', substitution: subject, viaApp };
   switch (link.carries) {
     case 'search':
       return { key: 'carrySearch', substitution: subject, viaApp };
@@ -28,7 +32,7 @@ export function linkDetailMessage(link: Pick<AlternativeLink, 'alternative' | 'c
 }
 
 /** The one label the fallback page, the banner and every other place show under an alternative's name. */
-export function linkDetail(link: Pick<AlternativeLink, 'alternative' | 'carries' | 'via'>, subject: string, t: Localize): string {
+export function linkDetail(link: LabelledLink, subject: string, t: Localize): string {
   const message = linkDetailMessage(link, subject);
   const detail = message.substitution === undefined ? t(message.key) : t(message.key, message.substitution);
   return message.viaApp ? `${detail} · ${t('viaApp')}` : detail;

@@ -28,7 +28,7 @@ const EXACT_HOSTS: ReadonlyArray<readonly [string, ServiceId]> = SERVICE_IDS.fla
 
 describe('serviceForUrl', () => {
   it('covers exactly the KakaoMap hosts', () => {
-    expect([...SERVICES.kakaomap.hosts].sort()).toEqual(['m.map.kakao.com', 'map.daum.net', 'map.kakao.com', 'place.map.kakao.com']);
+    expect([...SERVICES.kakaomap.hosts].sort()).toEqual(['applink.map.kakao.com', 'kko.to', 'm.map.kakao.com', 'map.daum.net', 'map.kakao.com', 'place.map.kakao.com']);
   });
 
   it('catalogues 16 services and 23 alternatives', () => {
@@ -199,7 +199,7 @@ describe('hostMatches / serviceForHost', () => {
 describe('serviceMatchPatterns', () => {
   it('gives one *://host/* pattern per host, in catalogue order', () => {
     expect(serviceMatchPatterns()).toEqual(SERVICE_IDS.flatMap((id) => SERVICES[id].hosts.map((host) => `*://${host}/*`)));
-    expect(serviceMatchPatterns(['kakaomap'])).toEqual(['*://map.kakao.com/*', '*://m.map.kakao.com/*', '*://place.map.kakao.com/*', '*://map.daum.net/*']);
+    expect(serviceMatchPatterns(['kakaomap'])).toEqual(['*://map.kakao.com/*', '*://m.map.kakao.com/*', '*://place.map.kakao.com/*', '*://map.daum.net/*', '*://applink.map.kakao.com/*', '*://kko.to/*']);
     expect(serviceMatchPatterns(['tistory'])).toEqual(['*://www.tistory.com/*', '*://*.tistory.com/*']);
     expect(serviceMatchPatterns([])).toEqual([]);
     expect(new Set(serviceMatchPatterns()).size).toBe(serviceMatchPatterns().length);

@@ -52,7 +52,7 @@ export const LEANING_PERMISSIONS = { origins: ['*://*/*'], permissions: [] } as 
  * Domains that are Kakao's own: a page there loading Kakao's SDK is Kakao using itself, not a site
  * leaning on Kakao (leaning.test.ts checks every catalogued host falls under one of them).
  */
-export const KAKAO_DOMAINS: readonly string[] = ['kakao.com', 'kakao.co.kr', 'kakaocdn.net', 'daum.net', 'daumcdn.net', 'kakaopay.com', 'kakaomobility.com', 'melon.com', 'melon.co.kr', 'tistory.com'];
+export const KAKAO_DOMAINS: readonly string[] = ['kakao.com', 'kakao.co.kr', 'kakaocdn.net', 'daum.net', 'daumcdn.net', 'kakaopay.com', 'kakaomobility.com', 'melon.com', 'melon.co.kr', 'tistory.com', 'kko.to'];
 
 function parseWeb(url: string): URL | undefined {
   try {

@@ -9,7 +9,9 @@ const n = (ko: string, en: string) => ({ ko, en });
 export const SERVICES = {
   kakaomap: {
     id: 'kakaomap', name: n('카카오맵', 'KakaoMap'), category: 'map',
-    hosts: ['map.kakao.com', 'm.map.kakao.com', 'place.map.kakao.com', 'map.daum.net'],
+    // kko.to is the short link KakaoMap's share button makes; it resolves to applink.map.kakao.com,
+    // the app-or-web landing page: both are where a shared place or route first fails.
+    hosts: ['map.kakao.com', 'm.map.kakao.com', 'place.map.kakao.com', 'map.daum.net', 'applink.map.kakao.com', 'kko.to'],
     apiHosts: ['dapi.kakao.com', 'map.daumcdn.net', 't1.daumcdn.net', 'mts.daumcdn.net', 'map0.daumcdn.net', 'map1.daumcdn.net', 'map2.daumcdn.net', 'map3.daumcdn.net'],
     // place.map.kakao.com shows owners' names and users' reviews.
     authoredHosts: ['map.kakao.com', 'm.map.kakao.com', 'map.daum.net'],
@@ -69,7 +71,8 @@ export const SERVICES = {
   },
   daumnews: {
     id: 'daumnews', name: n('다음 뉴스', 'Daum News'), category: 'news',
-    hosts: ['news.daum.net', 'v.daum.net', 'm.news.daum.net'],
+    // news.v.daum.net is the older article host, still in many shared links.
+    hosts: ['news.daum.net', 'v.daum.net', 'm.news.daum.net', 'news.v.daum.net'],
     apiHosts: ['t1.daumcdn.net'],
     // v.daum.net and m.news.daum.net carry press articles, titles and all.
     authoredHosts: ['news.daum.net'],
@@ -104,7 +107,8 @@ export const SERVICES = {
   },
   kakaopay: {
     id: 'kakaopay', name: n('카카오페이', 'Kakao Pay'), category: 'payment',
-    hosts: ['www.kakaopay.com', 'kakaopay.com', 'pay.kakao.com'],
+    // qr.kakaopay.com: the "송금 링크" people share to be paid.
+    hosts: ['www.kakaopay.com', 'kakaopay.com', 'pay.kakao.com', 'qr.kakaopay.com'],
     apiHosts: [],
     authoredHosts: ['www.kakaopay.com', 'kakaopay.com', 'pay.kakao.com'],
     probe: 'https://www.kakaopay.com/favicon.ico',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVICES, serviceForUrl, type AlternativeId, type ServiceId } from '../catalog/index.ts';
-import { isAllowedLink, translate, type Intent, type Place, type TranslateOptions } from './index.ts';
+import { isAllowedLink, isShortLink, placeIdIn, titleSpeaksFor, searchableAlternatives, searchLinks, translate, type Intent, type Place, type TranslateOptions } from './index.ts';
 import { app, web, type Builder, type Parser } from './links.ts';
 import { BUILDERS, PARSERS } from './registry.ts';
 
@@ -154,7 +154,7 @@ const ROWS: readonly Row[] = [
   ['https://a-b.c.tistory.com/search/x%20y', 'tistory', search('x y', 'blog'), blog('x y')],
   ['https://myblog.tistory.com/search/', 'tistory', NONE, 'homes'],
   ['https://myblog.tistory.com/123', 'tistory', NONE, 'homes'],
-  [`https://myblog.tistory.com/entry/${enc('글-제목')}`, 'tistory', NONE, 'homes'],
+  [`https://myblog.tistory.com/entry/${enc('글-제목')}`, 'tistory', search('글 제목', 'blog'), blog('글 제목')],
   ['https://myblog.tistory.com/category/dev', 'tistory', NONE, 'homes'],
   ['https://www.tistory.com/', 'tistory', NONE, 'homes'],
   ['https://myblog.tistory.com/', 'tistory', NONE, 'homes'],
@@ -197,7 +197,7 @@ describe('translate: non-map services', () => {
   });
 
   it.each(ROWS)('%s -> %s', (address, service, intent, links) => {
-    expect(translate(address)).toEqual({ service, intent, links: expectedLinks(service, links) });
+    expect(translate(address)).toEqual({ service, intent, source: intent.kind !== 'none' ? 'address' : new URL(address).pathname.replace(/\/+$/, '') === '' && new URL(address).search === '' ? 'home' : 'none', links: expectedLinks(service, links) });
   });
 
   it('every guidance alternative always gets its home page, whatever the intent', () => {
@@ -298,7 +298,6 @@ describe('translate: title fallback', () => {
     ['https://gift.kakao.com/product/1234567', '[선물] 달콤 케이크 교환권 | 카카오톡 선물하기', '[선물] 달콤 케이크 교환권', gift('[선물] 달콤 케이크 교환권')],
     ['https://gift.kakao.com/product/1234567', '딸기 케이크 - 카카오선물하기', '딸기 케이크', gift('딸기 케이크')],
     ['https://myblog.tistory.com/123', '도커 컴포즈 정리 :: 티스토리', '도커 컴포즈 정리', blog('도커 컴포즈 정리')],
-    ['https://myblog.tistory.com/entry/docker', 'Docker 정리 - Tistory', 'Docker 정리', blog('Docker 정리')],
     ['https://myblog.tistory.com/123', '도커 컴포즈 정리 :: 개발 일지', '도커 컴포즈 정리 :: 개발 일지', blog('도커 컴포즈 정리 :: 개발 일지')],
     ['https://v.daum.net/v/20240501123456789', '기준금리 동결 | 다음뉴스', '기준금리 동결', news('기준금리 동결')],
     ['https://v.daum.net/v/20240501123456789', '기준금리 동결 - Daum 뉴스', '기준금리 동결', news('기준금리 동결')],
@@ -461,7 +460,7 @@ describe('translate: platform option and link safety', () => {
     swapParser('melon', () => {
       throw new Error('boom');
     });
-    expect(translate(MELON)).toEqual({ service: 'melon', intent: NONE, links: expectedLinks('melon', 'homes') });
+    expect(translate(MELON)).toEqual({ service: 'melon', intent: NONE, source: 'none', links: expectedLinks('melon', 'homes') });
   });
 
   it('the real builders never give an app link on the desktop, for any address in the tables', () => {
@@ -644,5 +643,95 @@ describe('isAllowedLink', () => {
     ['ws', 'wss://map.naver.com/'],
   ])('rejects %s: %s', (_why, url) => {
     expect(isAllowedLink(url)).toBe(false);
+  });
+});
+
+describe('translate: addresses as people share them', () => {
+  it('reads a Kakao T link copied out of HTML with its &amp; separators', () => {
+    const result = translate('https://t.kakao.com/launch?type=taxi&amp;dest_lat=37.5050412&amp;dest_lng=127.0343413&amp;ref=localweb')!;
+    expect(result.intent).toEqual({ kind: 'route', to: { coords: { lat: 37.5050412, lng: 127.0343413 } }, mode: 'taxi' });
+    expect(result.source).toBe('address');
+  });
+
+  it('asks the place cache about a detailMapView id, else uses the name the address gives, else the title', () => {
+    const bare = 'https://m.map.kakao.com/actions/detailMapView?id=404070599';
+    const cached = { name: '카카오판교아지트', coords: { lat: 37.3952969, lng: 127.1109567 } };
+    expect(placeIdIn(bare)).toBe('404070599');
+    expect(translate(bare, { lookupPlace: (id) => (id === '404070599' ? cached : undefined) })).toMatchObject({ intent: { kind: 'place', place: cached }, source: 'cache' });
+    expect(translate(`${bare}&q=${enc('밤부 성수')}`)).toMatchObject({ intent: { kind: 'place', place: { name: '밤부 성수' } }, source: 'address' });
+    expect(translate(bare, { title: '밤부 성수 | 카카오맵' })).toMatchObject({ intent: { kind: 'search', query: '밤부 성수' }, source: 'title' });
+    expect(translate(bare)).toMatchObject({ intent: NONE, source: 'none' });
+  });
+
+  it('tells a front page (nothing asked) from an address it cannot read', () => {
+    expect(translate('https://map.kakao.com/')?.source).toBe('home');
+    expect(translate('https://kko.to/E47ZooGW3i')?.source).toBe('none');
+    expect(translate('https://kko.to/E47ZooGW3i', { title: '오시는 길 - 우리 결혼합니다' })?.source).toBe('title');
+  });
+
+  it.each([
+    ['https://kko.to/E47ZooGW3i', 'kakaomap'],
+    ['https://applink.map.kakao.com/place?id=1402324982&t_src=share', 'kakaomap'],
+    ['https://news.v.daum.net/v/20220623113015522', 'daumnews'],
+    ['https://qr.kakaopay.com/Ej8TSKM4J', 'kakaopay'],
+  ] as const)('watches %s (%s) and offers its alternatives', (address, service) => {
+    const result = translate(address)!;
+    expect(result.service).toBe(service);
+    expect(result.links.map((link) => link.alternative)).toEqual(SERVICES[service].alternatives);
+  });
+
+  it('sends Google no route it cannot draw in Korea', () => {
+    for (const mode of ['car', 'walk', 'bike', 'taxi', 'transit', undefined] as const) {
+      const address = `https://map.kakao.com/link/by/${mode ?? 'unknown'}/${enc('서울역')},37.5547,126.9707/${enc('판교역')},37.3948,127.1112`;
+      const google = translate(address)!.links.find((link) => link.alternative === 'googlemaps')!;
+      if (google.url.startsWith('https://www.google.com/maps/dir/')) expect(new URL(google.url).searchParams.get('travelmode')).toBe('transit');
+      else expect(google).toMatchObject({ carries: 'place', url: 'https://www.google.com/maps/search/?api=1&query=37.3948%2C127.1112' });
+    }
+  });
+});
+
+describe('searchLinks: the fallback page search field', () => {
+  it("builds what the user typed into each searching alternative's link, in the given order", () => {
+    expect(searchLinks('kakaomap', '  판교역  ', { order: ['googlemaps', 'tmap', 'navermap'] })).toEqual([
+      { alternative: 'googlemaps', url: `https://www.google.com/maps/search/?api=1&query=${enc('판교역')}`, carries: 'search', via: 'web' },
+      { alternative: 'navermap', url: `https://map.naver.com/p/search/${enc('판교역')}`, carries: 'search', via: 'web' },
+    ]);
+    // T map searches in its app, where there is one.
+    expect(searchLinks('kakaomap', '판교역', { platform: 'mobile' }).map((link) => link.alternative)).toEqual(['navermap', 'tmap', 'googlemaps']);
+  });
+
+  it('offers nothing for empty text, nor for alternatives that only guide', () => {
+    expect(searchLinks('kakaomap', ' \t\n ')).toEqual([]);
+    expect(searchLinks('kakaotalk', '동네 빵집')).toEqual([]);
+    expect(searchableAlternatives('kakaopay')).toEqual([]);
+    expect(searchableAlternatives('tistory')).toEqual(['naverblog', 'google']);
+  });
+});
+
+describe('isShortLink', () => {
+  it.each([
+    ['https://kko.to/E47ZooGW3i', true],
+    ['https://KKO.TO./abc', true],
+    ['https://map.kakao.com/link/map/1', false],
+    ['https://kko.to.example.com/abc', false],
+    ['not a url', false],
+  ] as const)('%s: %s', (address, expected) => {
+    expect(isShortLink(address)).toBe(expected);
+  });
+});
+
+describe('titleSpeaksFor: whose title may stand for a failed address', () => {
+  it.each([
+    ['https://place.map.kakao.com/8130474', 'https://place.map.kakao.com/8130474', true],
+    ['https://map.kakao.com/?q=a', 'https://search.daum.net/search?q=a', false],
+    ['https://kko.to/E47ZooGW3i', 'https://detour-test.tistory.com/123', true],
+    ['https://kko.to/E47ZooGW3i', 'https://shop.example.com/invitation', true],
+    // The short link's own error page ("503") says nothing.
+    ['https://kko.to/E47ZooGW3i', 'https://kko.to/E47ZooGW3i', false],
+    ['https://map.kakao.com/link/map/1', 'https://kko.to/E47ZooGW3i', false],
+    ['https://kko.to/E47ZooGW3i', undefined, false],
+    ['https://example.com/', 'https://example.com/', false],
+  ] as const)('%s from %s: %s', (url, page, expected) => {
+    expect(titleSpeaksFor(url, page)).toBe(expected);
   });
 });

@@ -22,8 +22,11 @@ export type Intent =
   /** A text search: a map search, a web search on a tab, a song, a title. */
   | { readonly kind: 'search'; readonly query: string; readonly vertical?: Vertical }
   | { readonly kind: 'place'; readonly place: Place }
-  /** A Kakao place id: meaningless elsewhere until resolved from the local place cache. */
-  | { readonly kind: 'placeId'; readonly id: string }
+  /**
+   * A Kakao place id: meaningless elsewhere until resolved from the local place cache. `name` is what
+   * the address itself says of the place (detailMapView's `q`), used when the cache has nothing.
+   */
+  | { readonly kind: 'placeId'; readonly id: string; readonly name?: string }
   | { readonly kind: 'route'; readonly from?: Place; readonly to: Place; readonly mode?: TravelMode };
 
 export type IntentKind = Intent['kind'];

@@ -9,6 +9,8 @@ export interface BuiltLink {
   readonly carries: Carries;
   /** 'app' links open an installed app (tmap://); shown only where the platform can open them. */
   readonly via: 'web' | 'app';
+  /** 'appOnly': what the link carries is filled in only by the alternative's app, not by this browser. */
+  readonly note?: 'appOnly';
 }
 
 export type Platform = 'desktop' | 'mobile';

@@ -3,8 +3,9 @@ import { readableUrl } from '../../core/display.ts';
 import type { FallbackRequest } from '../../core/fallback.ts';
 import { linkDetail } from '../../core/link-label.ts';
 import type { ServiceStatus, Summary } from '../../core/health/types.ts';
-import { intentSubject, type Translation } from '../../core/translate/index.ts';
+import { intentSubject, type Platform, type Translation } from '../../core/translate/index.ts';
 import { alternativeName, causeText, serviceName, t } from '../components/i18n.ts';
+import { SearchField, searchFieldAlternatives } from './SearchField.tsx';
 
 /** What the health engine says right now, as far as this page needs it. */
 export interface LiveHealth {
@@ -23,6 +24,8 @@ interface Props {
   readonly autoReturn?: boolean;
   readonly onAutoReturn?: (on: boolean) => void;
   readonly onGo?: (lasting: boolean) => void;
+  /** Where app links can open (the search field builds its links for it). */
+  readonly platform?: Platform;
 }
 
 function scopeText(health: LiveHealth | undefined, service: string): string {
@@ -33,7 +36,7 @@ function scopeText(health: LiveHealth | undefined, service: string): string {
   return t('scopeChecking');
 }
 
-export function FallbackPage({ request, translation, health, reachable, autoReturn = false, onAutoReturn, onGo }: Props) {
+export function FallbackPage({ request, translation, health, reachable, autoReturn = false, onAutoReturn, onGo, platform = 'desktop' }: Props) {
   const firstLink = useRef<HTMLAnchorElement>(null);
   useEffect(() => firstLink.current?.focus(), []);
 
@@ -51,6 +54,11 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
   // While the user's own connection is down no alternative would load either: offer none.
   const links = offline ? [] : (translation?.links ?? []);
   const subject = translation ? intentSubject(translation.intent) : '';
+  // --- search field (SearchField.tsx): when the address says nothing, it stands in for the rows of the
+  // alternatives that can search, which would otherwise all read "첫 화면 열기".
+  const searchable = offline ? [] : searchFieldAlternatives(translation, platform);
+  const listed = links.filter((link) => !searchable.includes(link.alternative));
+  // --- end search field
   return (
     <main class="fallback">
       <h1 data-testid="title">{t('fallbackTitle', name)}</h1>
@@ -75,11 +83,12 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
           {t('fallbackRecovered', name)} <a href={request.url}>{t('fallbackBackToOriginal')}</a>
         </p>
       )}
-      {links.length > 0 && (
+      {translation && searchable.length > 0 && <SearchField translation={translation} alternatives={searchable} platform={platform} autoFocus />}
+      {listed.length > 0 && (
         <section aria-labelledby="alts-heading">
           <h2 id="alts-heading">{t('fallbackAlternatives')}</h2>
           <ul class="alternatives" data-testid="alternatives">
-            {links.map((link, index) => {
+            {listed.map((link, index) => {
               const answered = reachable?.[link.alternative];
               return (
                 <li key={link.alternative}>
@@ -90,7 +99,7 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
                     data-carries={link.carries}
                     data-reachable={answered === undefined ? 'unknown' : String(answered)}
                     class={answered === false ? 'unreachable' : undefined}
-                    ref={index === 0 ? firstLink : undefined}
+                    ref={index === 0 && searchable.length === 0 ? firstLink : undefined}
                   >
                     <strong>{alternativeName(link.alternative)}</strong>
                     <span class="muted">

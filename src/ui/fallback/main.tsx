@@ -43,6 +43,7 @@ function show(): void {
     <FallbackPage
       request={request}
       translation={translation()}
+      platform={platform}
       health={health}
       reachable={reachable}
       autoReturn={autoReturn}

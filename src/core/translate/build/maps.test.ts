@@ -1,8 +1,9 @@
+import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { NO_INTENT, type Intent, type Place, type TravelMode } from '../intent.ts';
 import { ALTERNATIVES, normalizeHost, type Alternative, type AlternativeId } from '../../catalog/index.ts';
 import { isAllowedLink, type BuildContext, type Builder, type BuiltLink } from '../links.ts';
-import { googleMaps, naverMap, tmap, ut } from './maps.ts';
+import { googleMaps, naverMap, tmap, toWebMercator, ut } from './maps.ts';
 
 const DESKTOP: BuildContext = { platform: 'desktop' };
 const MOBILE: BuildContext = { platform: 'mobile' };
@@ -36,35 +37,63 @@ const QUERY_CASES: Array<[string, string]> = [
   ["it's (here)!", "it's%20(here)!"],
 ];
 
+/** Naver's own share links write points in Web Mercator metres; these are the test points', to 7 places. */
+const PANGYO_M = '14149621.4354835,4495297.3651224';
+const SEOUL_M = '14134313.6696655,4516709.4454730';
+const PLAIN_M = '14137575.3307457,4509031.3930767';
+const APP = `appname=${enc('detour@detour-extension')}`;
+const VIEW = '?c=15.00,0,0,0,dh';
+
 describe('naverMap', () => {
   it.each(QUERY_CASES)('search %j (desktop web, mobile app)', (query, encoded) => {
     expect(naverMap(search(query), DESKTOP)).toEqual(webLink(`https://map.naver.com/p/search/${encoded}`, 'search'));
-    expect(naverMap(search(query), MOBILE)).toEqual(appLink(`nmap://search?query=${encoded}&appname=detour`, 'search'));
+    expect(naverMap(search(query), MOBILE)).toEqual(appLink(`nmap://search?query=${encoded}&${APP}`, 'search'));
   });
 
   it.each<[string, Intent, BuiltLink | undefined, BuiltLink | undefined]>([
-    ['place with name and coordinates', place(PANGYO), webLink(`https://map.naver.com/?lat=37.402056&lng=127.108212&title=${PANGYO_ENC}`, 'place'), appLink(`nmap://place?lat=37.402056&lng=127.108212&name=${PANGYO_ENC}&appname=detour`, 'place')],
-    ['place with coordinates only', place(at(37.5, 127)), webLink('https://map.naver.com/?lat=37.5&lng=127', 'place'), appLink(`nmap://place?lat=37.5&lng=127&name=${enc('37.5,127')}&appname=detour`, 'place')],
-    ['place with a name only', place(named('서울역')), webLink(`https://map.naver.com/p/search/${SEOUL_ENC}`, 'place'), appLink(`nmap://search?query=${SEOUL_ENC}&appname=detour`, 'place')],
+    ['place with name and coordinates: the named goal of directions', place(PANGYO), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'place'), appLink(`nmap://place?lat=37.402056&lng=127.108212&name=${PANGYO_ENC}&${APP}`, 'place')],
+    ['place with coordinates only: no made-up name', place(at(37.5, 127)), webLink(`https://map.naver.com/p/directions/-/${PLAIN_M},,,SIMPLE_POI/-/transit${VIEW}`, 'place'), appLink(`nmap://place?lat=37.5&lng=127&name=${enc('37.5,127')}&${APP}`, 'place')],
+    ['place with a name only', place(named('서울역')), webLink(`https://map.naver.com/p/search/${SEOUL_ENC}`, 'place'), appLink(`nmap://search?query=${SEOUL_ENC}&${APP}`, 'place')],
     [
       'route from and to, by car',
       route(SEOUL_STATION, PANGYO, 'car'),
-      webLink(`https://map.naver.com/p/directions/126.9707,37.5547,${SEOUL_ENC}/127.108212,37.402056,${PANGYO_ENC}/-/car`, 'route'),
-      appLink(`nmap://route/car?slat=37.5547&slng=126.9707&sname=${SEOUL_ENC}&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&appname=detour`, 'route'),
+      webLink(`https://map.naver.com/p/directions/${SEOUL_M},${SEOUL_ENC},,SIMPLE_POI/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/car${VIEW}`, 'route'),
+      appLink(`nmap://route/car?slat=37.5547&slng=126.9707&sname=${SEOUL_ENC}&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route'),
     ],
-    ['route by transit', route(SEOUL_STATION, PANGYO, 'transit'), webLink(`https://map.naver.com/p/directions/126.9707,37.5547,${SEOUL_ENC}/127.108212,37.402056,${PANGYO_ENC}/-/transit`, 'route'), appLink(`nmap://route/public?slat=37.5547&slng=126.9707&sname=${SEOUL_ENC}&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&appname=detour`, 'route')],
-    ['route on foot, destination only', route(undefined, PANGYO, 'walk'), webLink(`https://map.naver.com/p/directions/-/127.108212,37.402056,${PANGYO_ENC}/-/walk`, 'route'), appLink(`nmap://route/walk?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&appname=detour`, 'route')],
-    ['route by bike', route(undefined, PANGYO, 'bike'), webLink(`https://map.naver.com/p/directions/-/127.108212,37.402056,${PANGYO_ENC}/-/bike`, 'route'), appLink(`nmap://route/bicycle?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&appname=detour`, 'route')],
-    ['route by taxi drives', route(undefined, PANGYO, 'taxi'), webLink(`https://map.naver.com/p/directions/-/127.108212,37.402056,${PANGYO_ENC}/-/car`, 'route'), appLink(`nmap://route/car?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&appname=detour`, 'route')],
-    ['route without a mode drives', route(undefined, at(37.5, 127)), webLink(`https://map.naver.com/p/directions/-/127,37.5,${enc('37.5,127')}/-/car`, 'route'), appLink('nmap://route/car?dlat=37.5&dlng=127&appname=detour', 'route')],
-    ['route from a name only', route(named('서울역'), PANGYO), webLink(`https://map.naver.com/p/directions/-/127.108212,37.402056,${PANGYO_ENC}/-/car`, 'route'), appLink(`nmap://route/car?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&appname=detour`, 'route')],
-    ['route from coordinates only', route(at(37.5547, 126.9707), PANGYO), webLink(`https://map.naver.com/p/directions/126.9707,37.5547,${enc('37.5547,126.9707')}/127.108212,37.402056,${PANGYO_ENC}/-/car`, 'route'), appLink(`nmap://route/car?slat=37.5547&slng=126.9707&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&appname=detour`, 'route')],
-    ['route to a name only: a search for it', route(SEOUL_STATION, named('판교역')), webLink(`https://map.naver.com/p/search/${enc('판교역')}`, 'place'), appLink(`nmap://search?query=${enc('판교역')}&appname=detour`, 'place')],
+    ['route by transit', route(SEOUL_STATION, PANGYO, 'transit'), webLink(`https://map.naver.com/p/directions/${SEOUL_M},${SEOUL_ENC},,SIMPLE_POI/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'route'), appLink(`nmap://route/public?slat=37.5547&slng=126.9707&sname=${SEOUL_ENC}&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
+    ['route on foot, destination only', route(undefined, PANGYO, 'walk'), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/walk${VIEW}`, 'route'), appLink(`nmap://route/walk?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
+    ['route by bike', route(undefined, PANGYO, 'bike'), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/bicycle${VIEW}`, 'route'), appLink(`nmap://route/bicycle?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
+    ['route by taxi drives', route(undefined, PANGYO, 'taxi'), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/car${VIEW}`, 'route'), appLink(`nmap://route/car?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
+    ["route without a mode: transit on the web, as Naver's share links default", route(undefined, at(37.5, 127)), webLink(`https://map.naver.com/p/directions/-/${PLAIN_M},,,SIMPLE_POI/-/transit${VIEW}`, 'route'), appLink(`nmap://route/car?dlat=37.5&dlng=127&${APP}`, 'route')],
+    ['route from a name only: from where the user is', route(named('서울역'), PANGYO), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'route'), appLink(`nmap://route/car?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
+    ['route from coordinates only', route(at(37.5547, 126.9707), PANGYO), webLink(`https://map.naver.com/p/directions/${SEOUL_M},,,SIMPLE_POI/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'route'), appLink(`nmap://route/car?slat=37.5547&slng=126.9707&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
+    ['route to a name only: a search for it', route(SEOUL_STATION, named('판교역')), webLink(`https://map.naver.com/p/search/${enc('판교역')}`, 'place'), appLink(`nmap://search?query=${enc('판교역')}&${APP}`, 'place')],
     ['no intent', NO_INTENT, undefined, undefined],
     ['an unresolved place id', { kind: 'placeId', id: '18577297' }, undefined, undefined],
   ])('%s', (_label, intent, desktop, mobile) => {
     expect(naverMap(intent, DESKTOP)).toEqual(desktop);
     expect(naverMap(intent, MOBILE)).toEqual(mobile);
+  });
+
+  it("writes Web Mercator exactly as Naver's own share links do", () => {
+    // A point of a share link Naver's directions page produced, copied into public code as a Referer
+    // (test/fixtures/naver-evidence.md): "14149906.4245121,4509840.9725981,서울 송파구 백제고분로42길 13,,SIMPLE_POI".
+    const naver = toWebMercator({ lat: 37.5057695, lng: 127.1107721 });
+    // Within a millimetre (Naver's own float rounding differs in the seventh decimal).
+    expect(Number(naver.x)).toBeCloseTo(14149906.4245121, 2);
+    expect(Number(naver.y)).toBeCloseTo(4509840.9725981, 2);
+    // proj4's EPSG:3857 agrees everywhere in Korea.
+    const toMercator = proj4('EPSG:4326', 'EPSG:3857');
+    for (const [lat, lng] of [[33.2, 126.3], [37.5665, 126.978], [38.6, 128.6], [35.1, 129.04]] as const) {
+      const [x, y] = toMercator.forward([lng, lat]) as [number, number];
+      const ours = toWebMercator({ lat, lng });
+      expect(Number(ours.x)).toBeCloseTo(x, 3);
+      expect(Number(ours.y)).toBeCloseTo(y, 3);
+    }
+    // EPSG:3857's bounds: the antimeridian at 20037508.3427892 m, the equator at 0.
+    const edge = toWebMercator({ lat: 0, lng: 180 });
+    expect(edge.x).toBe('20037508.3427892');
+    expect(Math.abs(Number(edge.y))).toBeLessThan(1e-6);
   });
 });
 
@@ -78,12 +107,13 @@ describe('googleMaps', () => {
   it.each<[string, Intent, BuiltLink | undefined]>([
     ['place with coordinates: a pin there', place(PANGYO), webLink('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.108212', 'place')],
     ['place with a name only', place(named('서울역')), webLink(`https://www.google.com/maps/search/?api=1&query=${SEOUL_ENC}`, 'place')],
-    ['route from and to, by car', route(SEOUL_STATION, PANGYO, 'car'), webLink('https://www.google.com/maps/dir/?api=1&origin=37.5547%2C126.9707&destination=37.402056%2C127.108212&travelmode=driving', 'route')],
+    ['route by car: Google has no driving directions in Korea, so the destination', route(SEOUL_STATION, PANGYO, 'car'), webLink('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.108212', 'place')],
     ['route by transit', route(undefined, PANGYO, 'transit'), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=transit', 'route')],
-    ['route on foot', route(undefined, PANGYO, 'walk'), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=walking', 'route')],
-    ['route by bike', route(undefined, PANGYO, 'bike'), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=bicycling', 'route')],
-    ['route by taxi', route(undefined, PANGYO, 'taxi'), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=driving', 'route')],
-    ['route without a mode', route(undefined, PANGYO), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212', 'route')],
+    ['route on foot: transit, which walks short distances', route(undefined, PANGYO, 'walk'), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=transit', 'route')],
+    ['route by bike: the destination', route(undefined, PANGYO, 'bike'), webLink('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.108212', 'place')],
+    ['route by taxi: the destination', route(undefined, PANGYO, 'taxi'), webLink('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.108212', 'place')],
+    ['route without a mode: transit', route(undefined, PANGYO), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=transit', 'route')],
+    ['route from and to without a mode keeps the start', route(SEOUL_STATION, PANGYO), webLink('https://www.google.com/maps/dir/?api=1&origin=37.5547%2C126.9707&destination=37.402056%2C127.108212&travelmode=transit', 'route')],
     ['route between names', route(named('서울역'), named('판교역'), 'transit'), webLink(`https://www.google.com/maps/dir/?api=1&origin=${SEOUL_ENC}&destination=${enc('판교역')}&travelmode=transit`, 'route')],
     ['negative coordinates keep their sign', place(at(-33.8567, 151.2152)), webLink('https://www.google.com/maps/search/?api=1&query=-33.8567%2C151.2152', 'place')],
     ['no intent', NO_INTENT, undefined],
@@ -128,8 +158,9 @@ describe('ut (Uber)', () => {
     ['search: not carried', search('판교역'), undefined],
     ['no intent', NO_INTENT, undefined],
   ])('%s', (_label, intent, expected) => {
-    expect(ut(intent, DESKTOP)).toEqual(expected);
     expect(ut(intent, MOBILE)).toEqual(expected);
+    // Uber's universal link fills the ride in only in its app: on a desktop the link says so.
+    expect(ut(intent, DESKTOP)).toEqual(expected && { ...expected, note: 'appOnly' });
   });
 });
 
@@ -177,27 +208,29 @@ describe('every map builder', () => {
       expect(decodeURIComponent(new URL(naverSearch.url).pathname.replace('/p/search/', ''))).toBe(text);
 
       const naverPlace = new URL(naverMap(place(at(37.5, 127.03, text)), DESKTOP)!.url);
-      expect(naverPlace.searchParams.get('title')).toBe(text);
-      expect(naverPlace.searchParams.get('lat')).toBe('37.5');
+      const placeGoal = (naverPlace.pathname.split('/')[4] ?? '').split(',');
+      expect(placeGoal).toHaveLength(5);
+      expect(decodeURIComponent(placeGoal[2] ?? '')).toBe(text);
 
       const directions = new URL(naverMap(route(at(37.55, 126.97, text), at(37.4, 127.1, text)), DESKTOP)!.url);
       const [, , , start, goal, dash, mode] = directions.pathname.split('/');
       for (const point of [start, goal]) {
         const fields = (point ?? '').split(',');
-        expect(fields).toHaveLength(3);
+        expect(fields).toHaveLength(5);
         expect(decodeURIComponent(fields[2] ?? '')).toBe(text);
+        expect(fields.slice(3)).toEqual(['', 'SIMPLE_POI']);
       }
-      expect([dash, mode]).toEqual(['-', 'car']);
+      expect([dash, mode]).toEqual(['-', 'transit']);
 
       const nmap = new URL(naverMap(route(at(37.55, 126.97, text), at(37.4, 127.1, text), 'walk'), MOBILE)!.url);
       expect(nmap.searchParams.get('sname')).toBe(text);
       expect(nmap.searchParams.get('dname')).toBe(text);
-      expect(nmap.searchParams.getAll('appname')).toEqual(['detour']);
+      expect(nmap.searchParams.getAll('appname')).toEqual(['detour@detour-extension']);
 
       const google = new URL(googleMaps(route(named(text), named(text), 'walk'), DESKTOP)!.url);
       expect(google.searchParams.get('origin')).toBe(text);
       expect(google.searchParams.get('destination')).toBe(text);
-      expect(google.searchParams.get('travelmode')).toBe('walking');
+      expect(google.searchParams.get('travelmode')).toBe('transit');
       expect([...google.searchParams.keys()]).toEqual(['api', 'origin', 'destination', 'travelmode']);
 
       const googleSearch = new URL(googleMaps(search(text), DESKTOP)!.url);
@@ -222,7 +255,7 @@ describe('every map builder', () => {
     const link = googleMaps(place(at(37.40205604362179, 127.10821222694464)), DESKTOP)!;
     expect(link.url).toBe('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.1082122');
     const tiny = naverMap(place(at(1e-8, 127)), DESKTOP)!;
-    expect(tiny.url).toBe('https://map.naver.com/?lat=0&lng=127');
+    expect(tiny.url).toBe('https://map.naver.com/p/directions/-/14137575.3307457,0.0011132,,,SIMPLE_POI/-/transit?c=15.00,0,0,0,dh');
   });
 
   it('refuses unusable coordinates rather than writing NaN', () => {

@@ -1,5 +1,6 @@
 import { isUsableCoords, type Intent, type LatLng, type Place, type TravelMode } from '../intent.ts';
 import { app, web, type Builder, type BuiltLink, type Carries } from '../links.ts';
+import { GECKO_ID } from '../../identity.ts';
 import { formatDegrees } from '../geo/coords.ts';
 
 /*
@@ -14,8 +15,12 @@ import { formatDegrees } from '../geo/coords.ts';
 
 const enc = encodeURIComponent;
 
-/** Naver asks every nmap:// link to name the caller ("appname ... 필수"). */
-const NAVER_APP_NAME = 'detour';
+/**
+ * Naver's guide asks every nmap:// link to name its caller: "appname: 앱 식별자 (Android 패키지명, iOS
+ * 번들 ID 또는 웹 페이지 URL)". nmap:// links are only offered on mobile, where the one browser with
+ * extensions is Firefox for Android: the add-on's own id names it.
+ */
+const NAVER_APP_NAME = encodeURIComponent(GECKO_ID);
 
 function coordsOf(place: Place | undefined): LatLng | undefined {
   return place && isUsableCoords(place.coords) ? place.coords : undefined;
@@ -36,20 +41,41 @@ function labelOf(place: Place, coords: LatLng): string {
 
 /**
  * Naver Map web. Naver documents no web URL format (a Naver Maps staff answer on the NCP forum,
- * ncloud-forums.com/topic/242, as quoted in public code: "Web Url Scheme 관련 문서는 제공하지 않습니다");
- * these are the addresses map.naver.com itself produces and accepts, as used across public code:
- *   search:     https://map.naver.com/p/search/{query}                (its own search box and share button)
- *   a point:    https://map.naver.com/?lat={lat}&lng={lng}&title={name} (the "위치 표시" link the forum cites)
- *   directions: https://map.naver.com/p/directions/{start}/{goal}/-/{car|transit|walk|bike}
- *               with a point written {lng},{lat},{name} and "-" for "from where I am"
- *               (the directions page's own path; its share links use the same mode names).
+ * ncloud-forums.com/topic/242: "Web Url Scheme 관련 문서는 제공하지 않습니다"), so these follow the
+ * addresses map.naver.com itself makes today (its /p/ pages, since 2023), as found in public code that
+ * copied them from Naver's own share button and address bar (test/fixtures/naver-evidence.md lists them):
+ *   search:     https://map.naver.com/p/search/{query}
+ *   directions: https://map.naver.com/p/directions/{start}/{goal}/{via}/{car|transit|walk|bicycle}?c=...
+ *     a point is five fields, {x},{y},{name},{placeId},{type}: x,y in Web Mercator metres (EPSG:3857,
+ *     "14149906.4245121,4509840.9725981"), the name URL-encoded, and for a point that is not one of
+ *     Naver's places an empty id with type SIMPLE_POI ("...,서울 송파구 백제고분로42길 13,,SIMPLE_POI");
+ *     "-" is "from where I am" (start) and "no waypoint" (via).
+ * The pre-2023 point form (/?lat=&lng=&title=) is not used: no current share link carries it. A place
+ * with coordinates is therefore shown as the goal of directions (a pin exactly there, named, with the
+ * start left to the user); a name alone is searched. Naver's directions need a goal's coordinates, so
+ * a route known only by names searches its destination (the start cannot be carried).
  */
-const NAVER_WEB_MODES: Readonly<Record<TravelMode, string>> = { car: 'car', transit: 'transit', walk: 'walk', bike: 'bike', taxi: 'car' };
+const NAVER_WEB_MODES: Readonly<Record<TravelMode, string>> = { car: 'car', transit: 'transit', walk: 'walk', bike: 'bicycle', taxi: 'car' };
+/** Naver's share links end with the map view; zoom 15, no tilt or rotation, as they write it. */
+const NAVER_VIEW = '?c=15.00,0,0,0,dh';
+const EARTH_RADIUS = 6378137;
+
+/** WGS84 degrees to Web Mercator metres (EPSG:3857), seven decimals as Naver writes them. */
+export function toWebMercator(coords: LatLng): { readonly x: string; readonly y: string } {
+  const x = (EARTH_RADIUS * coords.lng * Math.PI) / 180;
+  const y = EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + (coords.lat * Math.PI) / 360));
+  return { x: x.toFixed(7), y: y.toFixed(7) };
+}
 
 function naverWebPoint(place: Place | undefined): string {
   const coords = coordsOf(place);
   if (!place || !coords) return '-';
-  return `${formatDegrees(coords.lng)},${formatDegrees(coords.lat)},${enc(labelOf(place, coords))}`;
+  const { x, y } = toWebMercator(coords);
+  return `${x},${y},${place.name ? enc(place.name) : ''},,SIMPLE_POI`;
+}
+
+function naverDirections(from: Place | undefined, to: Place, mode: TravelMode): string {
+  return `https://map.naver.com/p/directions/${naverWebPoint(from)}/${naverWebPoint(to)}/-/${NAVER_WEB_MODES[mode]}${NAVER_VIEW}`;
 }
 
 function naverWeb(intent: Intent): BuiltLink | undefined {
@@ -57,21 +83,12 @@ function naverWeb(intent: Intent): BuiltLink | undefined {
   switch (intent.kind) {
     case 'search':
       return search(intent.query, 'search');
-    case 'place': {
-      const coords = coordsOf(intent.place);
-      if (coords) {
-        const title = intent.place.name ? `&title=${enc(intent.place.name)}` : '';
-        return web(`https://map.naver.com/?lat=${formatDegrees(coords.lat)}&lng=${formatDegrees(coords.lng)}${title}`, 'place');
-      }
+    case 'place':
+      if (coordsOf(intent.place)) return web(naverDirections(undefined, intent.place, 'transit'), 'place');
       return intent.place.name ? search(intent.place.name, 'place') : undefined;
-    }
-    case 'route': {
-      if (coordsOf(intent.to)) {
-        const mode = NAVER_WEB_MODES[intent.mode ?? 'car'];
-        return web(`https://map.naver.com/p/directions/${naverWebPoint(intent.from)}/${naverWebPoint(intent.to)}/-/${mode}`, 'route');
-      }
+    case 'route':
+      if (coordsOf(intent.to)) return web(naverDirections(intent.from, intent.to, intent.mode ?? 'transit'), 'route');
       return intent.to.name ? search(intent.to.name, 'place') : undefined;
-    }
     default:
       return undefined;
   }
@@ -121,18 +138,24 @@ export const naverMap: Builder = (intent, context) => (context.platform === 'mob
  * Google Maps URLs (developers.google.com/maps/documentation/urls/get-started), the same on every
  * platform (they open the app where it is installed), no key needed:
  *   search:     https://www.google.com/maps/search/?api=1&query={text or "lat,lng"}
- *   directions: https://www.google.com/maps/dir/?api=1[&origin=...]&destination=...
- *               [&travelmode=driving|walking|bicycling|transit]   (no origin: from the user's position)
- * A place with coordinates is searched by "lat,lng" (a pin exactly there); by name when that is all
- * there is. Google has no taxi mode: a taxi ride is a drive.
+ *   directions: https://www.google.com/maps/dir/?api=1[&origin=...]&destination=...&travelmode=transit
+ *               (no origin: from the user's position)
+ * In South Korea Google Maps gives transit directions only: driving, walking and cycling end at "Can't
+ * find a way there" (Korea's map-data export rules; The Straits Times, "Why Google Maps is still broken
+ * in South Korea", May 2025: walking directions dead-end, transit routes work, their walking legs drawn
+ * as dotted lines). So every route Detour sends to Google is a transit route (a walk included: transit
+ * directions walk short distances); one by car, taxi or bike is sent as its destination instead, a pin
+ * the user can act on, never a link that dead-ends.
+ * A place with coordinates is searched by "lat,lng" (a pin exactly there); by name when that is all.
  */
-const GOOGLE_MODES: Readonly<Record<TravelMode, string>> = { car: 'driving', transit: 'transit', walk: 'walking', bike: 'bicycling', taxi: 'driving' };
-
 function googlePoint(place: Place | undefined): string | undefined {
   if (!place) return undefined;
   const coords = coordsOf(place);
   return coords ? latLngText(coords) : place.name || undefined;
 }
+
+/** The travel modes Google routes in Korea, as the modes Detour reads: transit, and walking as part of it. */
+const GOOGLE_ROUTES_IN_KOREA: ReadonlySet<TravelMode | undefined> = new Set([undefined, 'transit', 'walk']);
 
 export const googleMaps: Builder = (intent) => {
   const search = (query: string, carries: Carries) => web(`https://www.google.com/maps/search/?api=1&query=${enc(query)}`, carries);
@@ -146,9 +169,9 @@ export const googleMaps: Builder = (intent) => {
     case 'route': {
       const destination = googlePoint(intent.to);
       if (!destination) return undefined;
+      if (!GOOGLE_ROUTES_IN_KOREA.has(intent.mode)) return search(destination, 'place');
       const origin = googlePoint(intent.from);
-      const mode = intent.mode ? `&travelmode=${GOOGLE_MODES[intent.mode]}` : '';
-      return web(`https://www.google.com/maps/dir/?api=1${origin ? `&origin=${enc(origin)}` : ''}&destination=${enc(destination)}${mode}`, 'route');
+      return web(`https://www.google.com/maps/dir/?api=1${origin ? `&origin=${enc(origin)}` : ''}&destination=${enc(destination)}&travelmode=transit`, 'route');
     }
     default:
       return undefined;
@@ -207,7 +230,7 @@ function uberPoint(role: 'pickup' | 'dropoff', place: Place, coords: LatLng): st
   return `${role}[latitude]=${formatDegrees(coords.lat)}&${role}[longitude]=${formatDegrees(coords.lng)}&${role}[nickname]=${enc(labelOf(place, coords))}`;
 }
 
-export const ut: Builder = (intent) => {
+export const ut: Builder = (intent, context) => {
   let to: Place | undefined;
   let from: Place | undefined;
   if (intent.kind === 'place') to = intent.place;
@@ -216,5 +239,10 @@ export const ut: Builder = (intent) => {
   if (!to || !toCoords) return undefined;
   const fromCoords = coordsOf(from);
   const pickup = from && fromCoords ? uberPoint('pickup', from, fromCoords) : 'pickup=my_location';
-  return web(`https://m.uber.com/ul/?action=setPickup&${pickup}&${uberPoint('dropoff', to, toCoords)}`, intent.kind === 'route' ? 'route' : 'place');
+  const link = web(`https://m.uber.com/ul/?action=setPickup&${pickup}&${uberPoint('dropoff', to, toCoords)}`, intent.kind === 'route' ? 'route' : 'place');
+  // Uber's deep-link FAQ (developer.uber.com/docs/riders/ride-requests/tutorials/deep-links/faq): "Can I
+  // set URL parameter to Deeplink into the mobile Uber website https://m.uber.com? No, the Deeplink and
+  // universal link features are designed for our native Uber app." On a desktop the link opens Uber's
+  // web page without the ride filled in: the label says so instead of promising the destination.
+  return context.platform === 'mobile' ? link : { ...link, note: 'appOnly' };
 };

@@ -218,3 +218,34 @@ describe('parseKakaoMapUrl', () => {
     }
   });
 });
+
+describe('parseKakaoMapUrl: the shapes people share (test/fixtures/real-addresses.tsv)', () => {
+  it.each<[string, Intent]>([
+    // kko.to: only Kakao's server knows where a short link goes.
+    ['https://kko.to/E47ZooGW3i', NONE],
+    ['https://kko.to/-6KddnhXWj?q=ignored', NONE],
+    // m.map.kakao.com's place page: a place id, with the name when the share added one.
+    ['https://m.map.kakao.com/actions/detailMapView?id=404070599', placeId('404070599')],
+    ['https://m.map.kakao.com/actions/detailMapView?id=20515606&refService=place', placeId('20515606')],
+    [`https://m.map.kakao.com/actions/detailMapView?id=1444552042&refService=place&q=${enc('밤부 성수')}`, { kind: 'placeId', id: '1444552042', name: '밤부 성수' }],
+    ['https://m.map.kakao.com/actions/detailMapView?id=abc', NONE],
+    ['https://m.map.kakao.com/actions/detailMapView', NONE],
+    // The mobile route pages name their ends; their *Enc coordinates are an undocumented code, not read.
+    [`https://m.map.kakao.com/actions/publicRoute?startLoc=${enc('의정부역 1호선')}&sxEnc=MNNLNR&syEnc=QNQRPML&endLoc=${enc('장지역 8호선')}&exEnc=MMQTLL&eyEnc=QNNPOPN`, route(named('의정부역 1호선'), named('장지역 8호선'), 'transit')],
+    ['https://m.map.kakao.com/actions/routeView?startLoc=&endLoc=%EA%B9%8C%EC%82%AC%EA%B7%B8%EB%9E%91%EB%8D%B0+%EC%84%BC%ED%8A%B8%EB%A1%9C&exEnc=MNSNUM&ids=%2CP67986660', route(undefined, named('까사그랑데 센트로'))],
+    [`https://m.map.kakao.com/actions/routeView?ex=484093&ey=1107380&endLoc=${enc('판교역')}`, route(undefined, wc(484093, 1107380, '판교역'))],
+    ['https://m.map.kakao.com/actions/routeView', NONE],
+    // applink.map.kakao.com, where kko.to links land: the app scheme's actions, names as sn/en.
+    ['https://applink.map.kakao.com/place?id=1402324982&t_src=share', placeId('1402324982')],
+    ['https://applink.map.kakao.com/route?ep=37.30834,126.82810&en=%ED%94%BC%EC%A0%9C%EB%A6%AC%EC%95%84+%EB%9D%BC%EC%AA%BC', route(undefined, at(37.30834, 126.8281, '피제리아 라쪼'))],
+    [`https://applink.map.kakao.com/route?sp=37.5547,126.9707&sn=${enc('서울역')}&ep=37.402056,127.108212&en=${enc(PANGYO)}&by=PUBLICTRANSIT`, route(at(37.5547, 126.9707, '서울역'), at(37.402056, 127.108212, PANGYO), 'transit')],
+    ['https://applink.map.kakao.com/open?page=bookmark&folderid=1', NONE],
+    // The scheme's mobile-web twin takes the same names.
+    [`https://m.map.kakao.com/scheme/route?ep=37.4,127.1&en=${enc('판교역')}&by=FOOT`, route(undefined, at(37.4, 127.1, '판교역'), 'walk')],
+    // A place id as the last point of /link/by/: the place cache's to name.
+    ['https://map.kakao.com/link/by/walk/37.55,126.97/18577297', placeId('18577297')],
+    [`https://map.kakao.com/link/by/car/${enc('서울역')},37.55,126.97/${enc(PANGYO)},37.402056,127.108212`, route(at(37.55, 126.97, '서울역'), at(37.402056, 127.108212, PANGYO), 'car')],
+  ])('%s', (address, expected) => {
+    expect(parseKakaoMapUrl(new URL(address))).toEqual(expected);
+  });
+});

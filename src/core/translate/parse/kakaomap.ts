@@ -13,10 +13,16 @@ import { cleanName, makePlace } from './common.ts';
 export function parseKakaoMapUrl(url: URL): Intent {
   const segments = url.pathname.split('/').filter(Boolean);
   const head = segments[0]?.toLowerCase();
+  const host = normalizeHost(url.hostname);
   let intent: Intent = NO_INTENT;
+  // kko.to/{code}: a short link whose target only Kakao's server knows (the caller falls back to the
+  // title of the page the user came from).
+  if (host === 'kko.to') return NO_INTENT;
   if (head === 'link') intent = parseLink(url.pathname, segments.slice(1));
-  else if (normalizeHost(url.hostname) === 'place.map.kakao.com') intent = parsePlacePage(segments);
+  else if (host === 'place.map.kakao.com') intent = parsePlacePage(segments);
+  else if (host === 'applink.map.kakao.com') intent = parseScheme(segments[0] ?? '', url.searchParams);
   else if (head === 'scheme') intent = parseScheme(segments[1] ?? '', url.searchParams);
+  else if (head === 'actions') intent = parseActions(segments[1] ?? '', url.searchParams);
   return intent.kind === 'none' ? parseQuery(url.searchParams) : intent;
 }
 
@@ -105,8 +111,11 @@ function parseLink(pathname: string, rest: readonly string[]): Intent {
       const points = args.slice(1);
       const last = points[points.length - 1];
       if (last === undefined) return NO_INTENT;
+      // The destination may be a place id (as /link/to/{placeId}): only the place cache can name it.
+      const target = parseIdOrPoint(last);
+      if (target && 'id' in target) return { kind: 'placeId', id: target.id };
       const first = points.length >= 2 ? parsePoint(points[0] ?? '') : undefined;
-      return route(first, parsePoint(last), mode);
+      return route(first, target?.place, mode);
     }
     default:
       return NO_INTENT;
@@ -151,10 +160,41 @@ function parseScheme(action: string, params: URLSearchParams): Intent {
       return query ? { kind: 'search', query } : NO_INTENT;
     }
     case 'route': {
-      const to = parseLatLngPair(params.get('ep'));
-      const from = parseLatLngPair(params.get('sp'));
+      // Names ride along as sn/en (not in Kakao's scheme guide; what KakaoMap's own route share puts
+      // on applink.map.kakao.com/route, and what public code adds to /scheme/route).
+      const to = makePlace(param(params, 'en'), parseLatLngPair(params.get('ep')));
+      const from = makePlace(param(params, 'sn'), parseLatLngPair(params.get('sp')));
       const by = (params.get('by') ?? '').trim().toLowerCase();
-      return route(from ? { coords: from } : undefined, to ? { coords: to } : undefined, Object.hasOwn(SCHEME_MODES, by) ? SCHEME_MODES[by] : undefined);
+      return route(from, to, Object.hasOwn(SCHEME_MODES, by) ? SCHEME_MODES[by] : undefined);
+    }
+    default:
+      return NO_INTENT;
+  }
+}
+
+/**
+ * KakaoMap's mobile web pages (m.map.kakao.com/actions/...), as its own share and route buttons make them
+ * (not documented; observed throughout public code):
+ *   detailMapView?id={placeId}[&q={name}]                    a place page
+ *   searchView?q={query}                                      a search (read by parseQuery)
+ *   publicRoute?startLoc={name}&endLoc={name}[&sxEnc=...]     transit directions
+ *   routeView?startLoc={name}&endLoc={name}[&ex=&ey=]         directions, the mode chosen on the page
+ * The *Enc coordinates are in an undocumented letter code and are not read; plain sx/sy/ex/ey are
+ * WCONGNAMUL, as on the desktop site.
+ */
+function parseActions(action: string, params: URLSearchParams): Intent {
+  switch (action.toLowerCase()) {
+    case 'detailmapview': {
+      const id = params.get('id')?.trim();
+      if (!id || !PLACE_ID.test(id)) return NO_INTENT;
+      const name = param(params, 'q');
+      return name ? { kind: 'placeId', id, name } : { kind: 'placeId', id };
+    }
+    case 'publicroute':
+    case 'routeview': {
+      const to = makePlace(param(params, 'endLoc'), parseWcongnamulPair(params.get('ex'), params.get('ey')));
+      const from = makePlace(param(params, 'startLoc'), parseWcongnamulPair(params.get('sx'), params.get('sy')));
+      return route(from, to, action.toLowerCase() === 'publicroute' ? 'transit' : undefined);
     }
     default:
       return NO_INTENT;

@@ -25,14 +25,22 @@ export function parseKakaoWebtoon(url: URL): Intent {
   return searchFrom(url, ['keyword', 'q']);
 }
 
-/** Tistory's own search: {blog}.tistory.com/search/{query}. A post address carries no words. */
+/**
+ * Tistory, as its blogs write their own addresses:
+ *   {blog}.tistory.com/search/{query}     the blog's search
+ *   {blog}.tistory.com/tag/{tag}          posts with a tag: the tag is the search
+ *   {blog}.tistory.com/entry/{title-slug} a post under its title, spaces as hyphens (the "문자" permalink
+ *                                         setting): the title is the search
+ * A numbered post ({blog}.tistory.com/123) carries no words.
+ */
+const TISTORY_PATHS = /^\/(search|tag|entry)\/([^/]+)/;
+
 export function parseTistory(url: URL): Intent {
-  const search = /^\/search\/([^/]+)/.exec(url.pathname);
-  if (search?.[1]) {
-    const query = cleanQuery(decodeLoosely(search[1]));
-    return query ? { kind: 'search', query, vertical: 'blog' } : NO_INTENT;
-  }
-  return NO_INTENT;
+  const match = TISTORY_PATHS.exec(url.pathname);
+  if (!match?.[1] || !match[2]) return NO_INTENT;
+  const text = decodeLoosely(match[2]);
+  const query = cleanQuery(match[1] === 'entry' ? text.replace(/-+/g, ' ') : text);
+  return query ? { kind: 'search', query, vertical: 'blog' } : NO_INTENT;
 }
 
 /** Kakao Gift search: gift.kakao.com/search/result?query=…; a product page carries only an id. */
