@@ -4,6 +4,7 @@ import { shortenForDisplay } from './safe-text.ts';
  * Bidirectional-override, invisible formatting and Hangul filler characters (and controls) that could
  * make an address read as another.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are removed.
 const SPOOFING = /[\u0000-\u001F\u007F-\u009F\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
 
 /** The most characters of an address shown: a 40 KB address is shown by its start and its end. */

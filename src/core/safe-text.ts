@@ -14,6 +14,7 @@
  * lone surrogates (encodeURIComponent throws on them).
  */
 export const UNSAFE_CHARS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are removed.
   /[\u0000-\u001F\u007F-\u009F\u061C\u115F\u1160\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\u3164\uFEFF\uFFA0]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text with every unsafe character replaced by a space. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SERVICES, serviceForUrl, type ServiceId } from '../../src/core/catalog/index.ts';
+import { SERVICES, type ServiceId } from '../../src/core/catalog/index.ts';
 import { isInKorea } from '../../src/core/translate/geo/wcongnamul.ts';
 import { isAllowedLink, placeIdIn, translate, type Intent, type Place, type Platform, type TravelMode } from '../../src/core/translate/index.ts';
 

@@ -43,7 +43,7 @@ describe.each(TARGETS)('dist/%s', (target) => {
 
   it("declares one content script, the page script, on Kakao's own service pages only", () => {
     expect(manifest.content_scripts).toEqual([{ matches: serviceMatchPatterns(), js: [PAGE_SCRIPT_FILE], run_at: 'document_idle' }]);
-    for (const pattern of manifest.content_scripts?.[0]?.matches ?? []) expect(pattern).toMatch(/^\*:\/\/(\*\.)?[a-z0-9.-]+\.(com|net)\/\*$/);
+    for (const pattern of manifest.content_scripts?.[0]?.matches ?? []) expect(pattern).toMatch(/^\*:\/\/(\*\.)?[a-z0-9.-]+\.(com|net|to)\/\*$/);
     // The file the background injects is the file the build ships, as one self-contained classic script.
     expect(PAGE_SCRIPT_FILE).toBe(PAGE_SCRIPT);
     expect([...contentScriptFiles(dist).keys()]).toEqual([PAGE_SCRIPT]);
