@@ -15,7 +15,8 @@ function confirmedDown(): HealthState {
   return { ...state, network: 'online', services: { ...state.services, kakaomap: { ...state.services.kakaomap, status: 'down', confirmed: true, evidence: { kind: 'probe', ok: false, cause: { kind: 'refused' } } } } };
 }
 
-function rig(options: { settings?: Settings; state?: HealthState; answers?: boolean } = {}) {
+function rig(options: { settings?: Settings; state?: HealthState; answers?: boolean; refusals?: number } = {}) {
+  let refusals = options.refusals ?? 0;
   const navigations: Array<[number, string]> = [];
   const notices: string[] = [];
   const failures: unknown[] = [];
@@ -30,7 +31,13 @@ function rig(options: { settings?: Settings; state?: HealthState; answers?: bool
     healthState: async () => options.state ?? initialHealth(0),
     offerFor: async (url, offer) => translate(url, { ...(offer?.title ? { title: offer.title } : {}) }),
     now: () => 1000,
-    navigateTab: async (tabId, url) => void navigations.push([tabId, url]),
+    navigateTab: async (tabId, url) => {
+      if (refusals > 0) {
+        refusals -= 1;
+        throw new Error('Tabs cannot be edited right now (user may be dragging a tab).');
+      }
+      navigations.push([tabId, url]);
+    },
     extensionUrl: (path) => `chrome-extension://id/${path}`,
     answers: async () => options.answers ?? true,
     notifyRedirect: async (id) => void notices.push(id),
@@ -111,5 +118,12 @@ describe('rescuer', () => {
     r.loads.start('1', 5, URL_Q, 8000);
     await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', r.loads.ended('1'));
     expect(new URL(r.navigations[0]![1]).searchParams.get('skip')).toBe('no-alternative');
+  });
+
+  it('moves the tab even when the browser refuses the first tries (many tabs failing at once)', async () => {
+    const r = rig({ refusals: 2 });
+    r.loads.start('1', 5, URL_Q, 8000);
+    expect(await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', r.loads.ended('1'))).toBe(true);
+    expect(r.navigations).toHaveLength(1);
   });
 });

@@ -12,6 +12,10 @@ import type { FailureLog } from './failure-log.ts';
 import type { Load, Loads } from './loads.ts';
 import type { OfferFor } from './offer.ts';
 
+/** A refused tab move is tried again this many times, after 150 ms, then 300 ms, then 450 ms. */
+const MOVE_RETRIES = 3;
+const MOVE_RETRY_MS = 150;
+
 export interface RescuerDeps {
   readonly settings: () => Promise<Settings>;
   readonly failures: FailureLog;
@@ -39,7 +43,24 @@ export interface RescuerDeps {
 export function createRescuer(deps: RescuerDeps) {
   const { settings, failures, passes, loads, healthState, offerFor, now } = deps;
 
-  const showFallback = (tabId: number, request: FallbackRequest) => deps.navigateTab(tabId, deps.extensionUrl(FALLBACK_PAGE_PATH) + fallbackQuery(request));
+  /**
+   * Moves the tab, trying again a little later if the browser refuses: Chromium answers "Tabs cannot
+   * be edited right now" while many tabs are being created or dragged, and a refused move would leave
+   * the user on the browser's error page (issue 12, finding 10: one of twenty tabs failing at once).
+   */
+  async function moveTab(tabId: number, url: string): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await deps.navigateTab(tabId, url);
+        return;
+      } catch (error) {
+        if (attempt >= MOVE_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, MOVE_RETRY_MS * (attempt + 1)));
+      }
+    }
+  }
+
+  const showFallback = (tabId: number, request: FallbackRequest) => moveTab(tabId, deps.extensionUrl(FALLBACK_PAGE_PATH) + fallbackQuery(request));
 
   /** The first alternative that carries the intent and answers its probe, or undefined. */
   async function reachableAlternative(url: string, title: string | undefined): Promise<AlternativeLink | undefined> {
@@ -66,7 +87,7 @@ export function createRescuer(deps: RescuerDeps) {
       return;
     }
     await passes.noteRedirect(tabId, service);
-    await deps.navigateTab(tabId, link.url);
+    await moveTab(tabId, link.url);
     const notificationId = `detour-back-${tabId}-${now()}`;
     deps.rememberBackLink(notificationId, { tabId, service, url });
     await deps.notifyRedirect(notificationId, service, link).catch(() => undefined);
