@@ -101,7 +101,7 @@ describe.each(BROWSERS)('trust boundary in %s', (browserName) => {
     rig.server.setRule('map.kakao.com', {
       kind: 'page',
       html: `<!doctype html><html><head><meta charset="utf-8"><title>카카오맵</title></head><body><h1 id="top">지도</h1>
-<script>for (let i = 0; i < 8; i++) fetch('https://dapi.kakao.com/api?i=' + i, { mode: 'no-cors' }).catch(() => {});</script></body></html>`,
+<script>for (let i = 0; i < 8; i++) fetch('https://dapi.kakao.com/api?i=' + i).then((r) => r.text()).catch(() => {});</script></body></html>`,
     });
     rig.server.setRule('dapi.kakao.com', { kind: 'status', status: 503 });
     const tab = await rig.browser.newTab();
