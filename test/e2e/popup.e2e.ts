@@ -112,7 +112,7 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     const tab = await openDegradedDaumSearch(rig, 'popup');
     const popup = await openPopup();
     await reopenUntil(popup, () => statusOf(popup, 'daumsearch'), 'degraded');
-    expect(await popup.text('[data-testid=verdict]')).toBe('장애: 다음 검색');
+    expect(await popup.text('[data-testid=verdict]')).toBe('장애: Daum 검색');
     expect(await row(popup, 'daumsearch')).toMatchObject({ word: '일부 장애', mark: 'mark mark-degraded' });
     expect(await tab.url()).toBe('https://search.daum.net/search?q=popup');
     await popup.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES, SERVICE_IDS } from '../catalog/index.ts';
-import { PARTICLE_PLACEHOLDER, nameEnding, particle, withParticle, type Ending } from './particle.ts';
+import { PARTICLE_PLACEHOLDER, nameEnding, particle, resolveParticles, withParticle, type Ending } from './particle.ts';
 
 describe('nameEnding', () => {
   it.each<[string, Ending]>([
@@ -122,5 +122,20 @@ describe('PARTICLE_PLACEHOLDER', () => {
   });
   it.each(['카카오맵이 열리지 않을 때', '보안 연결(TLS)에 실패', '우티 (UT)', '(최대 64 KB)', '서버 오류 (503)'])('leaves %s alone', (text) => {
     expect(PARTICLE_PLACEHOLDER.test(text)).toBe(false);
+  });
+});
+
+describe('resolveParticles', () => {
+  it.each([
+    ['카카오맵{이/가} 열리지 않을 때', '카카오맵이 열리지 않을 때'],
+    ['카카오 T{이/가} 열리지 않을 때', '카카오 T가 열리지 않을 때'],
+    ['카카오맵에 장애가 있어 LINE{으로/로} 이동했습니다', '카카오맵에 장애가 있어 LINE으로 이동했습니다'],
+    ['네이버 지도{으로/로}, 멜론{은/는}', '네이버 지도로, 멜론은'],
+    ['Daum 검색{이/가} 점검 중', 'Daum 검색이 점검 중'],
+    ['no marks at all', 'no marks at all'],
+    ['{이/가} first', '가 first'],
+    ['오류 {503}', '오류 {503}'],
+  ])('%s → %s', (text, expected) => {
+    expect(resolveParticles(text)).toBe(expected);
   });
 });

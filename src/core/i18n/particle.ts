@@ -94,3 +94,15 @@ export function withParticle(name: string, pair: ParticlePair): string {
 
 /** Any "이(가)"-style placeholder left in a text: the machine-made Korean this module replaces. */
 export const PARTICLE_PLACEHOLDER = /이\(가\)|을\(를\)|은\(는\)|와\(과\)|과\(와\)|\(으\)로|\((?:이|가|을|를|은|는|와|과|으)\)/u;
+
+/**
+ * A particle written in a message after a placeholder, in braces: "$SERVICE${이/가} 열리지 않을 때".
+ * t() resolves it once the name is in, from the text just before it, so every caller (pages, the
+ * background's notifications and banners) gets "카카오맵이" / "카카오 T가" without knowing Korean.
+ */
+const PARTICLE_MARK = /\{(이\/가|을\/를|은\/는|과\/와|으로\/로|이에요\/예요)\}/gu;
+
+export function resolveParticles(text: string): string {
+  if (!text.includes('{')) return text;
+  return text.replace(PARTICLE_MARK, (_mark, pair: ParticlePair, offset: number, whole: string) => particle(whole.slice(0, offset), pair));
+}
