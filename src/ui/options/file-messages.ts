@@ -11,6 +11,8 @@ const TOP_LEVEL_LABELS: Readonly<Record<string, string>> = {
   hangLimitMs: 'optionsLabelHangLimit',
   probes: 'optionsLabelProbes',
   placeCache: 'optionsLabelPlaceCache',
+  banner: 'optionsLabelNoBanner',
+  exceptions: 'optionsLabelExceptions',
 };
 
 /** A setting's dotted path as the user knows it ("카카오맵: 대안"); an unknown one as its path. */
