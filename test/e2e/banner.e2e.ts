@@ -128,7 +128,7 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
     const tab = await rig.browser.newTab();
     await tab.goto('https://news.daum.net/');
     await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
-    expect((await readBanner(tab))?.region).toContain('점검 또는 오류 페이지');
+    expect((await readBanner(tab))?.region).toBe('Daum 뉴스가 점검 중이거나 오류 페이지를 보여 주고 있습니다');
     await tab.close();
   });
 
@@ -144,7 +144,7 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
   it('stays hidden for the session once snoozed, across reloads', async () => {
     const tab = await openDegradedMap();
     await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
-    expect(await clickBannerButton(tab, '이번 세션 동안 숨기기')).toBe(true);
+    expect(await clickBannerButton(tab, '브라우저를 닫을 때까지 숨기기')).toBe(true);
     await expect.poll(() => hasBanner(tab)).toBe(false);
     await sleep(300);
     const before = rig.server.requestsTo('dapi.kakao.com').length;
