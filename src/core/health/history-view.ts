@@ -1,7 +1,7 @@
 import type { UiLanguage } from '../i18n/messages.ts';
 import type { Localize } from '../link-label.ts';
 import { durationText } from '../time-text.ts';
-import { DAY_MS, RECENT_BUCKET_MS, type CountedStatus } from './history.ts';
+import { DAILY_BUCKETS, DAY_MS, RECENT_BUCKET_MS, dailyBucketStart, type CountedStatus } from './history.ts';
 import type { HistoryBucket } from './types.ts';
 
 /** The popup's 24-hour bar: 48 half-hour segments, each made of six 5-minute buckets. */
@@ -88,4 +88,35 @@ export function historySummary(totals: HistoryTotals, lang: UiLanguage, t: Local
   if (parts.length === 0) return t('historyNothing');
   if (minutes.none > 0) parts.push(t('historyUnrecorded', durationText(minutes.none, lang)));
   return t('historyLast24h', parts.join(', '));
+}
+
+/** The popup's 30-day bar: one segment per Korean day (the daily buckets' days), oldest first, today last. */
+export function dailySegments(daily: readonly HistoryBucket[], now: number, days: number = DAILY_BUCKETS): HistorySegment[] {
+  const today = dailyBucketStart(now);
+  const statuses: SegmentStatus[] = new Array<SegmentStatus>(days).fill('none');
+  for (const bucket of daily) {
+    const index = days - 1 - Math.round((today - dailyBucketStart(bucket.start)) / DAY_MS);
+    if (index >= 0 && index < days) statuses[index] = worst(statuses[index]!, bucket);
+  }
+  return statuses.map((status, index) => ({ start: today - (days - 1 - index) * DAY_MS, status }));
+}
+
+/** Seconds in each status over the last `days` daily buckets. */
+export function dailyTotals(daily: readonly HistoryBucket[], now: number, days: number = DAILY_BUCKETS): HistoryTotals {
+  const first = dailyBucketStart(now) - (days - 1) * DAY_MS;
+  return daily
+    .filter((bucket) => bucket.start >= first && bucket.start <= now)
+    .reduce<HistoryTotals>((sum, bucket) => ({ up: sum.up + bucket.up, degraded: sum.degraded + bucket.degraded, down: sum.down + bucket.down }), { up: 0, degraded: 0, down: 0 });
+}
+
+/**
+ * The share of recorded time the service worked, as a status page says it ("99.9%"): rounded down,
+ * so a short outage never shows as 100%; undefined when nothing was recorded. Partly down counts as
+ * not working.
+ */
+export function uptimeText(totals: HistoryTotals, lang: UiLanguage): string | undefined {
+  const recorded = totals.up + totals.degraded + totals.down;
+  if (recorded <= 0) return undefined;
+  const share = Math.floor((totals.up / recorded) * 1000) / 10;
+  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(share / 100);
 }
