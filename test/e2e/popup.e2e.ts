@@ -173,15 +173,15 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     const popup = await openPopup();
     const state = () =>
       popup.evaluate<{ checked: boolean; hint: string }>(`({ checked: document.querySelector('[data-testid=enabled-switch]').checked, hint: document.getElementById('switch-hint').textContent })`);
-    expect(await state()).toEqual({ checked: true, hint: '카카오 서비스가 열리지 않으면 대안을 안내합니다.' });
+    expect(await state()).toEqual({ checked: true, hint: '카카오 서비스가 열리지 않으면 다른 서비스를 바로 안내합니다.' });
     await popup.click('label.switch');
-    await expect.poll(state).toEqual({ checked: false, hint: '꺼져 있는 동안에는 아무 것도 하지 않습니다.' });
+    await expect.poll(state).toEqual({ checked: false, hint: '꺼 두면 Detour는 아무것도 하지 않습니다.' });
     // Already so in the first paint, from storage.
     await reopen(popup, /^(cached|fresh)$/);
     expect((await state()).checked).toBe(false);
     await expect.poll(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=enabled-switch]')?.disabled === false`)).toBe(true);
     await popup.click('label.switch');
-    await expect.poll(state).toEqual({ checked: true, hint: '카카오 서비스가 열리지 않으면 대안을 안내합니다.' });
+    await expect.poll(state).toEqual({ checked: true, hint: '카카오 서비스가 열리지 않으면 다른 서비스를 바로 안내합니다.' });
     await popup.close();
   });
 
