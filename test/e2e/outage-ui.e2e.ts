@@ -145,10 +145,10 @@ describe.each(BROWSERS)('outage UI in %s', (browserName) => {
     // The alternatives are there meanwhile.
     expect(await tab.attribute('[data-testid=alternatives] li.primary a', 'href')).toBe(NAVER_SEARCH);
     // Kakao answers at 12 s: the tab is back on its page without a click.
-    expect(await tab.waitForUrl((url) => url === SEARCH, 30_000)).toBe(SEARCH);
+    expect(await tab.waitForUrl((url) => url === SEARCH, 60_000)).toBe(SEARCH);
     expect(Date.now() - started).toBeGreaterThanOrEqual(12_000);
     await tab.close();
-  });
+  }, 120_000);
 
   it('a slow answer does not pull back a user who chose an alternative', async () => {
     rig.server.setRule('map.kakao.com', { kind: 'stall', ms: 12_000 });
@@ -161,5 +161,5 @@ describe.each(BROWSERS)('outage UI in %s', (browserName) => {
     await new Promise((resolve) => setTimeout(resolve, 16_000));
     expect(await tab.url()).toBe(NAVER_SEARCH);
     await tab.close();
-  });
+  }, 120_000);
 });
