@@ -72,7 +72,7 @@ describe.each(BROWSERS.flatMap((browser) => SCHEMES.map((scheme) => [browser, sc
 
   it('the popup is keyboard operable: Tab reaches every control, each with a visible focus ring', async () => {
     const popup = await open(POPUP, `document.documentElement.dataset.painted === 'fresh'`);
-    const controls = await popup.evaluate<number>(`document.querySelectorAll('main a[href], main button:not([disabled]), main input:not([disabled])').length`);
+    const controls = await popup.evaluate<number>(`document.querySelectorAll('main a[href], main button:not([disabled]), main input:not([disabled]), main [tabindex="0"]').length`);
     const reached: string[] = [];
     for (let i = 0; i < controls; i += 1) {
       await popup.press('Tab');
