@@ -90,7 +90,7 @@ describe.each(BROWSERS.flatMap((browser) => SCHEMES.map((scheme) => [browser, sc
     expect(reached).toEqual(expect.arrayContaining(['check-now', 'enabled-switch']));
     expect(reached.filter((entry) => entry.endsWith('(no focus ring)'))).toEqual([]);
     await popup.close();
-  });
+  }, 180_000);
   it('reports a violation planted in an extension page (so "none" above means something)', async () => {
     const options = await open(OPTIONS, `!!document.querySelector('main')`);
     await options.evaluate(`(() => {
