@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { LAST_FAILURE_KEY, parseFailure, type FailureRecord } from '../../core/health/last-failure.ts';
 import { HEALTH_KEY, HISTORY_KEY, healthView } from '../../core/health/view.ts';
-import type { HealthView, TabAlternatives } from '../../core/messages.ts';
+import type { HealthView } from '../../core/messages.ts';
 import type { Settings } from '../../core/settings/index.ts';
 import { SETTINGS_KEY } from '../../core/settings/store.ts';
 import type { AlternativeLink } from '../../core/translate/index.ts';
