@@ -10,7 +10,7 @@ describe('parseExceptionPattern', () => {
   ])('%s', (text, expected) => {
     expect(parseExceptionPattern(text)).toEqual(expected);
   });
-  it.each(['', ' ', 'kakao', '*', '*.com.', 'map kakao.com', 'map.kakao.com:8443', 'user@map.kakao.com', 'ftp://map.kakao.com', 'map.*.com', 'map.kakao.com/a*', '-bad.com', 'a'.repeat(64) + '.com', `${'a.'.repeat(200)}com`])('rejects %j', (text) => {
+  it.each(['', ' ', 'kakao', '*', '*.com.', 'map kakao.com', 'map.kakao.com:8443', 'user@map.kakao.com', 'ftp://map.kakao.com', 'map.*.com', 'map.kakao.com/a*', '-bad.com', `${'a'.repeat(64)}.com`, `${'a.'.repeat(200)}com`])('rejects %j', (text) => {
     expect(isValidExceptionPattern(text)).toBe(false);
   });
 });

@@ -118,10 +118,10 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     expect(await popup.text('[data-testid=verdict]')).toBe('장애: 멜론');
     expect(await row(popup, 'melon')).toMatchObject({ word: '장애', mark: 'mark mark-down' });
     // The thing to do is the filled button: the failed search, carried to the first alternative; "지금 확인" is secondary.
-    expect(await popup.text('[data-service=melon] [data-testid=outage-go]')).toBe('바이브 (VIBE)에서 이어 가기');
-    expect(await popup.attribute('[data-service=melon] [data-testid=outage-go]', 'class')).toBe('button outage-go');
+    expect(await popup.text('[data-outage=melon] [data-testid=outage-go]')).toBe('바이브 (VIBE)에서 이어 가기');
+    expect(await popup.attribute('[data-outage=melon] [data-testid=outage-go]', 'class')).toBe('button outage-go');
     expect(await popup.attribute('[data-testid=check-now]', 'class')).toBe('button secondary');
-    expect(await popup.attribute('[data-service=melon] [data-testid=outage-go]', 'href')).toMatch(/^https:\/\/vibe\.naver\.com\/search\?query=popup/);
+    expect(await popup.attribute('[data-outage=melon] [data-testid=outage-go]', 'href')).toMatch(/^https:\/\/vibe\.naver\.com\/search\?query=popup/);
     expect(await popup.attribute('[data-testid=services] > li', 'data-service')).toBe('melon');
     await popup.close();
     await tab.close();

@@ -40,9 +40,24 @@ function When({ at, now, text }: { readonly at: number; readonly now: number; re
 
 const SEGMENT_WORDS: Record<HistorySegment['status'], string> = { up: 'statusUp', degraded: 'statusDegraded', down: 'statusDown', none: 'historyNone' };
 
+/**
+ * One formatter per language and bar: building an Intl.DateTimeFormat costs far more than using it, and
+ * the popup names 78 segments for each of its services on every render.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'day' | 'time'): Intl.DateTimeFormat {
+  const key = `${lang()}|${kind}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(lang(), kind === 'day' ? { month: 'short', day: 'numeric', weekday: 'short' } : { hour: 'numeric', minute: '2-digit' });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 function segmentTime(segment: HistorySegment, length: number): string {
-  if (length >= DAY_MS) return new Intl.DateTimeFormat(lang(), { month: 'short', day: 'numeric', weekday: 'short' }).format(segment.start);
-  return new Intl.DateTimeFormat(lang(), { hour: 'numeric', minute: '2-digit' }).formatRange(segment.start, segment.start + length);
+  if (length >= DAY_MS) return formatter('day').format(segment.start);
+  return formatter('time').formatRange(segment.start, segment.start + length);
 }
 
 /**
@@ -64,18 +79,20 @@ function Bar({ segments, length, label, uptime, testId, onRead }: { readonly seg
     <div class="history-line">
       <span class="history-label muted">{label}</span>
       <ol class="history-bar" aria-label={label} data-testid={testId} onMouseLeave={() => onRead(undefined)}>
-        {segments.map((segment, index) => (
+        {segments.map((segment, index) => {
+          const said = text(segment);
+          return (
           <li
             key={segment.start}
             class={`segment segment-${segment.status}`}
             data-status={segment.status}
             tabIndex={index === active ? 0 : -1}
-            aria-label={text(segment)}
-            title={text(segment)}
-            onMouseEnter={() => onRead(text(segment))}
+            aria-label={said}
+            title={said}
+            onMouseEnter={() => onRead(said)}
             onFocus={() => {
               setActive(index);
-              onRead(text(segment));
+              onRead(said);
             }}
             onBlur={() => onRead(undefined)}
             onKeyDown={(event) => {
@@ -85,7 +102,8 @@ function Bar({ segments, length, label, uptime, testId, onRead }: { readonly seg
               else if (event.key === 'End') move(event, segments.length - 1);
             }}
           />
-        ))}
+          );
+        })}
       </ol>
       <span class="history-uptime" data-testid={`${testId}-uptime`}>
         {uptime ? t('historyUptime', uptime) : ''}

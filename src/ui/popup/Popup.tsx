@@ -105,7 +105,7 @@ function OutageActions({ view, settings, page, lastFailure, now, onOpen }: { rea
         const link = firstLinkFor(id, settings, page, lastFailure);
         const word = health.status === 'degraded' ? 'statusDegraded' : 'statusDown';
         return (
-          <li key={id} class="outage" data-service={id}>
+          <li key={id} class="outage" data-outage={id}>
             <p class="outage-head">
               <span class={`mark mark-${health.status === 'degraded' ? 'degraded' : 'down'}`} aria-hidden="true" />
               <strong>{serviceName(id)}</strong> {t(word)}
