@@ -1,5 +1,6 @@
 import { bannerReason, newlyDegraded, parseSnoozed, type BannerOrder } from '../core/banner.ts';
 import { serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
+import { isException } from '../core/exceptions.ts';
 import type { HealthState } from '../core/health/types.ts';
 import { linkDetail } from '../core/link-label.ts';
 import type { KeyValueArea } from '../core/ports.ts';
@@ -44,6 +45,8 @@ export function createBanners({ settings, session, offerFor }: Deps) {
       mode: current.services[service].mode,
       snoozed: (await snoozed()).includes(service),
       pageIsErrorPage: page.errorPage === true,
+      bannerOff: !current.banner,
+      exception: isException(page.url, current.exceptions),
     });
     if (!reason) return null;
     const translation = await offerFor(page.url, { title: page.title });

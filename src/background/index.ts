@@ -251,7 +251,7 @@ onNotificationClicked((id) => {
     .catch(report);
 });
 // Anytime, not only in outages: "open in another service" from the context menu and the shortcut.
-const anytime = createAnytime({ offerFor, openNextTo, navigateTab });
+const anytime = createAnytime({ offerFor, openNextTo, navigateTab, extensionUrl });
 onInstalled(() => {
   languageLoaded.then(() => replaceMenus(anytime.menuItems())).catch(report);
 });

@@ -126,4 +126,37 @@ describe('rescuer', () => {
     expect(await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', r.loads.ended('1'))).toBe(true);
     expect(r.navigations).toHaveLength(1);
   });
+
+  describe('permanent exceptions', () => {
+    const excepting = (patterns: string[], mode: 'suggest' | 'redirect' = 'suggest'): Settings => ({
+      ...DEFAULTS,
+      exceptions: patterns,
+      services: { ...DEFAULTS.services, kakaomap: { ...DEFAULTS.services.kakaomap, mode } },
+    });
+
+    it('leaves a failed load on an excepted address alone, in suggest and in redirect mode, and records nothing', async () => {
+      for (const mode of ['suggest', 'redirect'] as const) {
+        const r = rig({ settings: excepting(['map.kakao.com'], mode), state: { ...initialHealth(0), network: 'online' } });
+        r.loads.start('1', 5, URL_Q, 8000);
+        expect(await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', r.loads.ended('1'))).toBe(false);
+        expect(r.navigations).toEqual([]);
+        expect(r.notices).toEqual([]);
+        expect(r.failures).toEqual([]);
+      }
+    });
+
+    it('does not take a load on an excepted address away at its start, even when the service is confirmed down', async () => {
+      const r = rig({ settings: excepting(['*.kakao.com']), state: confirmedDown() });
+      expect(await r.rescuer.handleStart(r.loads.start('1', 5, URL_Q, 8000)!, 'kakaomap')).toBe(false);
+      expect(r.navigations).toEqual([]);
+    });
+
+    it('still rescues addresses the patterns do not cover', async () => {
+      const r = rig({ settings: excepting(['map.kakao.com/link']), state: confirmedDown() });
+      expect(await r.rescuer.handleStart(r.loads.start('1', 5, URL_Q, 8000)!, 'kakaomap')).toBe(true);
+      const other = rig({ settings: excepting(['cafe.daum.net']) });
+      other.loads.start('2', 6, URL_Q, 8000);
+      expect(await other.rescuer.handleOutcome({ type: 'error', tabId: 6, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '2', other.loads.ended('2'))).toBe(true);
+    });
+  });
 });

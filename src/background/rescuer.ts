@@ -1,5 +1,6 @@
 import { ALTERNATIVES, type ServiceId } from '../core/catalog/index.ts';
 import { FALLBACK_PAGE_PATH, fallbackQuery, type FallbackRequest } from '../core/fallback.ts';
+import { isException } from '../core/exceptions.ts';
 import type { FailureCause } from '../core/health/cause.ts';
 import type { HealthState } from '../core/health/types.ts';
 import { shortCutCause } from '../core/known-down.ts';
@@ -106,6 +107,8 @@ export function createRescuer(deps: RescuerDeps) {
       const current = await settings();
       const decision = decideRescue(outcome, current);
       if (decision.action !== 'fallback') return false;
+      // The user's permanent exceptions: Detour never steps in there, failed or not.
+      if (isException(decision.url, current.exceptions)) return false;
       if (await passes.holds(decision.tabId, decision.service)) return false;
       const known: Load = load ?? { requestId, tabId: decision.tabId, url: decision.url, startedAt: now(), title: undefined, answer: 'none', acted: false, timer: undefined };
       if (!loads.claim(requestId, load)) return false;
@@ -120,6 +123,7 @@ export function createRescuer(deps: RescuerDeps) {
     async handleStart(load: Load, service: ServiceId): Promise<boolean> {
       const current = await settings();
       if (!current.enabled || current.services[service].mode === 'off') return false;
+      if (isException(load.url, current.exceptions)) return false;
       const cause = shortCutCause(await healthState(), service);
       if (!cause) return false;
       // "그래도 카카오로 이동" and "다시 시도" both let the load go ahead.

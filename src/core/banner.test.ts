@@ -18,6 +18,17 @@ function facts(state: HealthState, patch: Partial<BannerFacts> = {}): BannerFact
 }
 
 describe('bannerReason', () => {
+  it('shows nothing once the user turned the banner off for good, whatever the mode', () => {
+    const degraded = withService({ status: 'degraded', confirmed: true, evidence: subresources });
+    expect(bannerReason(facts(degraded, { bannerOff: true }))).toBeUndefined();
+    expect(bannerReason(facts(degraded, { bannerOff: true, mode: 'redirect' }))).toBeUndefined();
+    expect(bannerReason(facts(degraded, { bannerOff: false }))).toBe('degraded');
+  });
+
+  it('shows nothing on a permanent exception', () => {
+    expect(bannerReason(facts(withService({ status: 'degraded', confirmed: true, evidence: maintenance }), { exception: true }))).toBeUndefined();
+  });
+
   it('shows a degraded service', () => {
     expect(bannerReason(facts(withService({ status: 'degraded', confirmed: true, evidence: subresources })))).toBe('degraded');
   });

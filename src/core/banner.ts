@@ -34,6 +34,10 @@ export interface BannerFacts {
   readonly mode: 'off' | 'suggest' | 'redirect';
   /** The user hid the banner for this service for the rest of the browser session. */
   readonly snoozed: boolean;
+  /** The user turned the banner off for good (settings.banner false), whatever the service's mode. */
+  readonly bannerOff?: boolean;
+  /** The page's address is one of the user's permanent exceptions (core/exceptions.ts isException). */
+  readonly exception?: boolean;
   /** The page asking is itself Kakao's maintenance or error page (the content script read it so). */
   readonly pageIsErrorPage?: boolean;
 }
@@ -46,7 +50,7 @@ export interface BannerFacts {
  */
 export function bannerReason(facts: BannerFacts): BannerReason | undefined {
   const { state, service } = facts;
-  if (!facts.enabled || facts.mode === 'off' || facts.snoozed) return undefined;
+  if (!facts.enabled || facts.mode === 'off' || facts.snoozed || facts.bannerOff === true || facts.exception === true) return undefined;
   if (state.network === 'offline') return undefined;
   const health = state.services[service] as HealthState['services'][ServiceId] | undefined;
   if (!health) return undefined;

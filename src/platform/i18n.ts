@@ -1,5 +1,6 @@
 import { SERVICES, getAlternative, type ServiceId } from '../core/catalog/index.ts';
 import { parseCatalog, resolveMessage, type Catalog, type LanguageChoice, type UiLanguage } from '../core/i18n/messages.ts';
+import { resolveParticles } from '../core/i18n/particle.ts';
 import browser from './browser.ts';
 
 /**
@@ -22,7 +23,8 @@ function browserLanguage(): UiLanguage {
  */
 export function t(key: string, substitutions?: string | string[]): string {
   const text = override ? resolveMessage(override.catalog, key, substitutions) : browser.i18n.getMessage(key, substitutions);
-  return text || key;
+  // Korean particles after a name ("$SERVICE${이/가}") are chosen now that the name is in.
+  return text ? resolveParticles(text) : key;
 }
 
 /** The language of the strings t() gives, so catalogue names and dates match them. */

@@ -72,7 +72,7 @@ describe.each(BROWSERS.flatMap((browser) => SCHEMES.map((scheme) => [browser, sc
 
   it('the popup is keyboard operable: Tab reaches every control, each with a visible focus ring', async () => {
     const popup = await open(POPUP, `document.documentElement.dataset.painted === 'fresh'`);
-    const controls = await popup.evaluate<number>(`document.querySelectorAll('main a[href], main button:not([disabled]), main input:not([disabled])').length`);
+    const controls = await popup.evaluate<number>(`document.querySelectorAll('main a[href], main button:not([disabled]), main input:not([disabled]), main [tabindex="0"]').length`);
     const reached: string[] = [];
     for (let i = 0; i < controls; i += 1) {
       await popup.press('Tab');
@@ -90,7 +90,7 @@ describe.each(BROWSERS.flatMap((browser) => SCHEMES.map((scheme) => [browser, sc
     expect(reached).toEqual(expect.arrayContaining(['check-now', 'enabled-switch']));
     expect(reached.filter((entry) => entry.endsWith('(no focus ring)'))).toEqual([]);
     await popup.close();
-  });
+  }, 180_000);
   it('reports a violation planted in an extension page (so "none" above means something)', async () => {
     const options = await open(OPTIONS, `!!document.querySelector('main')`);
     await options.evaluate(`(() => {

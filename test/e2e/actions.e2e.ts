@@ -48,7 +48,7 @@ describe.each(BROWSERS)('fallback actions in %s', (browserName) => {
     await tab.close();
   });
 
-  it('"다시 시도" tries the original once; "그래도 카카오로 이동" lets the user through', async () => {
+  it('"다시 시도" tries the original once; "그래도 원래 주소 열기" lets the user through', async () => {
     const tab = await confirmedOutage('/?q=retry');
     const tries = () => rig.server.requestsTo('map.kakao.com').filter((entry) => entry.path === '/?q=retry').length;
     const before = tries();
@@ -56,7 +56,7 @@ describe.each(BROWSERS)('fallback actions in %s', (browserName) => {
     await expect.poll(tries, { timeout: 10_000 }).toBe(before + 1);
     // It failed again, so the fallback page is back.
     await tab.waitForUrl(isFallback);
-    await expect.poll(() => tab.text('[data-testid=go-anyway]')).toBe('그래도 카카오로 이동');
+    await expect.poll(() => tab.text('[data-testid=go-anyway]')).toBe('그래도 원래 주소 열기');
     await tab.click('[data-testid=go-anyway]');
     await tab.waitForUrl((url) => url === 'https://map.kakao.com/?q=retry');
     await sleep(1500);

@@ -66,7 +66,20 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
     expect(banner).not.toBeNull();
     expect(banner!.region).toBe('카카오맵 일부 기능이 지금 작동하지 않습니다');
     expect(banner!.texts).toContain('다른 서비스에서 이어 가기');
-    expect(banner!.buttons).toEqual(['이번 세션 동안 숨기기', '닫기']);
+    expect(banner!.buttons).toEqual(['브라우저를 닫을 때까지 숨기기', '닫기']);
+    // A slim bar along the bottom: the page's own search box and menus at the top stay uncovered.
+    const box = await tab.evaluate<{ top: number; height: number; viewport: number }>(
+      `(() => { const r = document.querySelector('${BANNER_HOST}').getBoundingClientRect(); return { top: r.top, height: r.height, viewport: innerHeight }; })()`,
+    );
+    expect(box.top + box.height).toBeCloseTo(box.viewport, 0);
+    expect(box.height).toBeLessThan(box.viewport / 4);
+    // Its targets are at least 44 px, and its first alternative is the one filled button.
+    const targets = await tab.inShadow<Array<{ h: number; w: number; bg: string }>>(
+      BANNER_HOST,
+      `(root) => [...root.querySelectorAll('a, button')].map((node) => { const r = node.getBoundingClientRect(); return { h: r.height, w: r.width, bg: getComputedStyle(node).backgroundColor }; })`,
+    );
+    for (const target of targets!) expect(Math.min(target.h, target.w)).toBeGreaterThanOrEqual(44);
+    expect(targets![0]!.bg).not.toBe(targets![1]!.bg);
     // The first alternative carries the page's search over, labelled as on the fallback page.
     expect(banner!.links[0]).toEqual({ text: `네이버 지도‘${QUERY}’ 검색`, href: NAVER_SEARCH, rel: 'noreferrer' });
     expect(banner!.links.length).toBeGreaterThanOrEqual(2);
@@ -117,7 +130,7 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
     const tab = await rig.browser.newTab();
     await tab.goto('https://news.daum.net/');
     await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
-    expect((await readBanner(tab))?.region).toContain('점검 또는 오류 페이지');
+    expect((await readBanner(tab))?.region).toBe('Daum 뉴스가 점검 중이거나 오류 페이지를 보여 주고 있습니다');
     await tab.close();
   });
 
@@ -133,7 +146,7 @@ describe.each(BROWSERS)('in-page banner in %s', (browserName) => {
   it('stays hidden for the session once snoozed, across reloads', async () => {
     const tab = await openDegradedMap();
     await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
-    expect(await clickBannerButton(tab, '이번 세션 동안 숨기기')).toBe(true);
+    expect(await clickBannerButton(tab, '브라우저를 닫을 때까지 숨기기')).toBe(true);
     await expect.poll(() => hasBanner(tab)).toBe(false);
     await sleep(300);
     const before = rig.server.requestsTo('dapi.kakao.com').length;

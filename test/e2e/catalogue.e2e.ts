@@ -51,7 +51,7 @@ describe.each(BROWSERS)('the catalogue on the fallback page in %s', (browserName
     await tab.goto(placeUrl);
     await tab.waitForUrl(isFallback);
     await expect.poll(() => tab.attribute('a[data-alternative=navermap]', 'data-carries')).toBe('place');
-    expect(await tab.text('a[data-alternative=navermap] .muted')).toContain('카카오판교아지트');
+    expect(await tab.text('a[data-alternative=navermap] .detail')).toContain('카카오판교아지트');
     const google = await tab.attribute('a[data-alternative=googlemaps]', 'href');
     expect(google).toContain('37.3952969');
 

@@ -15,6 +15,7 @@ interface Row {
   readonly word: string;
   readonly mark: string;
   readonly detail: string;
+  readonly days?: readonly (string | null)[];
   readonly history: string | null;
   readonly segments: readonly string[];
 }
@@ -57,14 +58,16 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     popup.evaluate<Row | null>(`(() => {
       const li = document.querySelector('[data-service=${service}]');
       if (!li) return null;
-      const bar = li.querySelector('[data-testid=history]');
+      const bar = li.querySelector('[data-testid=history-24h]');
+      const month = li.querySelector('[data-testid=history-30d]');
       return {
         status: li.getAttribute('data-status'),
         word: li.querySelector('.service-status')?.textContent ?? '',
         mark: li.querySelector('.mark')?.className ?? '',
         detail: li.querySelector('[data-testid=service-detail]')?.textContent ?? '',
-        history: bar ? bar.getAttribute('role') + ': ' + bar.getAttribute('aria-label') : null,
+        history: li.querySelector('[data-testid=history-readout]')?.textContent ?? null,
         segments: bar ? [...bar.children].map((segment) => segment.getAttribute('data-status')) : [],
+        days: month ? [...month.children].map((segment) => segment.getAttribute('data-status')) : [],
       };
     })()`);
   const statusOf = async (popup: Tab, service: string) => (await row(popup, service))?.status ?? null;
@@ -76,20 +79,32 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
 
   it('all up: the verdict, and per service its word, mark, since when, last check with latency, and 24 hours of history', async () => {
     const popup = await openPopup();
-    expect(await popup.text('[data-testid=verdict]')).toBe('확인한 카카오 서비스가 모두 정상입니다');
+    expect(await popup.text('[data-testid=verdict]')).toBe('카카오 서비스가 모두 정상입니다');
+    // Reassuring, not an error: what Detour keeps an eye on.
+    expect(await popup.text('[data-testid=watching]')).toMatch(/^지켜보는 서비스 16개: 카카오맵, 카카오 T, /);
+    expect(await popup.evaluate<number>(`document.querySelectorAll('[data-testid=outages]').length`)).toBe(0);
     expect(await popup.evaluate<number>(`document.querySelectorAll('[data-testid=services] > li').length`)).toBe(16);
     expect(await popup.evaluate<number>(`performance.getEntriesByName('detour-first-paint').length`)).toBe(1);
     // The time since the last probe goes into history once a second has passed: reopen until it shows.
     await reopenUntil(popup, async () => (await row(popup, 'kakaomap'))?.segments.at(-1), 'up');
     const kakaomap = (await row(popup, 'kakaomap'))!;
     expect(kakaomap).toMatchObject({ status: 'up', word: '정상', mark: 'mark mark-up' });
-    // "방금 전부터 · 확인 방금 전 · 응답 12ms" (or "N초 전"): since when, the last check and its latency.
-    expect(kakaomap.detail).toMatch(/^(방금 전|\d+초 전|\d+분 전)부터 · 확인 (방금 전|\d+초 전|\d+분 전) · 응답 \d+ms$/);
-    // One image with a sentence for the whole bar, not 48 stops for the keyboard.
-    expect(kakaomap.history).toMatch(/^img: 지난 24시간: 정상 \d+분, 기록 없음 23시간 \d+분$/);
+    // "방금 전부터 · 방금 전 확인 · 응답 12ms" (or "N초 전"): since when, the last check and its latency.
+    expect(kakaomap.detail).toMatch(/^(방금 전|\d+초 전|\d+분 전)부터 · (방금 전|\d+초 전|\d+분 전) 확인 · 응답 \d+ms$/);
+    // A sentence for the day under the bars, until a segment is pointed at.
+    expect(kakaomap.history).toMatch(/^지난 24시간: 정상 \d+분, 기록 없음 23시간 \d+분$/);
     expect(kakaomap.segments).toHaveLength(48);
     expect(kakaomap.segments.slice(0, -2).every((status) => status === 'none')).toBe(true);
-    expect(await popup.evaluate<number>(`document.querySelectorAll('[data-testid=history] [tabindex], [data-testid=history] a, [data-testid=history] button').length`)).toBe(0);
+    expect(kakaomap.days).toHaveLength(30);
+    expect(kakaomap.days!.at(-1)).toBe('up');
+    expect(await popup.text('[data-service=kakaomap] [data-testid=history-24h-uptime]')).toBe('가동률 100%');
+    // One tab stop per bar; the arrow keys walk the segments and each is read out with its time and status.
+    expect(await popup.evaluate<number>(`document.querySelectorAll('[data-service=kakaomap] [data-testid=history] [tabindex="0"]').length`)).toBe(2);
+    await popup.evaluate(`document.querySelector('[data-service=kakaomap] [data-testid=history-24h] [tabindex="0"]').focus()`);
+    expect(await popup.text('[data-service=kakaomap] [data-testid=history-readout]')).toMatch(/\d+:\d\d.*: 정상$/);
+    await popup.press('ArrowLeft');
+    expect(await popup.text('[data-service=kakaomap] [data-testid=history-readout]')).toMatch(/\d+:\d\d.*: 기록 없음$/);
+    expect(await popup.evaluate<string>(`document.activeElement.getAttribute('data-status')`)).toBe('none');
     await popup.close();
   });
 
@@ -102,6 +117,11 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await reopenUntil(popup, () => statusOf(popup, 'melon'), 'down');
     expect(await popup.text('[data-testid=verdict]')).toBe('장애: 멜론');
     expect(await row(popup, 'melon')).toMatchObject({ word: '장애', mark: 'mark mark-down' });
+    // The thing to do is the filled button: the failed search, carried to the first alternative; "지금 확인" is secondary.
+    expect(await popup.text('[data-outage=melon] [data-testid=outage-go]')).toBe('바이브 (VIBE)에서 이어 가기');
+    expect(await popup.attribute('[data-outage=melon] [data-testid=outage-go]', 'class')).toBe('button outage-go');
+    expect(await popup.attribute('[data-testid=check-now]', 'class')).toBe('button secondary');
+    expect(await popup.attribute('[data-outage=melon] [data-testid=outage-go]', 'href')).toMatch(/^https:\/\/vibe\.naver\.com\/search\?query=popup/);
     expect(await popup.attribute('[data-testid=services] > li', 'data-service')).toBe('melon');
     await popup.close();
     await tab.close();
@@ -111,7 +131,7 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     const tab = await openDegradedDaumSearch(rig, 'popup');
     const popup = await openPopup();
     await reopenUntil(popup, () => statusOf(popup, 'daumsearch'), 'degraded');
-    expect(await popup.text('[data-testid=verdict]')).toBe('장애: 다음 검색');
+    expect(await popup.text('[data-testid=verdict]')).toBe('장애: Daum 검색');
     expect(await row(popup, 'daumsearch')).toMatchObject({ word: '일부 장애', mark: 'mark mark-degraded' });
     expect(await tab.url()).toBe('https://search.daum.net/search?q=popup');
     await popup.close();
@@ -152,15 +172,15 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     const popup = await openPopup();
     const state = () =>
       popup.evaluate<{ checked: boolean; hint: string }>(`({ checked: document.querySelector('[data-testid=enabled-switch]').checked, hint: document.getElementById('switch-hint').textContent })`);
-    expect(await state()).toEqual({ checked: true, hint: '카카오 서비스가 열리지 않으면 대안을 안내합니다.' });
+    expect(await state()).toEqual({ checked: true, hint: '카카오 서비스가 열리지 않으면 다른 서비스를 바로 안내합니다.' });
     await popup.click('label.switch');
-    await expect.poll(state).toEqual({ checked: false, hint: '꺼져 있는 동안에는 아무 것도 하지 않습니다.' });
+    await expect.poll(state).toEqual({ checked: false, hint: '꺼 두면 Detour는 아무것도 하지 않습니다.' });
     // Already so in the first paint, from storage.
     await reopen(popup, /^(cached|fresh)$/);
     expect((await state()).checked).toBe(false);
     await expect.poll(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=enabled-switch]')?.disabled === false`)).toBe(true);
     await popup.click('label.switch');
-    await expect.poll(state).toEqual({ checked: true, hint: '카카오 서비스가 열리지 않으면 대안을 안내합니다.' });
+    await expect.poll(state).toEqual({ checked: true, hint: '카카오 서비스가 열리지 않으면 다른 서비스를 바로 안내합니다.' });
     await popup.close();
   });
 
@@ -209,10 +229,10 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
       expect(await options.text('[data-testid=language] legend')).toBe('Language');
       // The popup that was already open follows too.
       await expect.poll(() => popup.text('[data-testid=check-now]')).toBe('Check now');
-      expect(await popup.text('[data-testid=verdict]')).toBe('All Kakao services checked are up');
+      expect(await popup.text('[data-testid=verdict]')).toBe('All Kakao services are working');
       expect(await popup.text('[data-service=kakaomap] .service-name')).toBe('KakaoMap');
       expect(await popup.text('[data-service=kakaomap] .service-status')).toBe('Up');
-      expect(await popup.attribute('[data-service=kakaomap] [data-testid=history]', 'aria-label')).toMatch(/^Last 24 hours: /);
+      expect(await popup.attribute('[data-service=kakaomap] [data-testid=history]', 'title')).toMatch(/^Last 24 hours: /);
       // So does the background: the badge's title.
       await expect.poll(badgeTitle).toBe('Detour: Kakao services are up');
       // A page opened now starts in English.
@@ -251,7 +271,7 @@ describe.each(BROWSERS)('an English %s asked for 한국어', (browserName) => {
     await expect.poll(() => tab.text('[data-testid=title]')).toBe('카카오맵에 연결할 수 없습니다');
     expect(await tab.text('[data-testid=cause]')).toBe('연결이 거부되었습니다');
     expect(await tab.evaluate<string>('document.documentElement.lang')).toBe('ko');
-    expect(await tab.text('a[data-alternative=navermap] .muted')).toBe('‘서울역’ 검색');
+    expect(await tab.text('a[data-alternative=navermap] .detail')).toBe('‘서울역’ 검색');
     await tab.close();
     await options.close();
   });

@@ -2,6 +2,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SERVICES, SERVICE_IDS } from '../../src/core/catalog/index.ts';
+import { ALTERNATIVES } from '../../src/core/catalog/alternatives.ts';
+import { PARTICLE_PLACEHOLDER } from '../../src/core/i18n/particle.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOCALES = ['ko', 'en'] as const;
@@ -72,6 +75,30 @@ describe('locales', () => {
       const defined = Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase()).sort();
       expect([...new Set(referencedPlaceholders(entry.message))], `${locale}.${key}`).toEqual(defined);
     }
+  });
+
+  it.each(LOCALES)('%s: no machine-made particle such as 이(가) or (으)로 in any message', (locale) => {
+    const offending = Object.entries(catalogs[locale]).filter(([, entry]) => PARTICLE_PLACEHOLDER.test(entry.message)).map(([key]) => key);
+    expect(offending).toEqual([]);
+  });
+
+  it('every particle mark follows a placeholder, in Korean only, and is one t() resolves', () => {
+    for (const locale of LOCALES) {
+      for (const [key, entry] of Object.entries(catalogs[locale])) {
+        for (const match of entry.message.matchAll(/\{([^}]*)\}/g)) {
+          expect(locale, `${locale}.${key}`).toBe('ko');
+          expect(match[1], `${locale}.${key}`).toMatch(/^(?:이\/가|을\/를|은\/는|과\/와|으로\/로|이에요\/예요)$/);
+          expect(entry.message.slice(0, match.index), `${locale}.${key}`).toMatch(/\$[A-Za-z0-9_]+\$$/);
+        }
+      }
+    }
+  });
+
+  it('no catalogued name reads as a placeholder, and Daum is written as its brand', () => {
+    const names = [...SERVICE_IDS.map((id) => SERVICES[id].name.ko), ...Object.values(ALTERNATIVES).map((alternative) => alternative.name.ko)];
+    for (const name of names) expect(PARTICLE_PLACEHOLDER.test(name), name).toBe(false);
+    // "다음 검색" reads as "the next search".
+    expect(names.filter((name) => /^다음(?:\s|$)/.test(name))).toEqual([]);
   });
 
   it('langCode names its own locale', () => {

@@ -52,7 +52,7 @@ export const SERVICES = {
     alternatives: ['navershopping'],
   },
   daum: {
-    id: 'daum', name: n('다음', 'Daum'), category: 'portal',
+    id: 'daum', name: n('Daum', 'Daum'), category: 'portal',
     hosts: ['www.daum.net', 'daum.net', 'm.daum.net'],
     apiHosts: ['t1.daumcdn.net', 'search1.kakaocdn.net'],
     authoredHosts: ['www.daum.net', 'daum.net', 'm.daum.net'],
@@ -60,7 +60,7 @@ export const SERVICES = {
     alternatives: ['naver', 'google'],
   },
   daumsearch: {
-    id: 'daumsearch', name: n('다음 검색', 'Daum Search'), category: 'search',
+    id: 'daumsearch', name: n('Daum 검색', 'Daum Search'), category: 'search',
     hosts: ['search.daum.net', 'm.search.daum.net'],
     apiHosts: ['search1.kakaocdn.net'],
     // Kakao's pages, though a search page echoes its query in its title: a link to a search for
@@ -70,7 +70,7 @@ export const SERVICES = {
     alternatives: ['naver', 'google'],
   },
   daumnews: {
-    id: 'daumnews', name: n('다음 뉴스', 'Daum News'), category: 'news',
+    id: 'daumnews', name: n('Daum 뉴스', 'Daum News'), category: 'news',
     // news.v.daum.net is the older article host, still in many shared links.
     hosts: ['news.daum.net', 'v.daum.net', 'm.news.daum.net', 'news.v.daum.net'],
     apiHosts: ['t1.daumcdn.net'],
@@ -80,7 +80,7 @@ export const SERVICES = {
     alternatives: ['navernews', 'googlenews'],
   },
   daumcafe: {
-    id: 'daumcafe', name: n('다음 카페', 'Daum Cafe'), category: 'community',
+    id: 'daumcafe', name: n('Daum 카페', 'Daum Cafe'), category: 'community',
     hosts: ['cafe.daum.net', 'm.cafe.daum.net', 'top.cafe.daum.net'],
     apiHosts: ['t1.daumcdn.net'],
     // Cafe posts are their members'.
@@ -89,7 +89,7 @@ export const SERVICES = {
     alternatives: ['navercafe', 'google'],
   },
   daummail: {
-    id: 'daummail', name: n('다음 메일', 'Daum Mail'), category: 'mail',
+    id: 'daummail', name: n('Daum 메일', 'Daum Mail'), category: 'mail',
     hosts: ['mail.daum.net', 'm.mail.daum.net'],
     apiHosts: [],
     // A mail's subject is its sender's, shown as the page title.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addTime, emptyHistory, RECENT_BUCKET_MS, RECENT_BUCKETS, DAY_MS } from './history.ts';
-import { SEGMENTS, SEGMENT_MS, historyMinutes, historySegments, historySummary, historyTotals } from './history-view.ts';
+import { addTime, dailyBucketStart, emptyHistory, RECENT_BUCKET_MS, RECENT_BUCKETS, DAY_MS } from './history.ts';
+import { SEGMENTS, SEGMENT_MS, dailySegments, dailyTotals, historyMinutes, historySegments, historySummary, historyTotals, uptimeText } from './history-view.ts';
 import type { HistoryBucket, HistoryRun } from './types.ts';
 
 const M = 60_000;
@@ -149,5 +149,56 @@ describe('segment length', () => {
     expect(SEGMENT_MS).toBe(30 * M);
     expect(SEGMENT_MS % RECENT_BUCKET_MS).toBe(0);
     expect(H / SEGMENT_MS).toBe(2);
+  });
+});
+
+describe('dailySegments, dailyTotals and uptimeText', () => {
+  const NOW_KST = Date.UTC(2026, 10, 29, 3, 0); // 12:00 in Korea
+  const day = (daysAgo: number) => dailyBucketStart(NOW_KST) - daysAgo * DAY_MS;
+  const daily = [
+    { start: day(40), count: 1, up: 0, degraded: 0, down: 3600 },
+    { start: day(29), count: 1, up: 86_000, degraded: 0, down: 400 },
+    { start: day(2), count: 1, up: 80_000, degraded: 600, down: 0 },
+    { start: day(0), count: 1, up: 43_200, degraded: 0, down: 0 },
+  ];
+  it('gives 30 days, oldest first, today last, each as bad as its worst moment', () => {
+    const segments = dailySegments(daily, NOW_KST);
+    expect(segments).toHaveLength(30);
+    expect(segments[0]).toEqual({ start: day(29), status: 'down' });
+    expect(segments[27]).toEqual({ start: day(2), status: 'degraded' });
+    expect(segments[29]).toEqual({ start: day(0), status: 'up' });
+    expect(segments.filter((segment) => segment.status === 'none')).toHaveLength(27);
+  });
+  it('sums the last 30 days only', () => {
+    expect(dailyTotals(daily, NOW_KST)).toEqual({ up: 209_200, degraded: 600, down: 400 });
+  });
+  it('reads a run of days as each of its days, only those inside the 30', () => {
+    const runs: HistoryRun[] = [
+      { start: day(31), count: 3, up: 0, degraded: 0, down: 100 },
+      { start: day(5), count: 3, up: 86_400, degraded: 0, down: 0 },
+    ];
+    const segments = dailySegments(runs, NOW_KST);
+    expect(segments.map((segment) => segment.status)).toEqual([
+      'down',
+      ...new Array<string>(23).fill('none'),
+      'up',
+      'up',
+      'up',
+      'none',
+      'none',
+      'none',
+    ]);
+    expect(dailyTotals(runs, NOW_KST)).toEqual({ up: 3 * 86_400, degraded: 0, down: 100 });
+  });
+  it('visits only the 30 days of a run however long it claims to be', () => {
+    const runs: HistoryRun[] = [{ start: day(1e9), count: 2e9, up: 0, degraded: 1, down: 0 }];
+    expect(dailySegments(runs, NOW_KST).every((segment) => segment.status === 'degraded')).toBe(true);
+    expect(dailyTotals(runs, NOW_KST)).toEqual({ up: 0, degraded: 30, down: 0 });
+  });
+  it('rounds uptime down, so an outage never shows as 100 %', () => {
+    expect(uptimeText({ up: 9999, degraded: 0, down: 1 }, 'en')).toBe('99.9%');
+    expect(uptimeText({ up: 100, degraded: 0, down: 0 }, 'ko')).toBe('100%');
+    expect(uptimeText({ up: 1, degraded: 1, down: 0 }, 'en')).toBe('50%');
+    expect(uptimeText({ up: 0, degraded: 0, down: 0 }, 'en')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { UiLanguage } from '../i18n/messages.ts';
 import type { Localize } from '../link-label.ts';
 import { durationText } from '../time-text.ts';
-import { DAY_MS, RECENT_BUCKET_MS, type CountedStatus } from './history.ts';
+import { DAILY_BUCKETS, DAY_MS, RECENT_BUCKET_MS, dailyBucketStart, type CountedStatus } from './history.ts';
 import type { HistoryBucket, HistoryRun } from './types.ts';
 
 /** The popup's 24-hour bar: 48 half-hour segments, each made of six 5-minute buckets. */
@@ -102,4 +102,49 @@ export function historySummary(totals: HistoryTotals, lang: UiLanguage, t: Local
   if (parts.length === 0) return t('historyNothing');
   if (minutes.none > 0) parts.push(t('historyUnrecorded', durationText(minutes.none, lang)));
   return t('historyLast24h', parts.join(', '));
+}
+
+/** The popup's 30-day bar: one segment per Korean day (the daily buckets' days), oldest first, today last. */
+export function dailySegments(daily: readonly HistoryRun[], now: number, days: number = DAILY_BUCKETS): HistorySegment[] {
+  const today = dailyBucketStart(now);
+  const first = today - (days - 1) * DAY_MS;
+  const statuses: SegmentStatus[] = new Array<SegmentStatus>(days).fill('none');
+  for (const run of daily) {
+    // Only the days inside the bar are visited, however long the run (a stored run is not trusted to be short).
+    const [from, end] = indexesWithin(run, DAY_MS, first, today + DAY_MS);
+    for (let i = from; i < end; i += 1) {
+      const index = Math.round((dailyBucketStart(run.start + i * DAY_MS) - first) / DAY_MS);
+      if (index >= 0 && index < days) statuses[index] = worst(statuses[index]!, run);
+    }
+  }
+  return statuses.map((status, index) => ({ start: first + index * DAY_MS, status }));
+}
+
+/** Seconds in each status over the last `days` daily buckets. */
+export function dailyTotals(daily: readonly HistoryRun[], now: number, days: number = DAILY_BUCKETS): HistoryTotals {
+  const first = dailyBucketStart(now) - (days - 1) * DAY_MS;
+  let up = 0;
+  let degraded = 0;
+  let down = 0;
+  for (const run of daily) {
+    // Buckets starting in [first, now], as many of the run's as fall there.
+    const [from, end] = indexesWithin(run, DAY_MS, first, now + 1);
+    const buckets = end - from;
+    up += buckets * run.up;
+    degraded += buckets * run.degraded;
+    down += buckets * run.down;
+  }
+  return { up, degraded, down };
+}
+
+/**
+ * The share of recorded time the service worked, as a status page says it ("99.9%"): rounded down,
+ * so a short outage never shows as 100%; undefined when nothing was recorded. Partly down counts as
+ * not working.
+ */
+export function uptimeText(totals: HistoryTotals, lang: UiLanguage): string | undefined {
+  const recorded = totals.up + totals.degraded + totals.down;
+  if (recorded <= 0) return undefined;
+  const share = Math.floor((totals.up / recorded) * 1000) / 10;
+  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(share / 100);
 }

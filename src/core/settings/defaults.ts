@@ -49,6 +49,10 @@ export const DEFAULTS = {
   probes: 'after-failure' as ProbeMode,
   /** The language of every page, notification and menu: the browser's ('auto'), or one of ours. */
   language: 'auto' as LanguageChoice,
+  /** The in-page banner on pages that loaded but are partly broken; off for good, whatever each service's mode. */
+  banner: true,
+  /** Address patterns where Detour never steps in (core/exceptions.ts), as the user typed them. */
+  exceptions: [] as string[],
 };
 
 export type Settings = typeof DEFAULTS;

@@ -226,3 +226,22 @@ describe('inputs from outside', () => {
     expect(report.settings.enabled).toBe(false);
   });
 });
+
+describe('banner and exceptions settings', () => {
+  it('default to the banner on and no exceptions, and fill in for settings stored before them', () => {
+    expect(DEFAULTS.banner).toBe(true);
+    expect(DEFAULTS.exceptions).toEqual([]);
+    const { banner, exceptions, ...older } = structuredClone(DEFAULTS);
+    const loaded = loadSettings(older).settings;
+    expect(loaded.banner).toBe(true);
+    expect(loaded.exceptions).toEqual([]);
+    expect([banner, exceptions]).toEqual([true, []]);
+  });
+  it('take a permanent no-banner and validated patterns, and refuse a bad pattern whole', () => {
+    const ok = applyPatch(CURRENT, { banner: false, exceptions: ['map.kakao.com', '*.daum.net'] });
+    expect(ok.ok && ok.settings.banner).toBe(false);
+    expect(ok.ok && ok.settings.exceptions).toEqual(['map.kakao.com', '*.daum.net']);
+    expect(applyPatch(CURRENT, { exceptions: ['map.kakao.com', 'not a pattern'] })).toEqual({ ok: false, invalid: ['exceptions'] });
+    expect(applyPatch(CURRENT, { banner: 'no' } as unknown as SettingsPatch)).toEqual({ ok: false, invalid: ['banner'] });
+  });
+});

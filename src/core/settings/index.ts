@@ -40,7 +40,7 @@ export function isFromNewerVersion(stored: unknown): boolean {
 }
 
 /** The top-level settings a patch may set directly. */
-const SCALAR_KEYS = ['enabled', 'placeCache', 'notifications', 'hangLimitMs', 'probes', 'language'] as const;
+const SCALAR_KEYS = ['enabled', 'placeCache', 'notifications', 'hangLimitMs', 'probes', 'language', 'banner', 'exceptions'] as const;
 
 export interface SettingsPatch {
   readonly enabled?: boolean;
@@ -49,6 +49,9 @@ export interface SettingsPatch {
   readonly hangLimitMs?: number;
   readonly probes?: ProbeMode;
   readonly language?: LanguageChoice;
+  readonly banner?: boolean;
+  /** The exceptions are set as a whole list (validated patterns, core/exceptions.ts). */
+  readonly exceptions?: readonly string[];
   /** A service's alternatives are set as a whole list: the order is the list's order. */
   readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode; readonly alternatives?: readonly AlternativeChoice[] }>>;
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { SERVICES, SERVICE_IDS } from '../catalog/index.ts';
 import { LANGUAGE_CHOICES } from '../i18n/messages.ts';
+import { MAX_EXCEPTIONS, isValidExceptionPattern } from '../exceptions.ts';
 import { completeAlternatives } from './alternatives.ts';
 import { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, PROBE_MODES, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
 
@@ -32,6 +33,8 @@ const SCHEMA: SchemaTree = {
   hangLimitMs: v.pipe(v.number(), v.integer(), v.minValue(HANG_LIMIT_MIN_MS), v.maxValue(HANG_LIMIT_MAX_MS)),
   probes: v.picklist(PROBE_MODES),
   language: v.picklist(LANGUAGE_CHOICES),
+  banner: v.boolean(),
+  exceptions: v.pipe(v.array(v.pipe(v.string(), v.check(isValidExceptionPattern))), v.maxLength(MAX_EXCEPTIONS)),
 };
 
 export interface ValidationReport {

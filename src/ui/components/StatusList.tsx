@@ -1,5 +1,7 @@
 import { SERVICE_IDS, type ServiceId } from '../../core/catalog/index.ts';
-import { historySegments, historySummary, historyTotals } from '../../core/health/history-view.ts';
+import { useState } from 'preact/hooks';
+import { dailySegments, dailyTotals, historySegments, historySummary, historyTotals, uptimeText, type HistorySegment } from '../../core/health/history-view.ts';
+import { DAY_MS } from '../../core/health/history.ts';
 import type { HistoryRun, ServiceHealth, Summary } from '../../core/health/types.ts';
 import type { HealthView } from '../../core/messages.ts';
 import { relativeTime } from '../../core/time-text.ts';
@@ -36,23 +38,99 @@ function When({ at, now, text }: { readonly at: number; readonly now: number; re
   return <time dateTime={new Date(at).toISOString()}>{text(relativeTime(at, now, lang(), t('timeJustNow')))}</time>;
 }
 
+const SEGMENT_WORDS: Record<HistorySegment['status'], string> = { up: 'statusUp', degraded: 'statusDegraded', down: 'statusDown', none: 'historyNone' };
+
 /**
- * The last 24 hours in half-hour segments, each as bad as its worst moment. Height as well as colour
- * tells the statuses apart, and the bar is one image with a sentence for its text (also its tooltip),
- * not 48 things to tab through.
+ * One formatter per language and bar: building an Intl.DateTimeFormat costs far more than using it, and
+ * the popup names 78 segments for each of its services on every render.
  */
-export function HistoryBar({ recent, now }: { readonly recent: readonly HistoryRun[]; readonly now: number }) {
-  const text = historySummary(historyTotals(recent, now), lang(), t);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'day' | 'time'): Intl.DateTimeFormat {
+  const key = `${lang()}|${kind}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(lang(), kind === 'day' ? { month: 'short', day: 'numeric', weekday: 'short' } : { hour: 'numeric', minute: '2-digit' });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+function segmentTime(segment: HistorySegment, length: number): string {
+  if (length >= DAY_MS) return formatter('day').format(segment.start);
+  return formatter('time').formatRange(segment.start, segment.start + length);
+}
+
+/**
+ * A history bar: segments, each as bad as its worst moment; height as well as colour tells the
+ * statuses apart. One tab stop: the arrow keys move along the segments, and the one pointed at or
+ * focused is read out under the bar ("오후 3:00~3:30: 장애").
+ */
+function Bar({ segments, length, label, uptime, testId, onRead }: { readonly segments: readonly HistorySegment[]; readonly length: number; readonly label: string; readonly uptime: string | undefined; readonly testId: string; readonly onRead: (text: string | undefined) => void }) {
+  const [active, setActive] = useState(segments.length - 1);
+  const text = (segment: HistorySegment) => t('historySegment', [segmentTime(segment, length), t(SEGMENT_WORDS[segment.status])]);
+  const move = (event: KeyboardEvent, to: number) => {
+    event.preventDefault();
+    const index = Math.max(0, Math.min(segments.length - 1, to));
+    setActive(index);
+    const list = (event.currentTarget as HTMLElement).closest('ol');
+    (list?.children[index] as HTMLElement | undefined)?.focus();
+  };
   return (
-    <div class="history-bar" role="img" aria-label={text} title={text} data-testid="history">
-      {historySegments(recent, now).map((segment) => (
-        <span key={segment.start} class={`segment segment-${segment.status}`} data-status={segment.status} />
-      ))}
+    <div class="history-line">
+      <span class="history-label muted">{label}</span>
+      <ol class="history-bar" aria-label={label} data-testid={testId} onMouseLeave={() => onRead(undefined)}>
+        {segments.map((segment, index) => {
+          const said = text(segment);
+          return (
+          <li
+            key={segment.start}
+            class={`segment segment-${segment.status}`}
+            data-status={segment.status}
+            tabIndex={index === active ? 0 : -1}
+            aria-label={said}
+            title={said}
+            onMouseEnter={() => onRead(said)}
+            onFocus={() => {
+              setActive(index);
+              onRead(said);
+            }}
+            onBlur={() => onRead(undefined)}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowLeft') move(event, index - 1);
+              else if (event.key === 'ArrowRight') move(event, index + 1);
+              else if (event.key === 'Home') move(event, 0);
+              else if (event.key === 'End') move(event, segments.length - 1);
+            }}
+          />
+          );
+        })}
+      </ol>
+      <span class="history-uptime" data-testid={`${testId}-uptime`}>
+        {uptime ? t('historyUptime', uptime) : ''}
+      </span>
     </div>
   );
 }
 
-function ServiceRow({ id, health, recent, now }: { readonly id: ServiceId; readonly health: ServiceHealth; readonly recent: readonly HistoryRun[]; readonly now: number }) {
+/** The last 24 hours (half-hour segments) and 30 days (one a day), each with its uptime, read out as sentences. */
+export function HistoryBar({ recent, daily = [], now }: { readonly recent: readonly HistoryRun[]; readonly daily?: readonly HistoryRun[]; readonly now: number }) {
+  const [reading, setReading] = useState<string | undefined>(undefined);
+  const totals = historyTotals(recent, now);
+  const summary = historySummary(totals, lang(), t);
+  const monthUptime = uptimeText(dailyTotals(daily, now), lang());
+  return (
+    <div class="history" data-testid="history" title={summary}>
+      <Bar segments={historySegments(recent, now)} length={30 * 60_000} label={t('history24hLabel')} uptime={uptimeText(totals, lang())} testId="history-24h" onRead={setReading} />
+      <Bar segments={dailySegments(daily, now)} length={DAY_MS} label={t('history30dLabel')} uptime={monthUptime} testId="history-30d" onRead={setReading} />
+      <p class="history-readout muted" data-testid="history-readout">
+        {reading ?? summary}
+      </p>
+      <p class="visually-hidden">{t('historyLast30d', monthUptime ? t('historyUptime', monthUptime) : t('historyNone'))}</p>
+    </div>
+  );
+}
+
+function ServiceRow({ id, health, recent, daily, now }: { readonly id: ServiceId; readonly health: ServiceHealth; readonly recent: readonly HistoryRun[]; readonly daily: readonly HistoryRun[]; readonly now: number }) {
   const word = wordFor(health);
   return (
     <li data-service={id} data-status={word}>
@@ -69,7 +147,7 @@ function ServiceRow({ id, health, recent, now }: { readonly id: ServiceId; reado
           </>
         )}
       </span>
-      <HistoryBar recent={recent} now={now} />
+      <HistoryBar recent={recent} daily={daily} now={now} />
     </li>
   );
 }
@@ -94,7 +172,7 @@ export function StatusList({ view, now, busy = false }: { readonly view: HealthV
   return (
     <ul class="services" data-testid="services" aria-busy={busy ? 'true' : 'false'}>
       {ordered.map((id) => (
-        <ServiceRow key={id} id={id} health={view.state.services[id]} recent={view.state.history[id].recent} now={now} />
+        <ServiceRow key={id} id={id} health={view.state.services[id]} recent={view.state.history[id].recent} daily={view.state.history[id].daily} now={now} />
       ))}
     </ul>
   );

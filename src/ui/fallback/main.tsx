@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { isSlowAnswer } from '../../core/cause-code.ts';
 import { parseFallbackQuery } from '../../core/fallback.ts';
 import type { HealthView } from '../../core/messages.ts';
 import { offeredAlternatives } from '../../core/settings/alternatives.ts';
@@ -7,6 +8,7 @@ import { placeIdIn, translate } from '../../core/translate/index.ts';
 import { devicePlatform } from '../../platform/device.ts';
 import { send } from '../../platform/messaging.ts';
 import { onLocalChange } from '../../platform/storage.ts';
+import { serviceName, t } from '../components/i18n.ts';
 import { onSettingsChange, prepareLanguage, storedSettings } from '../components/page.ts';
 import { FallbackPage, type LiveHealth } from './FallbackPage.tsx';
 import '../components/base.css';
@@ -14,6 +16,8 @@ import './fallback.css';
 
 /** While the page is open, the service is checked this often, so a recovery shows without waiting. */
 const RECHECK_MS = 20_000;
+/** While it keeps waiting for a slow Kakao (a hang), more often: the answer should not wait for us. */
+const WAITING_RECHECK_MS = 4000;
 
 const parsed = parseFallbackQuery(location.search);
 const request = parsed.ok ? parsed.request : undefined;
@@ -27,6 +31,17 @@ let order: readonly string[] | undefined;
 let health: LiveHealth | undefined;
 let reachable: Readonly<Record<string, boolean>> | undefined;
 let autoReturn = false;
+/**
+ * A hang is not a refusal: Kakao may still answer. The page keeps waiting for it and takes the tab
+ * back the moment it does, unless the user picked an alternative or said to stop.
+ */
+let waiting = request ? isSlowAnswer(request.cause) : false;
+let chose = false;
+
+/** The tab's title says what failed and who says so: "카카오맵 연결 안 됨 · Detour". */
+function setTitle(): void {
+  if (request) document.title = t('fallbackTabTitle', serviceName(request.service));
+}
 
 function translation() {
   if (!request) return undefined;
@@ -47,6 +62,15 @@ function show(): void {
       health={health}
       reachable={reachable}
       autoReturn={autoReturn}
+      waiting={waiting && !chose}
+      now={Date.now()}
+      onStopWaiting={() => {
+        waiting = false;
+        show();
+      }}
+      onChoose={() => {
+        chose = true;
+      }}
       onAutoReturn={(on) => {
         autoReturn = on;
         show();
@@ -62,10 +86,10 @@ function show(): void {
 function follow(view: HealthView): void {
   if (!request) return;
   const service = view.state.services[request.service];
-  health = { network: view.state.network, verdict: view.summary.verdict, status: service.status, confirmed: service.confirmed };
+  health = { network: view.state.network, verdict: view.summary.verdict, status: service.status, confirmed: service.confirmed, since: service.since };
   show();
-  // The user asked to be taken back once the service recovers.
-  if (autoReturn && service.status === 'up' && view.state.network !== 'offline') location.replace(request.url);
+  // The user asked to be taken back once the service recovers, or the page was still waiting for a slow Kakao.
+  if ((autoReturn || (waiting && !chose)) && service.status === 'up' && view.state.network !== 'offline') location.replace(request.url);
 }
 
 // Paint as soon as the user's language is known, from the address alone; everything below refines it.
@@ -73,9 +97,11 @@ const settings = await storedSettings();
 await prepareLanguage(settings, TITLE_KEY);
 // The user's order of alternatives is known now too, so the links never reorder under the pointer.
 if (request) order = offeredAlternatives(settings.services[request.service]);
+setTitle();
 show();
 onSettingsChange(TITLE_KEY, (changed) => {
   if (request) order = offeredAlternatives(changed.services[request.service]);
+  setTitle();
   show();
 });
 if (request) {
@@ -101,7 +127,14 @@ if (request) {
   const refresh = () => void send('health/get', null).then(follow, () => undefined);
   refresh();
   onLocalChange(['health'], refresh);
+  let lastCheck = Date.now();
   setInterval(() => {
-    if (document.visibilityState === 'visible') void send('health/check', { services: [request.service] }).then(follow, () => undefined);
-  }, RECHECK_MS);
+    const keepWaiting = waiting && !chose;
+    // A page waiting for Kakao checks even when hidden: the user may have gone to another tab meanwhile.
+    if (!keepWaiting && document.visibilityState !== 'visible') return;
+    if (Date.now() - lastCheck < (keepWaiting ? WAITING_RECHECK_MS : RECHECK_MS)) return;
+    lastCheck = Date.now();
+    void send('health/check', { services: [request.service] }).then(follow, () => undefined);
+  }, 1000);
 }
+setInterval(show, 30_000);

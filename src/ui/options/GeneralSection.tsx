@@ -22,6 +22,13 @@ export function GeneralSection({ settings, save }: Props) {
         {t('optionsNotifications')}
       </label>
       <label class="choice">
+        <input type="checkbox" data-testid="no-banner" aria-describedby="no-banner-hint" checked={settings ? !settings.banner : false} disabled={!settings} onChange={(event) => save({ banner: !event.currentTarget.checked })} />
+        {t('optionsNoBanner')}
+      </label>
+      <p class="muted hint" id="no-banner-hint">
+        {t('optionsNoBannerHint')}
+      </p>
+      <label class="choice">
         {t('optionsHangLimit')}
         <input
           type="number"

@@ -21,7 +21,7 @@ export function LeaningSites({ granted, refused, onGrant, onRevoke }: Props) {
         <span data-testid="leaning-status" data-granted={granted === undefined ? '' : String(granted)}>
           {granted === undefined ? '' : granted ? t('optionsLeaningGranted') : t('optionsLeaningNotGranted')}
         </span>{' '}
-        <button type="button" class="button" data-testid="leaning-grant" aria-describedby="leaning-hint" disabled={granted !== false} onClick={onGrant}>
+        <button type="button" class="button secondary" data-testid="leaning-grant" aria-describedby="leaning-hint" disabled={granted !== false} onClick={onGrant}>
           {t('optionsLeaningGrant')}
         </button>{' '}
         <button type="button" class="button secondary" data-testid="leaning-revoke" disabled={granted !== true} onClick={onRevoke}>

@@ -3,6 +3,7 @@ import type { SettingsHome } from '../../core/settings/home.ts';
 import type { Settings, SettingsPatch } from '../../core/settings/index.ts';
 import { Switch } from '../components/Switch.tsx';
 import { t } from '../components/i18n.ts';
+import { ExceptionsSection } from './ExceptionsSection.tsx';
 import { GeneralSection } from './GeneralSection.tsx';
 import { ManageSection, type ManageOutcome } from './ManageSection.tsx';
 import { PlaceCacheSection } from './PlaceCacheSection.tsx';
@@ -39,10 +40,11 @@ export function Options({ settings, placeCount, home, status, outcome, announcem
   return (
     <main class="options" aria-busy={settings ? 'false' : 'true'}>
       <h1>{t('optionsTitle')}</h1>
-      <LanguageSection value={settings?.language} />
       <Switch label={t('switchLabel')} hint={settings?.enabled === false ? t('switchOffHint') : t('switchOnHint')} checked={settings?.enabled ?? true} disabled={!settings} onChange={(enabled) => save({ enabled })} />
-      <GeneralSection settings={settings} save={save} />
       <ServiceSection settings={settings} save={save} announce={actions.announce} />
+      <GeneralSection settings={settings} save={save} />
+      <ExceptionsSection settings={settings} save={save} />
+      <LanguageSection value={settings?.language} />
       <LeaningSitesSection />
       <PlaceCacheSection settings={settings} placeCount={placeCount} save={save} clearPlaces={actions.clearPlaces} />
       <ManageSection ready={settings !== undefined} home={home} outcome={outcome} exportFile={actions.exportFile} importFile={actions.importFile} reset={actions.reset} />

@@ -14,6 +14,8 @@ const TOP_LEVEL_LABELS: Readonly<Record<string, string>> = {
   language: 'optionsLabelLanguage',
   services: 'optionsLabelServices',
   schemaVersion: 'optionsLabelFileVersion',
+  banner: 'optionsLabelNoBanner',
+  exceptions: 'optionsLabelExceptions',
 };
 
 /**

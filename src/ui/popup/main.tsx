@@ -1,15 +1,19 @@
 import { render } from 'preact';
 import { LAST_FAILURE_KEY, parseFailure, type FailureRecord } from '../../core/health/last-failure.ts';
 import { HEALTH_KEY, HISTORY_KEY, healthView } from '../../core/health/view.ts';
-import type { HealthView, TabAlternatives } from '../../core/messages.ts';
+import type { HealthView } from '../../core/messages.ts';
 import type { Settings } from '../../core/settings/index.ts';
 import { SETTINGS_KEY } from '../../core/settings/store.ts';
 import type { AlternativeLink } from '../../core/translate/index.ts';
 import { send } from '../../platform/messaging.ts';
 import { onLocalChange, readLocal } from '../../platform/storage.ts';
-import { currentWindowId, openNextTo, openOptionsPage } from '../../platform/tabs.ts';
+import { activeTab, currentWindowId, extensionUrl, navigateTab, openNextTo, openOptionsPage, type WindowTab } from '../../platform/tabs.ts';
+import { offeredAlternatives } from '../../core/settings/alternatives.ts';
+import { isFallbackPage, kakaoAddressOf } from '../../core/tab-address.ts';
+import { intentSubject, translate } from '../../core/translate/index.ts';
+import { devicePlatform } from '../../platform/device.ts';
 import { markPainted, onSettingsChange, prepareLanguage, settingsFrom } from '../components/page.ts';
-import { Popup } from './Popup.tsx';
+import { Popup, type PageAlternativesView } from './Popup.tsx';
 import '../components/base.css';
 import './popup.css';
 
@@ -26,7 +30,7 @@ interface View {
   ready: boolean;
   checking: boolean;
   error: boolean;
-  page: TabAlternatives | null | undefined;
+  page: PageAlternativesView | null | undefined;
 }
 let view: View | undefined;
 
@@ -67,8 +71,26 @@ async function checkNow(): Promise<void> {
 
 /** Next to the Kakao tab, as the context menu opens it; then the popup has done its job. */
 async function openAlternative(link: AlternativeLink): Promise<void> {
-  await openNextTo(view?.page?.tab, link.url);
+  // On the fallback page the alternative takes that tab's place: it is what the tab was for.
+  if (view?.page?.fallback) await navigateTab(view.page.tab.id, link.url);
+  else await openNextTo(view?.page?.tab, link.url);
   window.close();
+}
+
+/**
+ * On Detour's own fallback page the popup can read the tab's address (it is our page) and offers the
+ * alternatives of the Kakao address that failed there, as it would on the Kakao page itself.
+ */
+async function fallbackTabAlternatives(tab: WindowTab | undefined, settings: Settings): Promise<PageAlternativesView | undefined> {
+  const origin = extensionUrl('');
+  if (!tab?.url || !isFallbackPage(tab.url, origin)) return undefined;
+  const url = kakaoAddressOf(tab.url, origin);
+  if (!url) return undefined;
+  const first = translate(url, { platform: devicePlatform() });
+  if (!first) return undefined;
+  const translation = translate(url, { platform: devicePlatform(), order: offeredAlternatives(settings.services[first.service]) });
+  if (!translation || translation.links.length === 0) return undefined;
+  return { service: translation.service, subject: intentSubject(translation.intent), links: translation.links, tab: { id: tab.id, index: tab.index, windowId: tab.windowId }, fallback: true };
 }
 
 /**
@@ -91,7 +113,7 @@ async function start(): Promise<void> {
     () => update({ error: true }),
   );
   currentWindowId()
-    .then((windowId) => send('tab/alternatives', { windowId: windowId ?? null }))
+    .then(async (windowId) => (await fallbackTabAlternatives(await activeTab(windowId), settings)) ?? send('tab/alternatives', { windowId: windowId ?? null }))
     .then(
       (page) => update({ page }),
       () => update({ page: null }),

@@ -20,7 +20,7 @@ const READ_BANNER = `(root) => {
     region: region ? region.getAttribute('aria-label') : null,
     texts: [...root.querySelectorAll('strong, p, span')].map((node) => node.textContent),
     links: [...root.querySelectorAll('a')].map((a) => ({ text: a.textContent, href: a.href, rel: a.rel })),
-    buttons: [...root.querySelectorAll('button')].map((button) => button.textContent),
+    buttons: [...root.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent),
     focused: root.activeElement ? root.activeElement.textContent : null,
   };
 }`;
@@ -33,7 +33,7 @@ export const clickBannerButton = (tab: Tab, label: string) =>
   tab.inShadow<boolean>(
     BANNER_HOST,
     `(root) => {
-  const button = [...root.querySelectorAll('button')].find((node) => node.textContent === ${JSON.stringify(label)});
+  const button = [...root.querySelectorAll('button')].find((node) => (node.getAttribute('aria-label') ?? node.textContent) === ${JSON.stringify(label)});
   if (button) button.click();
   return Boolean(button);
 }`,

@@ -98,12 +98,12 @@ class ChromiumTab implements Tab {
     return () => count;
   }
 
-  async setViewport(width: number, height: number): Promise<void> {
-    await this.page.setViewportSize({ width, height });
+  async screenshot(path: string, options: { readonly fullPage?: boolean } = {}): Promise<void> {
+    await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
   }
 
-  async screenshot(path: string): Promise<void> {
-    await this.page.screenshot({ path });
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height });
   }
 
   async close(): Promise<void> {

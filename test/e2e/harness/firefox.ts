@@ -157,12 +157,12 @@ class FirefoxTab implements Tab {
     await this.page.evaluateOnNewDocument(source);
   }
 
-  async setViewport(width: number, height: number): Promise<void> {
-    await this.page.setViewport({ width, height });
+  async screenshot(path: string, options: { readonly fullPage?: boolean } = {}): Promise<void> {
+    await this.page.screenshot({ path, fullPage: options.fullPage ?? false });
   }
 
-  async screenshot(path: string): Promise<void> {
-    await this.page.screenshot({ path });
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewport({ width, height });
   }
 
   async close(): Promise<void> {

@@ -39,9 +39,10 @@ export interface Tab {
   countContentScriptWorlds?(): Promise<() => number>;
   /** Runs this script in every document the tab loads from now on, before the page's own scripts. */
   addInitScript(source: string): Promise<void>;
+  /** Whole page (not only the viewport) when `fullPage` is set. */
+  screenshot(path: string, options?: { readonly fullPage?: boolean }): Promise<void>;
   /** The page's viewport in CSS pixels (a phone's 360 px, a store screenshot's 1280x800). */
   setViewport(width: number, height: number): Promise<void>;
-  screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
