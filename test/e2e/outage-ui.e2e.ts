@@ -112,10 +112,14 @@ describe.each(BROWSERS)('outage UI in %s', (browserName) => {
     await expect.poll(() => options.evaluate<number>(`document.querySelectorAll('[data-testid=exceptions-error]').length`), { timeout: 20_000 }).toBe(0);
     await options.goto(rig.browser.extensionOrigin + OPTIONS);
     await expect.poll(() => options.evaluate<string>(`document.querySelector('[data-testid=exceptions]')?.value ?? ''`), { timeout: 20_000 }).toBe('map.kakao.com\n*.daum.net');
-    // The permanent "no banner" is its own switch, apart from each service's mode.
+    // The permanent "no banner" is its own switch, apart from each service's mode. Clicked once the
+    // settings are in (a click on the disabled box, or on the document being replaced, would be lost).
+    const noBannerReady = () => expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
+    await noBannerReady();
     await options.click('[data-testid=no-banner]');
     await options.goto(rig.browser.extensionOrigin + OPTIONS);
     await expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.checked === true`), { timeout: 20_000 }).toBe(true);
+    await noBannerReady();
     await options.click('[data-testid=no-banner]');
     await type('');
     await options.click('[data-testid=exceptions-save]');
