@@ -15,7 +15,7 @@ const SDK = `https://${SDK_HOST}/kakao_js_sdk/2.7.2/kakao.min.js`;
 const POSTCODE_HOST = 't1.daumcdn.net';
 const POSTCODE = `https://${POSTCODE_HOST}/mapjsapi/bundle/postcode/prod/postcode.v2.js`;
 
-const LOGIN_TITLE = '이 사이트의 카카오 로그인이 지금 작동하지 않습니다: 다른 로그인 방법을 쓰세요';
+const LOGIN_TITLE = '이 사이트의 카카오 로그인이 지금 작동하지 않습니다. 다른 로그인 방법을 써 주세요';
 const POSTCODE_TITLE = '이 사이트의 주소 검색(카카오 우편번호 서비스)이 지금 작동하지 않습니다';
 
 /** A shop page that loads one of Kakao's scripts, at the end of its body or (blocking) in its head. */
@@ -98,7 +98,9 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
     await expect.poll(() => hasBanner(tab), { timeout: 10_000 }).toBe(true);
     const banner = await readBanner(tab);
     expect(banner?.region).toBe(LOGIN_TITLE);
-    expect(banner?.texts).toContain('이 사이트가 카카오 SDK(카카오 로그인·공유)를 불러오지 못했습니다.');
+    // The slim bar shows one line; the sentence that says why is its description (tooltip, screen readers).
+    expect(banner?.texts).toEqual([LOGIN_TITLE]);
+    expect(await tab.inShadow<string | null>(':root > div', "(root) => root.querySelector('[aria-description]')?.getAttribute('aria-description') ?? null")).toBe('이 사이트가 카카오 SDK(카카오 로그인·공유)를 불러오지 못했습니다.');
     // Nobody to tell about a snooze on another site's page: only the close button.
     expect(banner?.buttons).toEqual(['닫기']);
     expect(banner?.links).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PARTICLE_PLACEHOLDER } from '../../src/core/i18n/particle.ts';
-import { BROWSERS, type Tab } from './harness/index.ts';
+import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
 
 // Issue #14: what a Korean user sees in an outage. The fallback page says who speaks, how bad it is
@@ -100,30 +100,31 @@ describe.each(BROWSERS)('outage UI in %s', (browserName) => {
 
   it('permanent exceptions are validated before they are saved, and kept', async () => {
     const options = await rig.browser.newTab();
-    await options.goto(rig.browser.extensionOrigin + OPTIONS);
-    await expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=exceptions]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
-    const type = (text: string) =>
-      options.evaluate(`(() => { const area = document.querySelector('[data-testid=exceptions]'); area.value = ${JSON.stringify(text)}; area.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
-    await type('map.kakao.com\nnot a pattern');
-    await options.click('[data-testid=exceptions-save]');
-    await expect.poll(() => options.text('[data-testid=exceptions-error]'), { timeout: 20_000 }).toBe('쓸 수 없는 주소 패턴이 있어 저장하지 않았습니다: not a pattern');
-    await type('map.kakao.com\n*.daum.net');
-    await options.click('[data-testid=exceptions-save]');
-    await expect.poll(() => options.evaluate<number>(`document.querySelectorAll('[data-testid=exceptions-error]').length`), { timeout: 20_000 }).toBe(0);
-    await options.goto(rig.browser.extensionOrigin + OPTIONS);
-    await expect.poll(() => options.evaluate<string>(`document.querySelector('[data-testid=exceptions]')?.value ?? ''`), { timeout: 20_000 }).toBe('map.kakao.com\n*.daum.net');
-    // The permanent "no banner" is its own switch, apart from each service's mode. Clicked once the
-    // settings are in (a click on the disabled box, or on the document being replaced, would be lost).
-    const noBannerReady = () => expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
-    await noBannerReady();
-    await options.click('[data-testid=no-banner]');
-    await options.goto(rig.browser.extensionOrigin + OPTIONS);
-    await expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.checked === true`), { timeout: 20_000 }).toBe(true);
-    await noBannerReady();
-    await options.click('[data-testid=no-banner]');
-    await type('');
-    await options.click('[data-testid=exceptions-save]');
-    await options.close();
+    try {
+      await options.goto(rig.browser.extensionOrigin + OPTIONS);
+      await expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=exceptions]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
+      const type = (text: string) =>
+        options.evaluate(`(() => { const area = document.querySelector('[data-testid=exceptions]'); area.value = ${JSON.stringify(text)}; area.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
+      await type('map.kakao.com\nnot a pattern');
+      await options.click('[data-testid=exceptions-save]');
+      await expect.poll(() => options.text('[data-testid=exceptions-error]'), { timeout: 20_000 }).toBe('쓸 수 없는 주소 패턴이 있어 저장하지 않았습니다: not a pattern');
+      await type('map.kakao.com\n*.daum.net');
+      await options.click('[data-testid=exceptions-save]');
+      await expect.poll(() => options.evaluate<number>(`document.querySelectorAll('[data-testid=exceptions-error]').length`), { timeout: 20_000 }).toBe(0);
+      await options.goto(rig.browser.extensionOrigin + OPTIONS);
+      await expect.poll(() => options.evaluate<string>(`document.querySelector('[data-testid=exceptions]')?.value ?? ''`), { timeout: 20_000 }).toBe('map.kakao.com\n*.daum.net');
+      // The permanent "no banner" is its own switch, apart from each service's mode. Clicked once the
+      // settings are in (a click on the disabled box, or on the document being replaced, would be lost).
+      const noBannerReady = () => expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
+      await noBannerReady();
+      await options.click('[data-testid=no-banner]');
+      await options.goto(rig.browser.extensionOrigin + OPTIONS);
+      await expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.checked === true`), { timeout: 20_000 }).toBe(true);
+    } finally {
+      // Whatever happened above, the tests after this one start without exceptions and with the banner on.
+      await options.evaluate(detourMessage('settings/update', { exceptions: [], banner: true }, '(result) => result.ok')).catch(() => undefined);
+      await options.close().catch(() => undefined);
+    }
   });
 
   it('the popup on a fallback tab offers the alternatives of the address that failed there', async () => {
