@@ -95,7 +95,7 @@ describe.each(BROWSERS)('shared addresses on the fallback page in %s', (browserN
     await tab.goto(`https://m.map.kakao.com/actions/detailMapView?id=${id}&refService=place`);
     await tab.waitForUrl(isFallback);
     await expect.poll(() => tab.attribute('a[data-alternative=navermap]', 'data-carries'), { timeout: 10_000 }).toBe('place');
-    expect(await tab.text('a[data-alternative=navermap] .muted')).toBe('‘카카오판교아지트’ 위치 보기');
+    expect(await tab.text('a[data-alternative=navermap] .detail')).toBe('‘카카오판교아지트’ 위치 보기');
     // Naver Map as its own share links write a point: Web Mercator metres, the name, no Naver id, SIMPLE_POI.
     expect(await tab.attribute('a[data-alternative=navermap]', 'href')).toMatch(new RegExp(`^https://map\\.naver\\.com/p/directions/-/1414\\d{4}\\.\\d{7},449\\d{4}\\.\\d{7},${enc('카카오판교아지트')},,SIMPLE_POI/-/transit`));
     expect(await tab.attribute('a[data-alternative=googlemaps]', 'href')).toBe('https://www.google.com/maps/search/?api=1&query=37.3952969%2C127.1109567');
@@ -114,7 +114,7 @@ describe.each(BROWSERS)('shared addresses on the fallback page in %s', (browserN
     await tab.waitForUrl(isFallback);
     await expect.poll(() => tab.attribute('[data-testid=alternatives] a', 'data-alternative'), { timeout: 10_000 }).toBe('naverblog');
     expect(await tab.attribute('a[data-alternative=naverblog]', 'href')).toBe(`https://search.naver.com/search.naver?where=blog&query=${enc('도커 컴포즈 정리')}`);
-    expect(await tab.text('a[data-alternative=naverblog] .muted')).toBe('‘도커 컴포즈 정리’ 검색');
+    expect(await tab.text('a[data-alternative=naverblog] .detail')).toBe('‘도커 컴포즈 정리’ 검색');
     expect(await tab.attribute('a[data-alternative=google]', 'href')).toBe(`https://www.google.com/search?q=${enc('도커 컴포즈 정리')}`);
     await tab.close();
   });
