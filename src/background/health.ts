@@ -68,12 +68,7 @@ function countsChanged(before: HealthState, after: HealthState): boolean {
 
 /** Whether a step changed what users and other pages see: those are written at once. */
 function isTransition(before: HealthState, after: HealthState, effects: readonly HealthEffect[]): boolean {
-  if (effects.length > 0 || before.network !== after.network) return true;
-  return SERVICE_IDS.some((id) => {
-    const a = before.services[id];
-    const b = after.services[id];
-    return a.status !== b.status || a.confirmed !== b.confirmed;
-  });
+  return effects.length > 0 || countsChanged(before, after);
 }
 
 /**

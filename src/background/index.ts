@@ -11,6 +11,7 @@ import { PAGE_STATUS_KEY } from '../core/page-report.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/redirect.ts';
 import type { MainFrameOutcome } from '../core/rescue.ts';
 import { createSettingsHome } from '../core/settings/home.ts';
+import { DEFAULTS } from '../core/settings/defaults.ts';
 import { SETTINGS_KEY, createSettingsStore } from '../core/settings/store.ts';
 import { createTabPasses } from '../core/tab-passes.ts';
 import { clearAlarm, ensureAlarm, onAlarm } from '../platform/alarms.ts';
@@ -63,7 +64,7 @@ const currentSettings = () => settings.get();
 const applyLanguage = () => useLanguage(currentSettings().then((read) => read.language));
 let languageLoaded = applyLanguage();
 /** The hang limit as last read: a load's timer starts in the same turn as the load. */
-const hangLimitMs = () => settings.peek()?.hangLimitMs ?? 8000;
+const hangLimitMs = () => settings.peek()?.hangLimitMs ?? DEFAULTS.hangLimitMs;
 
 const failures = createFailureLog(area);
 const places = createPlaceStore(area);
