@@ -156,6 +156,10 @@ const rescuer = createRescuer({
   now,
   navigateTab,
   extensionUrl,
+  language: async () => {
+    await languageSettled();
+    return lang();
+  },
   answers: async (url, timeoutMs) => (await probe(url, timeoutMs, true)).ok,
   notifyRedirect: async (id, service, link) => {
     await notify(id, t('extName'), t('redirectNotice', [serviceName(service), alternativeName(link.alternative)]));

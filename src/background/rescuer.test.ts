@@ -15,7 +15,7 @@ function confirmedDown(): HealthState {
   return { ...state, network: 'online', services: { ...state.services, kakaomap: { ...state.services.kakaomap, status: 'down', confirmed: true, evidence: { kind: 'probe', ok: false, cause: { kind: 'refused' } } } } };
 }
 
-function rig(options: { settings?: Settings; state?: HealthState; answers?: boolean; refusals?: number } = {}) {
+function rig(options: { settings?: Settings; state?: HealthState; answers?: boolean; refusals?: number; language?: 'ko' | 'en' } = {}) {
   let refusals = options.refusals ?? 0;
   const navigations: Array<[number, string]> = [];
   const notices: string[] = [];
@@ -39,6 +39,7 @@ function rig(options: { settings?: Settings; state?: HealthState; answers?: bool
       navigations.push([tabId, url]);
     },
     extensionUrl: (path) => `chrome-extension://id/${path}`,
+    language: async () => options.language ?? 'ko',
     answers: async () => options.answers ?? true,
     notifyRedirect: async (id) => void notices.push(id),
     rememberBackLink: () => undefined,
@@ -63,6 +64,21 @@ describe('rescuer', () => {
     expect(target.searchParams.get('url')).toBe(URL_Q);
     expect(target.searchParams.has('alts')).toBe(false);
     expect(r.failures).toHaveLength(1);
+  });
+
+  it("gives the page the user's order and language, so that it can paint its links before it reads the settings", async () => {
+    const services = structuredClone(DEFAULTS.services);
+    const [first, second, ...rest] = services.kakaomap.alternatives;
+    services.kakaomap.alternatives = [{ ...second!, enabled: true }, { ...first!, enabled: false }, ...rest];
+    const r = rig({ settings: { ...DEFAULTS, services }, language: 'en' });
+    const ended = (r.loads.start('1', 5, URL_Q, 8000), r.loads.ended('1'));
+    await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', ended);
+    const target = new URL(r.navigations[0]![1]);
+    const order = target.searchParams.get('order')!.split(',');
+    expect(order[0]).toBe(second!.id);
+    expect(order).not.toContain(first!.id);
+    expect(order).toEqual(services.kakaomap.alternatives.filter((choice) => choice.enabled).map((choice) => choice.id));
+    expect(target.searchParams.get('lang')).toBe('en');
   });
 
   it('leaves a healthy answer, a 404 and an aborted load alone', async () => {

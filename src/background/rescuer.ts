@@ -1,4 +1,4 @@
-import { ALTERNATIVES, type ServiceId } from '../core/catalog/index.ts';
+import { ALTERNATIVES, isAlternativeId, type ServiceId } from '../core/catalog/index.ts';
 import { FALLBACK_PAGE_PATH, fallbackQuery, type FallbackRequest } from '../core/fallback.ts';
 import { isException } from '../core/exceptions.ts';
 import type { FailureCause } from '../core/health/cause.ts';
@@ -6,6 +6,7 @@ import type { HealthState } from '../core/health/types.ts';
 import { shortCutCause } from '../core/known-down.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS, redirectAllowed } from '../core/redirect.ts';
 import { decideRescue, type MainFrameOutcome } from '../core/rescue.ts';
+import { offeredAlternatives } from '../core/settings/alternatives.ts';
 import type { Settings } from '../core/settings/index.ts';
 import type { TabPasses } from '../core/tab-passes.ts';
 import type { AlternativeLink } from '../core/translate/index.ts';
@@ -27,6 +28,8 @@ export interface RescuerDeps {
   readonly now: () => number;
   readonly navigateTab: (tabId: number, url: string) => Promise<void>;
   readonly extensionUrl: (path: string) => string;
+  /** The language Detour speaks (the user's choice, else the browser's), once a woken worker has read it. */
+  readonly language: () => Promise<'ko' | 'en'>;
   /** Whether an alternative's own server answers now (redirect mode takes only one that does). */
   readonly answers: (probeUrl: string, timeoutMs: number) => Promise<boolean>;
   /** Tells the user a redirect happened; a click on it takes them back (see rememberBackLink). */
@@ -95,7 +98,16 @@ export function createRescuer(deps: RescuerDeps) {
   }
 
   async function act(load: Load, service: ServiceId, cause: FailureCause, current: Settings, knownDown: boolean): Promise<void> {
-    const base: FallbackRequest = { service, url: load.url, cause, ...(load.title ? { title: load.title } : {}), ...(knownDown ? { knownDown: true } : {}) };
+    const base: FallbackRequest = {
+      service,
+      url: load.url,
+      cause,
+      ...(load.title ? { title: load.title } : {}),
+      ...(knownDown ? { knownDown: true } : {}),
+      // What the page would otherwise wait for its own settings read to know before it paints.
+      order: offeredAlternatives(current.services[service]).filter(isAlternativeId),
+      lang: await deps.language(),
+    };
     if (current.services[service].mode === 'redirect') await redirect(load, service, cause, base);
     else await showFallback(load.tabId, base);
     await failures.record({ service, url: load.url, cause, at: now() });

@@ -15,6 +15,8 @@ const REQUESTS: readonly FallbackRequest[] = [
   { service: 'kakaoaccount', url: 'https://accounts.kakao.com/login/?continue=https%3A%2F%2Fevil.example%2F', cause: { kind: 'network' } },
   { service: 'kakaomap', url: 'https://map.kakao.com/?q=a', cause: { kind: 'refused' } },
   { service: 'kakaomap', url: 'https://map.kakao.com/?q=b', cause: { kind: 'refused' } },
+  { service: 'kakaomap', url: 'https://map.kakao.com/?q=c', cause: { kind: 'refused' }, order: ['tmap', 'navermap'], lang: 'en' },
+  { service: 'kakaomap', url: 'https://map.kakao.com/?q=d', cause: { kind: 'refused' }, order: [], lang: 'ko' },
 ];
 
 function query(params: Record<string, string>): string {
@@ -35,6 +37,12 @@ describe('fallbackQuery / parseFallbackQuery', () => {
     const params = new URLSearchParams(fallbackQuery(REQUESTS[1]!));
     expect(params.get('cause')).toBe('http-503');
     expect(params.get('service')).toBe('kakaomap');
+  });
+
+  it('takes from the order only known alternatives, each once, and only a language it has', () => {
+    const base = fallbackQuery(REQUESTS[0]!);
+    const parsed = parseFallbackQuery(`${base}&order=${encodeURIComponent('tmap,evil,navermap,tmap,__proto__,,javascript:alert(1)')}&lang=fr`);
+    expect(parsed).toEqual({ ok: true, request: { ...REQUESTS[0], order: ['tmap', 'navermap'] } });
   });
 
   it('accepts the query without a leading ?', () => {

@@ -1,4 +1,4 @@
-import { serviceForUrl, type ServiceId } from './catalog/index.ts';
+import { isAlternativeId, serviceForUrl, type AlternativeId, type ServiceId } from './catalog/index.ts';
 import { decodeCause, encodeCause, type FailureCause } from './health/cause.ts';
 
 /** Where the fallback page lives inside the extension (crxjs keeps source paths). */
@@ -21,6 +21,13 @@ export interface FallbackRequest {
   readonly knownDown?: boolean;
   /** Redirect mode was on but did not move the user: why. */
   readonly redirectSkipped?: 'too-soon' | 'no-alternative';
+  /**
+   * The user's alternatives in their order, as the background read them, so that the page can paint
+   * its links in its first task, before its own read of the settings (which then confirms the order).
+   */
+  readonly order?: readonly AlternativeId[];
+  /** The language the user reads Detour in; the page paints at once only when its strings are at hand. */
+  readonly lang?: 'ko' | 'en';
 }
 
 const MAX_TITLE_LENGTH = 300;
@@ -30,6 +37,8 @@ export function fallbackQuery(request: FallbackRequest): string {
   if (request.title) params.title = request.title.slice(0, MAX_TITLE_LENGTH);
   if (request.knownDown) params.known = '1';
   if (request.redirectSkipped) params.skip = request.redirectSkipped;
+  if (request.order) params.order = request.order.join(',');
+  if (request.lang) params.lang = request.lang;
   return `?${new URLSearchParams(params).toString()}`;
 }
 
@@ -50,6 +59,8 @@ export function parseFallbackQuery(search: string): { ok: true; request: Fallbac
   if (!cause) return { ok: false, error: 'bad-cause' };
   const title = params.get('title')?.slice(0, MAX_TITLE_LENGTH);
   const skip = params.get('skip');
+  const order = params.get('order');
+  const lang = params.get('lang');
   return {
     ok: true,
     request: {
@@ -59,6 +70,9 @@ export function parseFallbackQuery(search: string): { ok: true; request: Fallbac
       ...(title ? { title } : {}),
       ...(params.get('known') === '1' ? { knownDown: true } : {}),
       ...(skip === 'too-soon' || skip === 'no-alternative' ? { redirectSkipped: skip } : {}),
+      // Only known alternatives, each once: the order can rank the page's links, never add one.
+      ...(order !== null ? { order: [...new Set(order.split(','))].filter(isAlternativeId) } : {}),
+      ...(lang === 'ko' || lang === 'en' ? { lang } : {}),
     },
   };
 }

@@ -28,6 +28,13 @@ describe.each(BROWSERS)('KakaoMap rescue in %s', (browserName) => {
     expect(await tab.attribute('a[data-alternative=navermap]', 'href')).toBe(NAVER_SEARCH);
     expect(await tab.attribute('a[data-alternative=googlemaps]', 'href')).toBe('https://www.google.com/maps/search/?api=1&query=%ED%8C%90%EA%B5%90%EC%97%AD');
     expect(await tab.text('[data-testid=retry]')).toBe('다시 시도');
+    // Painted in the page's first task, from its address: before DOMContentLoaded, before any storage
+    // read or message (issue 11). The page as it was, which read its settings first, fails this.
+    const timing = await tab.evaluate<{ links: number | null; dcl: number }>(
+      `({ links: performance.getEntriesByName('detour-links')[0]?.startTime ?? null, dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart })`,
+    );
+    expect(timing.links).not.toBeNull();
+    expect(timing.links!).toBeLessThanOrEqual(timing.dcl);
     await tab.close();
   });
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { isSlowAnswer } from '../../core/cause-code.ts';
-import { parseFallbackQuery } from '../../core/fallback.ts';
+import { parseFallbackQuery, type FallbackRequest } from '../../core/fallback.ts';
 import type { HealthView } from '../../core/messages.ts';
 import { offeredAlternatives } from '../../core/settings/alternatives.ts';
 import type { Place } from '../../core/translate/intent.ts';
@@ -8,7 +8,7 @@ import { placeIdIn, translate } from '../../core/translate/index.ts';
 import { devicePlatform } from '../../platform/device.ts';
 import { send } from '../../platform/messaging.ts';
 import { onLocalChange } from '../../platform/storage.ts';
-import { serviceName, t } from '../components/i18n.ts';
+import { lang, prepareDocument, serviceName, t } from '../components/i18n.ts';
 import { onSettingsChange, prepareLanguage, storedSettings } from '../components/page.ts';
 import { FallbackPage, type LiveHealth } from './FallbackPage.tsx';
 import '../components/base.css';
@@ -22,6 +22,8 @@ const WAITING_RECHECK_MS = 4000;
 const parsed = parseFallbackQuery(location.search);
 const request = parsed.ok ? parsed.request : undefined;
 const TITLE_KEY = 'extName';
+/** The moment the page first rendered its links (a performance mark). */
+const LINKS_MARK = 'detour-links';
 const root = document.getElementById('root')!;
 const platform = devicePlatform();
 
@@ -92,19 +94,44 @@ function follow(view: HealthView): void {
   if ((autoReturn || (waiting && !chose)) && service.status === 'up' && view.state.network !== 'offline') location.replace(request.url);
 }
 
-// Paint as soon as the user's language is known, from the address alone; everything below refines it.
-const settings = await storedSettings();
-await prepareLanguage(settings, TITLE_KEY);
-// The user's order of alternatives is known now too, so the links never reorder under the pointer.
-if (request) order = offeredAlternatives(settings.services[request.service]);
-setTitle();
-show();
-onSettingsChange(TITLE_KEY, (changed) => {
-  if (request) order = offeredAlternatives(changed.services[request.service]);
+// First task: the links, painted from the address alone in the order and language the background
+// passed, before anything is read or asked (issue 11: a page that waits for its settings paints them
+// 40-60 ms later). A page opened without them (an old tab restored) waits for its settings instead.
+if (request?.order) order = request.order;
+if (request && request.lang === lang()) {
+  prepareDocument(TITLE_KEY);
   setTitle();
   show();
-});
-if (request) {
+  markLinksPainted();
+}
+void start();
+
+/** For the benchmark and the tests (in both browsers, where no watcher can be put into this page). */
+function markLinksPainted(): void {
+  if (performance.getEntriesByName(LINKS_MARK).length === 0) performance.mark(LINKS_MARK);
+}
+
+/** Everything after the first paint: the settings confirm the language and order, then live checks. */
+async function start(): Promise<void> {
+  const settings = await storedSettings();
+  await prepareLanguage(settings, TITLE_KEY);
+  // The links never reorder under the pointer: this is the order the background passed, unless the
+  // user changed it in the instant between.
+  if (request) order = offeredAlternatives(settings.services[request.service]);
+  setTitle();
+  show();
+  markLinksPainted();
+  onSettingsChange(TITLE_KEY, (changed) => {
+    if (request) order = offeredAlternatives(changed.services[request.service]);
+    setTitle();
+    show();
+  });
+  if (request) watch(request);
+  setInterval(show, 30_000);
+}
+
+/** Which alternatives answer, the cached place, and the service's health, kept up to date. */
+function watch(request: FallbackRequest): void {
   const ids = translation()?.links.map((link) => link.alternative) ?? [];
   send('alternatives/probe', { ids }).then(
     (results) => {
@@ -137,4 +164,3 @@ if (request) {
     void send('health/check', { services: [request.service] }).then(follow, () => undefined);
   }, 1000);
 }
-setInterval(show, 30_000);
