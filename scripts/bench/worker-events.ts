@@ -2,7 +2,8 @@
 // coverage with call counts (the DevTools "Coverage" panel's machinery) on the extension's service
 // worker. Each function passed straight to `<event>.addListener(` in the worker's scripts is
 // recognised in the script source; its call count over a load is the number of that event the worker
-// received. Nothing in the build changes. Listeners passed by name (not inline) are not attributed,
+// received (also `.addListener((kept = fn)`, a listener kept for removal). Nothing in the build
+// changes. Listeners passed by name (not written where they are added) are not attributed,
 // so the total of all function calls in the worker is reported beside it.
 import { Cdp, targets } from './cdp.ts';
 
@@ -64,7 +65,8 @@ export class WorkerEventCounter {
         if (!range || range.count === 0) continue;
         functionCalls += range.count;
         const before = source.slice(Math.max(0, range.startOffset - 80), range.startOffset);
-        const event = /\.(on[A-Z]\w*)\.addListener\(\s*(async\s*)?$/.exec(before)?.[1];
+        // `.addListener(fn` or, for a listener kept for its removal, `.addListener((kept = fn`.
+        const event = /\.(on[A-Z]\w*)\.addListener\(\s*(\(?\s*[\w$]+\s*=\s*)?(async\s*)?$/.exec(before)?.[1];
         if (event) byEvent[event] = (byEvent[event] ?? 0) + range.count;
       }
     }

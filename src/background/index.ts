@@ -27,6 +27,7 @@ import { clearNotification, notify, onNotificationClicked } from '../platform/no
 import { probe } from '../platform/probe.ts';
 import { committedSince } from '../platform/scripting.ts';
 import { localArea, onStorageChange, sessionArea, syncArea, writeLocal } from '../platform/storage.ts';
+import { keepInAction } from '../platform/blocked-navigation.ts';
 import { replaceSessionRules } from '../platform/session-rules.ts';
 import { askTab } from '../platform/tab-messaging.ts';
 import { activeTab, extensionUrl, navigateTab, openNextTo, tabInfo } from '../platform/tabs.ts';
@@ -127,7 +128,7 @@ const health = createHealth({
 const healthState = () => health.state();
 
 /** Navigations to a service confirmed down never leave the browser (see knownDownRules). */
-const syncKnownDown = createKnownDownSync({ state: healthState, settings: currentSettings, passes: () => passes.active(), apply: replaceSessionRules });
+const syncKnownDown = createKnownDownSync({ state: healthState, settings: currentSettings, passes: () => passes.active(), apply: replaceSessionRules, keepIn: keepInAction() });
 syncKnownDown().catch(report);
 /** The user let a tab through to Kakao: its rule must let it through before the tab moves. */
 async function letThrough(tabId: number, service: ServiceId, once: boolean): Promise<void> {

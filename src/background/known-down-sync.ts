@@ -1,6 +1,6 @@
 import { SERVICES, SERVICE_IDS, type ServiceId } from '../core/catalog/index.ts';
 import type { HealthState } from '../core/health/types.ts';
-import { knownDownRules, type BlockRule } from '../core/known-down.ts';
+import { knownDownRules, type KeepInAction, type KnownDownRule } from '../core/known-down.ts';
 import { createSerialQueue } from '../core/serial.ts';
 import type { Settings } from '../core/settings/index.ts';
 
@@ -8,7 +8,9 @@ export interface KnownDownSyncDeps {
   readonly state: () => Promise<HealthState>;
   readonly settings: () => Promise<Settings>;
   readonly passes: () => Promise<ReadonlyArray<{ tabId: number; service: ServiceId }>>;
-  readonly apply: (rules: readonly BlockRule[]) => Promise<void>;
+  readonly apply: (rules: readonly KnownDownRule[]) => Promise<void>;
+  /** How this browser keeps a navigation in (src/platform/blocked-navigation.ts). */
+  readonly keepIn: KeepInAction;
 }
 
 /**
@@ -28,6 +30,8 @@ export function createKnownDownSync(deps: KnownDownSyncDeps) {
         hostsOf: (service) => SERVICES[service].hosts,
         services: SERVICE_IDS,
         passes,
+        exceptions: settings.exceptions,
+        keepIn: deps.keepIn,
       });
       const key = JSON.stringify(rules);
       if (key === applied) return;

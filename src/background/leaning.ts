@@ -94,30 +94,46 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
     ]);
   }
 
-  // Granted or taken back at any time (the options page, the browser's own add-on settings): no reload needed.
-  onPermissionsChange(() => {
-    granted = hasLeaningAccess();
-    granted
-      .then(async (now) => {
-        if (!now) await Promise.all(notices.drain().map((tabId) => clearTabBadge(tabId).catch(() => undefined)));
-      })
-      .catch(report);
-  });
-
-  watchLeaning(leaningMatchPatterns(), {
-    onStart: (requestId, request) => {
+  const listeners = {
+    onStart: (requestId: string, request: LeaningRequest) => {
       // Synchronously: a fast answer must find its timer to clear. Whether the permission holds is
-      // asked when (if) the timer fires; without it the browser does not report these requests at all.
+      // asked when (if) the timer fires.
       if (!isWatchedRequest(request)) return;
       timed.set(requestId, request);
       hangs.start(requestId, request.tabId, request.url, hangLimitMs());
     },
-    onSettled: (requestId) => {
+    onSettled: (requestId: string) => {
       hangs.settle(requestId);
       timed.delete(requestId);
     },
-    onOutcome: (outcome) => {
+    onOutcome: (outcome: LeaningOutcome) => {
       handle(outcome).catch(report);
     },
+  };
+  // Listening at once, as every watcher must (a woken worker hears only the event that woke it if its
+  // listener exists by the end of the first turn), and no longer once it is known that the permission
+  // is not held. Without it the browsers still report these requests from Kakao's own pages (their
+  // SDK and API calls: 6 events a map load, each waking a stopped worker) for nothing.
+  let unwatch: (() => void) | undefined = watchLeaning(leaningMatchPatterns(), listeners);
+  let latest = 0;
+  function follow(access: Promise<boolean>): void {
+    const call = ++latest;
+    access
+      .then(async (now) => {
+        if (call !== latest) return;
+        if (now && !unwatch) unwatch = watchLeaning(leaningMatchPatterns(), listeners);
+        if (!now && unwatch) {
+          unwatch();
+          unwatch = undefined;
+        }
+        if (!now) await Promise.all(notices.drain().map((tabId) => clearTabBadge(tabId).catch(() => undefined)));
+      })
+      .catch(report);
+  }
+  follow(granted);
+  // Granted or taken back at any time (the options page, the browser's own add-on settings): no reload needed.
+  onPermissionsChange(() => {
+    granted = hasLeaningAccess();
+    follow(granted);
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EXCEPTIONS, isException, isValidExceptionPattern, parseExceptionPattern, readExceptionLines } from './exceptions.ts';
+import { MAX_EXCEPTIONS, exceptionRegex, isException, isValidExceptionPattern, parseExceptionPattern, readExceptionLines } from './exceptions.ts';
 
 describe('parseExceptionPattern', () => {
   it.each([
@@ -50,5 +50,23 @@ describe('readExceptionLines', () => {
   it(`keeps at most ${MAX_EXCEPTIONS}`, () => {
     const text = Array.from({ length: MAX_EXCEPTIONS + 5 }, (_, index) => `h${index}.example.com`).join('\n');
     expect(readExceptionLines(text).patterns).toHaveLength(MAX_EXCEPTIONS);
+  });
+});
+
+describe('exceptionRegex', () => {
+  // The browser matches the canonical address (lower-case host, percent-encoded path), case-insensitively.
+  const PATTERNS = ['map.kakao.com', '*.daum.net', 'cafe.daum.net/mycafe', 'cafe.daum.net/mycafe/', 'https://Blog.Tistory.com/Entry', '*.tistory.com/tag', 'm.map.kakao.com/actions/searchview'];
+  const HOSTS = ['map.kakao.com', 'm.map.kakao.com', 'daum.net', 'www.daum.net', 'cafe.daum.net', 'a.b.cafe.daum.net', 'blog.tistory.com', 'x.blog.tistory.com', 'tistory.com', 'map.kakao.com.evil.example', 'evilmap.kakao.com', 'xdaum.net', 'map.kakao.com.'];
+  const PATHS = ['/', '/mycafe', '/mycafe/1', '/mycafe2', '/MyCafe', '/mycafe?x=1', '/mycafe#top', '/entry', '/Entry/slug', '/entry-2', '/tag', '/tag/도커', '/actions/searchView?q=1', '/actions/searchViewX', '/%EC%B9%B4'];
+  const urls = HOSTS.flatMap((host) => PATHS.flatMap((path) => [`https://${host}${path}`, `http://${host}:8080${path}`])).map((url) => new URL(url).href);
+
+  it.each(PATTERNS)('matches exactly the addresses isException exempts, for %s', (text) => {
+    const pattern = parseExceptionPattern(text)!;
+    const regex = new RegExp(exceptionRegex(pattern), 'i');
+    const disagreements = urls.filter((url) => regex.test(url) !== isException(url, [text]));
+    expect(disagreements).toEqual([]);
+    // Not vacuous: some addresses are exempt and some are not.
+    expect(urls.some((url) => isException(url, [text]))).toBe(true);
+    expect(urls.some((url) => !isException(url, [text]))).toBe(true);
   });
 });

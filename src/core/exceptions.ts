@@ -68,6 +68,22 @@ export function isException(url: string, patterns: readonly string[]): boolean {
   });
 }
 
+/**
+ * The same match as isException, as a regular expression over a whole address (RE2 syntax, as
+ * declarativeNetRequest's regexFilter takes it; to be matched case-insensitively): the scheme, the
+ * host (a trailing dot allowed), any port, then the path prefix ending at a segment boundary.
+ */
+export function exceptionRegex(pattern: ExceptionPattern): string {
+  const host = escapeRegex(pattern.host);
+  const hostPart = pattern.subdomains ? `([^/?#@:]+\\.)*${host}` : host;
+  const pathPart = pattern.path === '' ? '/' : pattern.path.endsWith('/') ? escapeRegex(pattern.path) : `${escapeRegex(pattern.path)}([/?#]|$)`;
+  return `^https?://${hostPart}\\.?(:[0-9]+)?${pathPart}`;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The user's text, one pattern a line: the patterns to keep, and the lines that are not patterns. */
 export function readExceptionLines(text: string): { readonly patterns: string[]; readonly invalid: string[] } {
   const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVICES, SERVICE_IDS } from './catalog/index.ts';
 import { initialHealth, reduceAll } from './health/engine.ts';
 import type { HealthEvent, HealthState } from './health/types.ts';
+import { isException } from './exceptions.ts';
 import { hostsRegex, knownDownRules, shortCutCause } from './known-down.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 3);
@@ -41,7 +42,7 @@ function downState(service: 'kakaomap' | 'daum' | 'tistory', confirmed = true): 
 }
 
 const input = (state: HealthState, extra: Partial<Parameters<typeof knownDownRules>[0]> = {}) =>
-  knownDownRules({ state, enabled: true, modeOf: () => 'suggest', hostsOf: (id) => SERVICES[id].hosts, services: SERVICE_IDS, passes: [], ...extra });
+  knownDownRules({ state, enabled: true, modeOf: () => 'suggest', hostsOf: (id) => SERVICES[id].hosts, services: SERVICE_IDS, passes: [], exceptions: [], ...extra });
 
 describe('knownDownRules', () => {
   it('blocks main-frame loads of a service confirmed down, on its own hosts only', () => {
@@ -76,7 +77,48 @@ describe('knownDownRules', () => {
 
   it('lets through the tabs the user chose to let through, for that service only', () => {
     const [rule] = input(downState('kakaomap'), { passes: [{ tabId: 4, service: 'kakaomap' }, { tabId: 9, service: 'daum' }, { tabId: 4, service: 'kakaomap' }] });
-    expect(rule?.condition.excludedTabIds).toEqual([4]);
+    expect(rule && 'excludedTabIds' in rule.condition && rule.condition.excludedTabIds).toEqual([4]);
+  });
+
+  it.each([{ type: 'block' } as const, { type: 'redirect', redirect: { url: 'about:blank' } } as const])('keeps navigations in with the action it is given (%o)', (keepIn) => {
+    const [rule] = input(downState('kakaomap'), { keepIn });
+    expect(rule?.action).toEqual(keepIn);
+  });
+
+  it("lets the user's exceptions through, exactly where the rescuer leaves them alone", () => {
+    const exceptions = ['map.kakao.com/link', '*.tistory.com', 'https://Place.Map.Kakao.com', 'not a pattern', 'm.map.kakao.com/actions/'];
+    const rules = input({ ...downState('kakaomap'), services: { ...downState('tistory').services, kakaomap: downState('kakaomap').services.kakaomap } }, { exceptions });
+    const blocks = rules.filter((rule) => rule.priority === 1);
+    const allows = rules.filter((rule) => rule.priority === 2);
+    expect(blocks).toHaveLength(2);
+    expect(allows).toHaveLength(4);
+    expect(new Set(rules.map((rule) => rule.id)).size).toBe(rules.length);
+    for (const allow of allows) expect(allow).toMatchObject({ priority: 2, condition: { resourceTypes: ['main_frame'], isUrlFilterCaseSensitive: false } });
+    // The browser's rule: blocked when a block rule matches and no allow rule of a higher priority does.
+    const test = (rule: (typeof rules)[number], url: string) => new RegExp(rule.condition.regexFilter, rule.action.type === 'allow' ? 'i' : '').test(url);
+    const blocked = (url: string) => blocks.some((rule) => test(rule, url)) && !allows.some((rule) => test(rule, url));
+    const urls = [
+      'https://map.kakao.com/',
+      'https://map.kakao.com/link/search/판교',
+      'https://map.kakao.com/link',
+      'https://map.kakao.com/link?x=1',
+      'https://map.kakao.com/links/other',
+      'https://map.kakao.com/LINK/map/1',
+      'https://map.kakao.com:443/link/to/1',
+      'https://place.map.kakao.com/18577297',
+      'https://PLACE.map.kakao.com/1',
+      'https://m.map.kakao.com/actions/searchView?q=1',
+      'https://m.map.kakao.com/actions',
+      'https://m.map.kakao.com/?q=1',
+      'https://myblog.tistory.com/123',
+      'https://tistory.com/',
+      'http://a.b.tistory.com/x',
+    ];
+    for (const url of urls) expect([url, blocked(url)]).toEqual([url, !isException(url, exceptions)]);
+  });
+
+  it('makes no allow rule while nothing is blocked', () => {
+    expect(input(downState('kakaomap', false), { exceptions: ['map.kakao.com'] })).toEqual([]);
   });
 
   it('escapes the hosts it is given', () => {

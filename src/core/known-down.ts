@@ -1,4 +1,5 @@
 import type { ServiceId } from './catalog/index.ts';
+import { exceptionRegex, parseExceptionPattern } from './exceptions.ts';
 import type { FailureCause } from './health/cause.ts';
 import { isKnownDown } from './health/summary.ts';
 import type { HealthState, ServiceHealth } from './health/types.ts';
@@ -43,17 +44,40 @@ export function shortCutCause(state: HealthState, service: ServiceId): FailureCa
   return knownDownCause(health);
 }
 
+/**
+ * How a navigation to a service confirmed down is kept in the browser: blocked, or sent to an empty
+ * page (src/platform/blocked-navigation.ts says which, and why it differs between browsers).
+ */
+export type KeepInAction = { readonly type: 'block' } | { readonly type: 'redirect'; readonly redirect: { readonly url: 'about:blank' } };
+
 /** A session rule that keeps navigations to a service confirmed down from leaving the browser. */
 export interface BlockRule {
   readonly id: number;
   readonly priority: 1;
-  readonly action: { readonly type: 'block' };
+  readonly action: KeepInAction;
   readonly condition: {
     readonly regexFilter: string;
     readonly resourceTypes: ['main_frame'];
     readonly excludedTabIds?: number[];
   };
 }
+
+/** A rule that lets one of the user's exceptions through, above every block rule. */
+export interface AllowRule {
+  readonly id: number;
+  readonly priority: 2;
+  readonly action: { readonly type: 'allow' };
+  readonly condition: {
+    readonly regexFilter: string;
+    readonly resourceTypes: ['main_frame'];
+    readonly isUrlFilterCaseSensitive: false;
+  };
+}
+
+export type KnownDownRule = BlockRule | AllowRule;
+
+/** Allow rules are numbered after the block rules (one per service at most). */
+const FIRST_ALLOW_ID = 1000;
 
 /**
  * The rules for the known-down short-cut, as data: one per service confirmed down (while Detour and
@@ -69,15 +93,26 @@ export function knownDownRules(input: {
   readonly hostsOf: (service: ServiceId) => readonly string[];
   readonly services: readonly ServiceId[];
   readonly passes: ReadonlyArray<{ readonly tabId: number; readonly service: ServiceId }>;
-}): BlockRule[] {
+  /** The user's exceptions (settings.exceptions): Detour never steps in there, down or not. */
+  readonly exceptions: readonly string[];
+  /** Block unless told otherwise. */
+  readonly keepIn?: KeepInAction;
+}): KnownDownRule[] {
   if (!input.enabled) return [];
-  return input.services.flatMap((service, index): BlockRule[] => {
+  const blocks = input.services.flatMap((service, index): BlockRule[] => {
     if (input.modeOf(service) === 'off' || !shortCutCause(input.state, service)) return [];
     // Exact hosts (a request domain would also take every subdomain: daum.net would block all of Daum).
     const regexFilter = hostsRegex(input.hostsOf(service));
     const excludedTabIds = [...new Set(input.passes.filter((pass) => pass.service === service && pass.tabId >= 0).map((pass) => pass.tabId))];
-    return [{ id: index + 1, priority: 1, action: { type: 'block' }, condition: { regexFilter, resourceTypes: ['main_frame'], ...(excludedTabIds.length > 0 ? { excludedTabIds } : {}) } }];
+    return [{ id: index + 1, priority: 1, action: input.keepIn ?? { type: 'block' }, condition: { regexFilter, resourceTypes: ['main_frame'], ...(excludedTabIds.length > 0 ? { excludedTabIds } : {}) } }];
   });
+  if (blocks.length === 0) return [];
+  // The rescuer leaves an exception alone; a block rule that did not would strand the user on the
+  // browser's "blocked" page of the very address they told Detour to keep out of.
+  const allows = input.exceptions.flatMap((text) => parseExceptionPattern(text) ?? []).map(
+    (pattern, index): AllowRule => ({ id: FIRST_ALLOW_ID + index, priority: 2, action: { type: 'allow' }, condition: { regexFilter: exceptionRegex(pattern), resourceTypes: ['main_frame'], isUrlFilterCaseSensitive: false } }),
+  );
+  return [...blocks, ...allows];
 }
 
 /** A regular expression for addresses on exactly these hosts ("*.x" for any subdomain of x). */

@@ -1,4 +1,4 @@
-import type { BlockRule } from '../core/known-down.ts';
+import type { KnownDownRule } from '../core/known-down.ts';
 import browser from './browser.ts';
 
 /**
@@ -6,7 +6,7 @@ import browser from './browser.ts';
  * the additions together). Session rules end with the browser session, and a service that recovers
  * takes its rule with it.
  */
-export async function replaceSessionRules(rules: readonly BlockRule[]): Promise<void> {
+export async function replaceSessionRules(rules: readonly KnownDownRule[]): Promise<void> {
   const existing = await browser.declarativeNetRequest.getSessionRules();
   await browser.declarativeNetRequest.updateSessionRules({
     removeRuleIds: existing.map((rule) => rule.id),

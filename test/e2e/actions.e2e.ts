@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, type Tab } from './harness/index.ts';
+import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
 import { setMode as setKakaoMapMode } from './options-page.ts';
 
@@ -46,6 +46,49 @@ describe.each(BROWSERS)('fallback actions in %s', (browserName) => {
     expect(await tab.text('[data-testid=known-down]')).toContain('카카오맵');
     expect(Date.now() - started).toBeLessThan(5000);
     await tab.close();
+  });
+
+  it('goes back to the page before from a known-down fallback page, not round again', async () => {
+    const first = await confirmedOutage();
+    await first.close();
+    const tab = await rig.browser.newTab();
+    await tab.goto('https://www.google.com/');
+    void tab.goto('https://map.kakao.com/?q=back');
+    await tab.waitForUrl((url) => isFallback(url) && new URL(url).searchParams.get('known') === '1');
+    // Chromium's "blocked" page used to stay in the history between the two: back led to it, and from
+    // it to the fallback page again (src/platform/blocked-navigation.ts).
+    await tab.evaluate('history.back()');
+    await tab.waitForUrl((url) => url === 'https://www.google.com/');
+    await sleep(1000);
+    expect(await tab.url()).toBe('https://www.google.com/');
+    await tab.close();
+  });
+
+  it("never blocks an address the user made an exception, even while its service is confirmed down", async () => {
+    const first = await confirmedOutage();
+    await first.close();
+    const control = await rig.browser.newTab();
+    await control.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    expect(await control.evaluate<boolean>(detourMessage('settings/update', { exceptions: ['map.kakao.com/link'] }, '(result) => result.ok'))).toBe(true);
+    try {
+      // Anywhere else on the service the short-cut holds: straight to the fallback page.
+      const other = await rig.browser.newTab();
+      void other.goto('https://map.kakao.com/?q=not-exempt');
+      await other.waitForUrl((url) => isFallback(url) && new URL(url).searchParams.get('known') === '1');
+      await other.close();
+      // The exception reaches Kakao (which still answers 503) and Detour leaves it there: no "blocked"
+      // page, no fallback page. Before the allow rules, the block rule kept it from ever leaving.
+      const reached = () => rig.server.requestsTo('map.kakao.com').filter((entry) => entry.path === '/link/search/exempt').length;
+      const tab = await rig.browser.newTab();
+      await tab.goto('https://map.kakao.com/link/search/exempt');
+      await expect.poll(reached, { timeout: 10_000 }).toBe(1);
+      await sleep(1500);
+      expect(await tab.url()).toBe('https://map.kakao.com/link/search/exempt');
+      await tab.close();
+    } finally {
+      await control.evaluate(detourMessage('settings/update', { exceptions: [] }, '(result) => result.ok')).catch(() => undefined);
+      await control.close();
+    }
   });
 
   it('"다시 시도" tries the original once; "그래도 원래 주소 열기" lets the user through', async () => {
