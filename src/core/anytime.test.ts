@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ALTERNATIVE_IDS, SERVICE_IDS, SERVICES } from './catalog/index.ts';
-import { OPEN_ALTERNATIVE_COMMAND, clickedUrl, linkForAlternative, menuPlan, orderFor, parseMenuItemId, preferredLink, type MenuContext } from './anytime.ts';
+import { OPEN_ALTERNATIVE_COMMAND, clickedUrl, menuPlan, orderFor, parseMenuItemId, type MenuContext } from './anytime.ts';
+import type { AlternativeId } from './catalog/index.ts';
+import { offer } from './offer.ts';
+import type { Place } from './translate/intent.ts';
+
+/** What a menu click opens: the background's offer with the one alternative the user picked (background/anytime.ts). */
+function linkForAlternative(url: string, alternative: AlternativeId, options: { lookupPlace?: (id: string) => Place | undefined } = {}) {
+  const id = /\/(\d+)$/.exec(url)?.[1];
+  const place = id && options.lookupPlace?.(id);
+  return offer(url, { services: {}, platform: 'desktop', order: [alternative], place: id && place ? { id, place } : null })?.links.find((link) => link.alternative === alternative);
+}
+
+/** What the shortcut opens: the first link of the background's offer (background/anytime.ts). */
+function preferredLink(url: string, options: { order?: readonly string[] | undefined } = {}) {
+  return offer(url, { services: {}, platform: 'desktop', order: options.order })?.links[0];
+}
 
 /** How browsers read the "*://host/*" patterns Detour uses: "*.a.b" is a.b and any subdomain of it. */
 function patternMatches(pattern: string, url: string): boolean {

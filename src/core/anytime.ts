@@ -1,5 +1,4 @@
 import { ALTERNATIVE_IDS, SERVICE_IDS, SERVICES, isAlternativeId, serviceForUrl, serviceMatchPatterns, type AlternativeId } from './catalog/index.ts';
-import { translate, type AlternativeLink, type TranslateOptions } from './translate/index.ts';
 import { offeredAlternatives } from './settings/alternatives.ts';
 import type { AlternativeChoice } from './settings/defaults.ts';
 
@@ -57,20 +56,6 @@ export function parseMenuItemId(id: string | number): { context: MenuContext; al
 /** The address a click is about: the link's target in the link context, else the page's own. */
 export function clickedUrl(context: MenuContext, info: { readonly linkUrl?: string; readonly pageUrl?: string }): string | undefined {
   return context === 'link' ? info.linkUrl : info.pageUrl;
-}
-
-/**
- * The link a click on an alternative opens: that alternative with the intent carried over. The user
- * picked it by name, so it is offered even if their own list leaves it out; undefined when the address
- * is no catalogued service's or that service does not list it.
- */
-export function linkForAlternative(url: string, alternative: AlternativeId, options: Omit<TranslateOptions, 'order'> = {}): AlternativeLink | undefined {
-  return translate(url, { ...options, order: [alternative] })?.links.find((link) => link.alternative === alternative);
-}
-
-/** The link the shortcut opens: the user's preferred (first) alternative for this Kakao address. */
-export function preferredLink(url: string, options: TranslateOptions = {}): AlternativeLink | undefined {
-  return translate(url, options)?.links[0];
 }
 
 /** The alternatives the user offers for the service of this address, in their order, from settings-shaped data. */

@@ -4,7 +4,8 @@ import { parseFallbackQuery, type FallbackRequest } from '../../core/fallback.ts
 import type { HealthView } from '../../core/messages.ts';
 import { offeredAlternatives } from '../../core/settings/alternatives.ts';
 import type { Place } from '../../core/translate/intent.ts';
-import { placeIdIn, translate } from '../../core/translate/index.ts';
+import { offer } from '../../core/offer.ts';
+import { placeIdIn } from '../../core/translate/index.ts';
 import { devicePlatform } from '../../platform/device.ts';
 import { send } from '../../platform/messaging.ts';
 import { onLocalChange } from '../../platform/storage.ts';
@@ -45,14 +46,10 @@ function setTitle(): void {
   if (request) document.title = t('fallbackTabTitle', serviceName(request.service));
 }
 
+/** The same offer the background makes for this address (core/offer.ts), with the order this page knows. */
 function translation() {
   if (!request) return undefined;
-  return translate(request.url, {
-    platform,
-    ...(request.title ? { title: request.title } : {}),
-    ...(order ? { order } : {}),
-    lookupPlace: (id) => (cached && cached.id === id ? cached.place : undefined),
-  });
+  return offer(request.url, { services: {}, platform, title: request.title, place: cached ?? null, order });
 }
 
 function show(): void {
