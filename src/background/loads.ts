@@ -33,6 +33,11 @@ export interface Load {
   readonly startedAt: number;
   /** The title of the page this load started from, when it says what the load was for (see titleSpeaksFor). */
   title: string | undefined;
+  /**
+   * Settles once the title has been asked for. A fast failure (a 502 from a short link) can end the load
+   * before the tab's answer arrives: whoever uses the title waits for this first.
+   */
+  titleRead?: Promise<void>;
   /** 'ok': headers below 500; 'server-error': a 5xx. */
   answer: 'none' | 'ok' | 'server-error';
   acted: boolean;
@@ -94,7 +99,7 @@ export function createLoads(deps: LoadDeps) {
       loads.set(requestId, load);
       if (loads.size > MAX_LOADS) forget(loads.keys().next().value as string);
       if (!load.acted) load.timer = deps.setTimer(() => void hung(load, hangLimitMs), hangLimitMs);
-      deps
+      load.titleRead = deps
         .tabInfo(tabId)
         .then((tab) => {
           // The same service's page, or any page a short link (kko.to) was clicked on.

@@ -15,14 +15,14 @@ function confirmedDown(): HealthState {
   return { ...state, network: 'online', services: { ...state.services, kakaomap: { ...state.services.kakaomap, status: 'down', confirmed: true, evidence: { kind: 'probe', ok: false, cause: { kind: 'refused' } } } } };
 }
 
-function rig(options: { settings?: Settings; state?: HealthState; answers?: boolean; refusals?: number; language?: 'ko' | 'en' } = {}) {
+function rig(options: { settings?: Settings; state?: HealthState; answers?: boolean; refusals?: number; language?: 'ko' | 'en'; tabInfo?: (tabId: number) => Promise<{ title: string; url: string } | undefined> } = {}) {
   let refusals = options.refusals ?? 0;
   const navigations: Array<[number, string]> = [];
   const notices: string[] = [];
   const failures: unknown[] = [];
   let passUsed = 0;
   const passes = createTabPasses(new MemoryArea(), () => 1000);
-  const loads = createLoads({ now: () => 0, setTimer: () => 0, clearTimer: () => undefined, committedSince: async () => false, tabInfo: async () => undefined, onHang: () => undefined });
+  const loads = createLoads({ now: () => 0, setTimer: () => 0, clearTimer: () => undefined, committedSince: async () => false, tabInfo: options.tabInfo ?? (async () => undefined), onHang: () => undefined });
   const rescuer = createRescuer({
     settings: async () => options.settings ?? DEFAULTS,
     failures: { record: async (failure) => void failures.push(failure), last: async () => null },
@@ -66,12 +66,26 @@ describe('rescuer', () => {
     expect(r.failures).toHaveLength(1);
   });
 
+  it('waits for the title of the page a short link was clicked on, even when the load fails first', async () => {
+    let answer: (tab: { title: string; url: string }) => void = () => undefined;
+    const r = rig({ tabInfo: () => new Promise((resolve) => (answer = resolve)) });
+    const short = 'https://kko.to/E47ZooGW3i';
+    r.loads.start('1', 5, short, 8000);
+    const handled = r.rescuer.handleOutcome({ type: 'response', tabId: 5, url: short, statusCode: 502 }, '1', r.loads.ended('1'));
+    // The 502 is in before the tab has said what it shows (a fast server, a busy browser).
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    answer({ title: '판교 웨딩홀 오시는 길', url: 'https://detour-test.tistory.com/123' });
+    expect(await handled).toBe(true);
+    expect(new URL(r.navigations[0]![1]).searchParams.get('title')).toBe('판교 웨딩홀 오시는 길');
+  });
+
   it("gives the page the user's order and language, so that it can paint its links before it reads the settings", async () => {
     const services = structuredClone(DEFAULTS.services);
     const [first, second, ...rest] = services.kakaomap.alternatives;
     services.kakaomap.alternatives = [{ ...second!, enabled: true }, { ...first!, enabled: false }, ...rest];
     const r = rig({ settings: { ...DEFAULTS, services }, language: 'en' });
-    const ended = (r.loads.start('1', 5, URL_Q, 8000), r.loads.ended('1'));
+    r.loads.start('1', 5, URL_Q, 8000);
+    const ended = r.loads.ended('1');
     await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', ended);
     const target = new URL(r.navigations[0]![1]);
     const order = target.searchParams.get('order')!.split(',');

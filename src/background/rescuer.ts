@@ -98,6 +98,8 @@ export function createRescuer(deps: RescuerDeps) {
   }
 
   async function act(load: Load, service: ServiceId, cause: FailureCause, current: Settings, knownDown: boolean): Promise<void> {
+    // The title names what a short link was for; the tab's answer may still be on its way.
+    await load.titleRead;
     const base: FallbackRequest = {
       service,
       url: load.url,

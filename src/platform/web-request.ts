@@ -87,6 +87,7 @@ export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome }: 
   let headers: (details: LeaningDetails & { requestId: string; statusCode: number }) => undefined;
   let failed: (details: LeaningDetails & { requestId: string; error: string }) => void;
   browser.webRequest.onBeforeRequest.addListener(
+    // biome-ignore lint/suspicious/noAssignInExpressions: kept for removal, written where it is added (see above)
     (started = (details) => {
       onStart(details.requestId, leaningRequest(details));
       return undefined;
@@ -97,6 +98,7 @@ export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome }: 
   // is then cut off by the browser's opaque-response blocking (Firefox: NS_BINDING_ABORTED after
   // these headers; Chromium blocks before them, see withheldResponse).
   browser.webRequest.onHeadersReceived.addListener(
+    // biome-ignore lint/suspicious/noAssignInExpressions: kept for removal, written where it is added (see above)
     (headers = (details) => {
       onSettled(details.requestId);
       onOutcome({ type: 'response', ...leaningRequest(details), statusCode: details.statusCode });
@@ -105,6 +107,7 @@ export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome }: 
     filter,
   );
   browser.webRequest.onErrorOccurred.addListener(
+    // biome-ignore lint/suspicious/noAssignInExpressions: kept for removal, written where it is added (see above)
     (failed = (details) => {
       onSettled(details.requestId);
       onOutcome({ type: 'error', ...leaningRequest(details), error: details.error });
