@@ -4,6 +4,7 @@
 // at 1280 px and at a phone's 390 px.
 // Run: npm run screenshots (after npm run build; root, as for the Firefox tests).
 // SHOTS_BROWSERS=chromium SHOTS_LANGUAGES=ko SHOTS_SCHEMES=dark narrow a run down while iterating.
+import { hasBanner } from '../test/e2e/harness/banner-view.ts';
 import { mkdirSync } from 'node:fs';
 import { ROOT } from '../test/e2e/harness/paths.ts';
 import { startRig, type BrowserName } from '../test/e2e/harness/index.ts';
@@ -60,7 +61,7 @@ async function shoot(browserName: BrowserName, language: 'ko' | 'en', scheme: Sc
     await rig.recover();
 
     const degraded = await openDegradedDaumSearch(rig, language === 'ko' ? '날씨' : 'weather');
-    await poll(() => degraded.evaluate<boolean>(`document.querySelector('[data-detour-banner], #detour-banner-host') !== null`), Boolean, 10_000, 'the banner');
+    await poll(() => hasBanner(degraded), Boolean, 10_000, 'the banner');
     await both(degraded, 'banner');
   } finally {
     await rig.close();
