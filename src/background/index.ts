@@ -130,6 +130,11 @@ const healthState = () => health.state();
 /** Navigations to a service confirmed down never leave the browser (see knownDownRules). */
 const syncKnownDown = createKnownDownSync({ state: healthState, settings: currentSettings, passes: () => passes.active(), apply: replaceSessionRules, keepIn: keepInAction() });
 syncKnownDown().catch(report);
+/** A value, once the session rules have caught up with whatever changed before it. */
+async function settled<T>(value: T): Promise<T> {
+  await syncKnownDown().catch(report);
+  return value;
+}
 /** The user let a tab through to Kakao: its rule must let it through before the tab moves. */
 async function letThrough(tabId: number, service: ServiceId, once: boolean): Promise<void> {
   await passes.grant(tabId, service, once);
@@ -302,8 +307,10 @@ handleMessages(
     'places/clear': async () => ({ cleared: await places.clear() }),
     'tab/alternatives': async (request) => anytime.forTab(await activeTab(typeof request?.windowId === 'number' ? request.windowId : undefined)),
     'health/get': () => health.view(),
-    'health/check-now': () => health.check(SERVICE_IDS, 'user'),
-    'health/check': (request) => health.check((Array.isArray(request?.services) ? request.services : []).filter(isServiceId), 'fallback-page'),
+    // Answered once the known-down rules follow the new state: a page that shows "back up" and the
+    // navigation the user makes next must not meet a rule from before the check.
+    'health/check-now': async () => settled(await health.check(SERVICE_IDS, 'user')),
+    'health/check': async (request) => settled(await health.check((Array.isArray(request?.services) ? request.services : []).filter(isServiceId), 'fallback-page')),
     'alternatives/probe': async (request) => {
       const ids = (Array.isArray(request?.ids) ? request.ids : []).filter(isAlternativeId);
       const results = await Promise.all(ids.map((id) => probe(ALTERNATIVES[id].probe, ALTERNATIVE_PROBE_TIMEOUT_MS * 2, true)));

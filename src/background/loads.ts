@@ -115,6 +115,13 @@ export function createLoads(deps: LoadDeps) {
       if (!load) return;
       stopTimer(load);
       load.answer = statusCode >= 500 ? 'server-error' : 'ok';
+      // Remembered from the headers, not the end: the page's own script may report on the new page
+      // before the load's end reaches us, and must not be taken for the last load's 5xx body.
+      const document = documentOf(load.url);
+      if (load.answer === 'server-error') {
+        serverErrors.add(document);
+        if (serverErrors.size > MAX_LOADS) serverErrors.delete(serverErrors.values().next().value as string);
+      } else serverErrors.delete(document);
     },
 
     /** It ended (error or completion); the load is returned for the caller's decision, then forgotten. */
@@ -123,11 +130,6 @@ export function createLoads(deps: LoadDeps) {
       if (!load) return undefined;
       stopTimer(load);
       loads.delete(requestId);
-      const document = documentOf(load.url);
-      if (load.answer === 'server-error') {
-        serverErrors.add(document);
-        if (serverErrors.size > MAX_LOADS) serverErrors.delete(serverErrors.values().next().value as string);
-      } else if (load.answer === 'ok') serverErrors.delete(document);
       return load;
     },
 
