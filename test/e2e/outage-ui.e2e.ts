@@ -103,23 +103,32 @@ describe.each(BROWSERS)('outage UI in %s', (browserName) => {
     try {
       await options.goto(rig.browser.extensionOrigin + OPTIONS);
       await expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=exceptions]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
-      const type = (text: string) =>
-        options.evaluate(`(() => { const area = document.querySelector('[data-testid=exceptions]'); area.value = ${JSON.stringify(text)}; area.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
+      // Typed, then the save button waited for: it is enabled only once the page has rendered the new
+      // text, and a click on it while still disabled is lost.
+      const type = async (text: string) => {
+        await options.evaluate(`(() => { const area = document.querySelector('[data-testid=exceptions]'); area.value = ${JSON.stringify(text)}; area.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
+        await expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=exceptions-save]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
+      };
       await type('map.kakao.com\nnot a pattern');
       await options.click('[data-testid=exceptions-save]');
       await expect.poll(() => options.text('[data-testid=exceptions-error]'), { timeout: 20_000 }).toBe('쓸 수 없는 주소 패턴이 있어 저장하지 않았습니다: not a pattern');
       await type('map.kakao.com\n*.daum.net');
       await options.click('[data-testid=exceptions-save]');
       await expect.poll(() => options.evaluate<number>(`document.querySelectorAll('[data-testid=exceptions-error]').length`), { timeout: 20_000 }).toBe(0);
-      await options.goto(rig.browser.extensionOrigin + OPTIONS);
-      await expect.poll(() => options.evaluate<string>(`document.querySelector('[data-testid=exceptions]')?.value ?? ''`), { timeout: 20_000 }).toBe('map.kakao.com\n*.daum.net');
-      // The permanent "no banner" is its own switch, apart from each service's mode. Clicked once the
+      // Kept: a fresh page of its own shows them (a reload of the same tab can be answered by the old
+      // document in Firefox, whose elements then vanish under the next click).
+      const reopened = await rig.browser.newTab();
+      await reopened.goto(rig.browser.extensionOrigin + OPTIONS);
+      await expect.poll(() => reopened.evaluate<string>(`document.querySelector('[data-testid=exceptions]')?.value ?? ''`), { timeout: 20_000 }).toBe('map.kakao.com\n*.daum.net');
+      // The permanent "no banner" is its own switch, apart from each service's mode, clicked once the settings are in.
       // settings are in (a click on the disabled box, or on the document being replaced, would be lost).
-      const noBannerReady = () => expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
-      await noBannerReady();
-      await options.click('[data-testid=no-banner]');
-      await options.goto(rig.browser.extensionOrigin + OPTIONS);
-      await expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.checked === true`), { timeout: 20_000 }).toBe(true);
+      await expect.poll(() => reopened.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
+      await reopened.click('[data-testid=no-banner]');
+      await reopened.close();
+      const third = await rig.browser.newTab();
+      await third.goto(rig.browser.extensionOrigin + OPTIONS);
+      await expect.poll(() => third.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.checked === true`), { timeout: 20_000 }).toBe(true);
+      await third.close();
     } finally {
       // Whatever happened above, the tests after this one start without exceptions and with the banner on.
       await options.evaluate(detourMessage('settings/update', { exceptions: [], banner: true }, '(result) => result.ok')).catch(() => undefined);
