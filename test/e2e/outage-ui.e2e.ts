@@ -121,7 +121,6 @@ describe.each(BROWSERS)('outage UI in %s', (browserName) => {
       await reopened.goto(rig.browser.extensionOrigin + OPTIONS);
       await expect.poll(() => reopened.evaluate<string>(`document.querySelector('[data-testid=exceptions]')?.value ?? ''`), { timeout: 20_000 }).toBe('map.kakao.com\n*.daum.net');
       // The permanent "no banner" is its own switch, apart from each service's mode, clicked once the settings are in.
-      // settings are in (a click on the disabled box, or on the document being replaced, would be lost).
       await expect.poll(() => reopened.evaluate<boolean>(`document.querySelector('[data-testid=no-banner]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
       await reopened.click('[data-testid=no-banner]');
       await reopened.close();
