@@ -80,7 +80,8 @@ export function exceptionRegex(pattern: ExceptionPattern): string {
   return `^https?://${hostPart}\\.?(:[0-9]+)?${pathPart}`;
 }
 
-function escapeRegex(text: string): string {
+/** The text matched literally inside a regular expression (RE2 and JavaScript alike). */
+export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

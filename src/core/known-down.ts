@@ -1,5 +1,5 @@
 import type { ServiceId } from './catalog/index.ts';
-import { exceptionRegex, parseExceptionPattern } from './exceptions.ts';
+import { escapeRegex, exceptionRegex, parseExceptionPattern } from './exceptions.ts';
 import type { FailureCause } from './health/cause.ts';
 import { isKnownDown } from './health/summary.ts';
 import type { HealthState, ServiceHealth } from './health/types.ts';
@@ -117,10 +117,6 @@ export function knownDownRules(input: {
 
 /** A regular expression for addresses on exactly these hosts ("*.x" for any subdomain of x). */
 export function hostsRegex(hosts: readonly string[]): string {
-  const alternatives = hosts.map((host) => (host.startsWith('*.') ? `[a-z0-9-]+(\\.[a-z0-9-]+)*${escapeHost(host.slice(1))}` : escapeHost(host)));
+  const alternatives = hosts.map((host) => (host.startsWith('*.') ? `[a-z0-9-]+(\\.[a-z0-9-]+)*${escapeRegex(host.slice(1))}` : escapeRegex(host)));
   return `^https?://(${alternatives.join('|')})(:[0-9]+)?/`;
-}
-
-function escapeHost(host: string): string {
-  return host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
