@@ -8,7 +8,7 @@ import packageJson from './package.json' with { type: 'json' };
 import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
 import { serviceMatchPatterns } from './src/core/catalog/index.ts';
 import { GECKO_ID } from './src/core/identity.ts';
-import { PAGE_SCRIPT_FILE } from './src/core/page-script.ts';
+import { PAGE_SCRIPT_FILE } from './src/core/page-script/scope.ts';
 import { PRIVACY_PAGE, privacyPage } from './scripts/privacy-page.ts';
 
 export type Target = 'chrome' | 'firefox';

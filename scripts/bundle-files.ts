@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LEANING_BANNER_FILE } from '../src/core/leaning-key.ts';
-import { PAGE_SCRIPT_FILE } from '../src/core/page-script.ts';
+import { LEANING_BANNER_FILE } from '../src/core/other-sites/banner-key.ts';
+import { PAGE_SCRIPT_FILE } from '../src/core/page-script/scope.ts';
 
 export const DIST = new URL('../dist/', import.meta.url).pathname;
 

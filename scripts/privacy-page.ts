@@ -1,7 +1,7 @@
 // PRIVACY.md as a static page inside the package (privacy.html), so the options page links to the
 // policy itself, offline, in the words of the repository's file. Handles the Markdown PRIVACY.md uses
 // (headings, paragraphs, lists, tables, **bold**, `code`, links); every piece of text is escaped.
-export { PRIVACY_PAGE } from '../src/core/privacy.ts';
+export { PRIVACY_PAGE } from '../src/core/identity.ts';
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

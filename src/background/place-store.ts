@@ -1,7 +1,7 @@
 import { extractPlace, type PageFacts } from '../core/places/extract.ts';
 import { lookupPlace, parsePlaceCache, rememberPlace } from '../core/places/cache.ts';
 import type { KeyValueArea } from '../core/ports.ts';
-import { createSerialQueue } from '../core/serial.ts';
+import { createSerialQueue } from '../core/util/serial.ts';
 import type { Place } from '../core/translate/intent.ts';
 
 const PLACE_CACHE_KEY = 'placeCache';

@@ -2,8 +2,8 @@
 // of the viewport (position: fixed, so the page's layout does not move, and clear of the search box
 // and menus that Kakao's pages keep at the top). Every string arrives prepared by the
 // background and is set as text; links are re-checked here before they become an href.
-import type { BannerView } from '../core/banner.ts';
-import { isBannerHref } from '../core/banner-href.ts';
+import type { BannerView } from '../core/page-script/banner.ts';
+import { isBannerHref } from '../core/page-script/banner-href.ts';
 
 const STYLE = `
 :host{all:initial!important;position:fixed!important;top:auto!important;bottom:0!important;left:0!important;right:0!important;z-index:2147483647!important;display:block!important}

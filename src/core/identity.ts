@@ -4,3 +4,6 @@
  * nmap:// `appname`). Firefox for Android is the only browser where an extension can open an app link.
  */
 export const GECKO_ID = 'detour@detour-extension';
+
+/** PRIVACY.md, built into the package at this path (vite.config.ts); the options page links to it. */
+export const PRIVACY_PAGE = 'privacy.html';

@@ -1,8 +1,8 @@
-import type { BannerOrder } from './banner.ts';
+import type { BannerOrder } from './page-script/banner.ts';
 import type { ServiceId } from './catalog/index.ts';
 import type { FailureRecord } from './health/last-failure.ts';
-import type { HealthState, Summary } from './health/types.ts';
-import type { RequestCounts } from './page-report.ts';
+import type { HealthView } from './health/view.ts';
+import type { RequestCounts } from './page-script/report.ts';
 import type { PageFacts } from './places/extract.ts';
 import type { ImportResult } from './settings/file.ts';
 import type { SettingsHome } from './settings/home.ts';
@@ -19,10 +19,6 @@ export interface UiState {
   readonly settingsHome: SettingsHome;
 }
 
-export interface HealthView {
-  readonly state: HealthState;
-  readonly summary: Summary;
-}
 
 /** The alternatives for the page in the active tab, when it is a catalogued Kakao page. */
 export interface TabAlternatives {

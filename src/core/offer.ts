@@ -1,4 +1,5 @@
-import { orderFor } from './anytime.ts';
+import { serviceForUrl } from './catalog/index.ts';
+import { offeredAlternatives } from './settings/alternatives.ts';
 import type { AlternativeChoice } from './settings/defaults.ts';
 import type { Place } from './translate/intent.ts';
 import { translate, type Platform, type Translation } from './translate/index.ts';
@@ -30,4 +31,11 @@ export function offer(url: string, context: OfferContext): Translation | undefin
     ...(order ? { order } : {}),
     lookupPlace: (id) => (cached && cached.id === id ? cached.place : undefined),
   });
+}
+
+/** The alternatives the user offers for the service of this address, in their order, from settings-shaped data. */
+export function orderFor(url: string, services: Readonly<Record<string, { readonly alternatives: readonly AlternativeChoice[] } | undefined>>): readonly string[] | undefined {
+  const service = serviceForUrl(url);
+  const entry = service ? services[service] : undefined;
+  return entry ? offeredAlternatives(entry) : undefined;
 }

@@ -1,4 +1,4 @@
-import type { KeepInAction } from '../core/known-down.ts';
+import type { KeepInAction } from '../core/rescue/known-down.ts';
 import browser from './browser.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { LEANING_PERMISSIONS } from '../core/catalog/leaning.ts';
+import { LEANING_PERMISSIONS } from '../core/catalog/other-sites.ts';
 import browser from './browser.ts';
 
 const leaning = () => ({ origins: [...LEANING_PERMISSIONS.origins], permissions: [...LEANING_PERMISSIONS.permissions] });

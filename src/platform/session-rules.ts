@@ -1,4 +1,4 @@
-import type { KnownDownRule } from '../core/known-down.ts';
+import type { KnownDownRule } from '../core/rescue/known-down.ts';
 import browser from './browser.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { SubresourceOutcome } from '../core/health/signals.ts';
-import type { LeaningOutcome, LeaningRequest } from '../core/leaning.ts';
-import type { MainFrameOutcome } from '../core/rescue.ts';
+import type { LeaningOutcome, LeaningRequest } from '../core/other-sites/watch.ts';
+import type { MainFrameOutcome } from '../core/health/main-frame.ts';
 import browser from './browser.ts';
 import { keepFirefoxTabIds } from './firefox-tab-id.ts';
 import { requestPage } from './request-initiator.ts';

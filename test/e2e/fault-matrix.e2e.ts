@@ -5,7 +5,7 @@
 // loading, offline) are in faults.e2e.ts, rescue.e2e.ts and health.e2e.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES, type ServiceId } from '../../src/core/catalog/index.ts';
-import { pageTextCounts } from '../../src/core/trust.ts';
+import { pageTextCounts } from '../../src/core/health/trust.ts';
 import type { FaultServer } from '../fixtures/fault-server.ts';
 import { BROWSERS, detourMessage, type Rig, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
@@ -93,7 +93,7 @@ describe.each(BROWSERS)('fault matrix in %s', (browserName) => {
       await tab.close();
     });
 
-    // Page text counts only where Kakao writes the page (src/core/trust.ts): on an open chat or
+    // Page text counts only where Kakao writes the page (src/core/health/trust.ts): on an open chat or
     // channel page, whose words are its members', the same text is nobody's word about Kakao.
     const kakaoWritten = pageTextCounts(url, service);
     it(`Kakao's error page served with 200: the page stays, ${kakaoWritten ? 'with the banner' : 'without a banner (not Kakao\'s words)'}`, async () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 interface SourceFile {
-  /** Path relative to the repository root, with forward slashes: "src/core/fallback.ts". */
+  /** Path relative to the repository root, with forward slashes: "src/core/rescue/fallback-query.ts". */
   readonly path: string;
   readonly source: string;
 }
@@ -172,7 +172,7 @@ describe('architecture of src/', () => {
 
   it('finds the source tree', () => {
     const paths = files.map((file) => file.path);
-    expect(paths).toContain('src/core/fallback.ts');
+    expect(paths).toContain('src/core/rescue/fallback-query.ts');
     expect(paths).toContain('src/platform/browser.ts');
     expect(paths.filter((path) => within(path, 'src/core') && !isTest(path)).length).toBeGreaterThan(10);
   });
@@ -185,7 +185,7 @@ describe('architecture of src/', () => {
     const all = files.filter((file) => !isTest(file.path)).flatMap((file) => importSpecifiers(file.source).map((specifier) => `${file.path} -> ${specifier}`));
     expect(all).toContain('src/core/settings/validate.ts -> valibot');
     expect(all).toContain('src/platform/browser.ts -> webextension-polyfill');
-    expect(all).toContain('src/ui/fallback/main.tsx -> ../../core/fallback.ts');
+    expect(all).toContain('src/ui/fallback/main.tsx -> ../../core/rescue/fallback-query.ts');
     expect(all).toContain('src/ui/fallback/main.tsx -> ./fallback.css');
     expect(all).toContain('src/core/translate/index.ts -> ../catalog/index.ts');
   });

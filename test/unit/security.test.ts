@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INJECTED_SCRIPTS, PAGE_SCRIPT, contentScriptFiles, readManifest, requireDist, shippedFiles } from '../../scripts/bundle-files.ts';
-import { PAGE_SCRIPT_FILE } from '../../src/core/page-script.ts';
+import { PAGE_SCRIPT_FILE } from '../../src/core/page-script/scope.ts';
 import { serviceMatchPatterns } from '../../src/core/catalog/index.ts';
-import { fallbackQuery, parseFallbackQuery } from '../../src/core/fallback.ts';
+import { fallbackQuery, parseFallbackQuery } from '../../src/core/rescue/fallback-query.ts';
 
 // Security checks on what ships: the built packages in dist/chrome and dist/firefox (npm test builds
 // them first). Elsewhere, not repeated here:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES as CATALOGUE, SERVICE_IDS, isServiceId, type ServiceId } from '../catalog/index.ts';
-import { shortCutCause } from '../known-down.ts';
+import { shortCutCause } from '../rescue/known-down.ts';
 import type { FailureCause } from './cause.ts';
 import { CONFIRM_FAILURES, NOTIFY_PLAIN_PER_WINDOW, NOTIFY_WINDOW_MS, RECOVERY_PROBES, SUBRESOURCE_MAX_SAMPLES, initialHealth, reduce } from './engine.ts';
 import { CLOCK_BACK_TOLERANCE_MS, DAILY_BUCKETS, DAY_MS, RECENT_BUCKETS, RECENT_BUCKET_MS, dailyBucketStart, recentBucketStart } from './history.ts';

@@ -111,7 +111,7 @@ const ROWS: readonly Row[] = [
   { name: 'the browser going offline withdraws a suspicion', events: [fail(T0 + 1), browserNet(T0 + 2, false)], status: 'unknown', confirmed: false, network: 'offline' },
   { name: 'the browser back online is not yet "online"', events: [browserNet(T0, false), browserNet(T0 + 1, true)], status: 'unknown', confirmed: false, network: 'unknown' },
   { name: 'after the browser is back, failures count again', events: [browserNet(T0, false), browserNet(T0 + 1, true), fail(T0 + 2), fail(T0 + 3)], status: 'down', confirmed: true, network: 'unknown', notify: ['kakaomap:down'] },
-  // Page text is a suspicion at most (src/core/trust.ts): Kakao's own probe decides.
+  // Page text is a suspicion at most (src/core/health/trust.ts): Kakao's own probe decides.
   { name: 'a maintenance page: suspect, never confirmed by itself', events: [errorPage(T0 + 1, 'maintenance')], status: 'down', confirmed: false, notify: [] },
   { name: 'many maintenance pages still confirm nothing', events: repeat(20, (i) => errorPage(T0 + i * 1000, 'maintenance')), status: 'down', confirmed: false, notify: [] },
   { name: 'an error page: degraded, unconfirmed', events: [pageOk(T0), errorPage(T0 + 1, 'error')], status: 'degraded', confirmed: false, notify: [] },

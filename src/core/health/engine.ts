@@ -1,6 +1,6 @@
 import { SERVICE_IDS, isServiceId, type ServiceId } from '../catalog/index.ts';
-import { boundedUrl } from '../safe-text.ts';
-import { pageTextCounts, trustedServiceForUrl } from '../trust.ts';
+import { boundedUrl } from '../util/safe-text.ts';
+import { pageTextCounts, trustedServiceForUrl } from './trust.ts';
 import { accountTime, emptyHistory } from './history.ts';
 import { sameSummary, summarize } from './summary.ts';
 import {
@@ -180,7 +180,7 @@ function probe(work: Work, event: Extract<HealthEvent, { type: 'probe' }>): void
     const latencyMs = typeof event.latencyMs === 'number' && Number.isFinite(event.latencyMs) ? event.latencyMs : null;
     const evidence: Evidence = latencyMs === null ? { kind: 'probe', ok: true } : { kind: 'probe', ok: true, latencyMs };
     const checked: ServiceHealth = { ...health, lastCheck: at, latencyMs };
-    // Page text is a suspicion anyone who can write a title can raise (src/core/trust.ts): Kakao's
+    // Page text is a suspicion anyone who can write a title can raise (src/core/health/trust.ts): Kakao's
     // own server answering outweighs it at once. Nothing keeps a user from a service whose probe answers.
     if (blindToErrorPage(health)) work.services[id] = recovered(checked, evidence, at);
     else goodSignal(work, id, checked, evidence, at);
@@ -231,7 +231,7 @@ function subresource(work: Work, event: Extract<HealthEvent, { type: 'subresourc
 
 /**
  * A maintenance or error page served with 200. Only a page Kakao writes counts (never a blog, a cafe
- * post, mail, a chat or channel page, nor plain http: src/core/trust.ts), and even then it is a
+ * post, mail, a chat or channel page, nor plain http: src/core/health/trust.ts), and even then it is a
  * suspicion, never a confirmation: a phrase in a title is easy to come by, so Kakao's own server has
  * to agree (a failed probe confirms; a good one clears it). It holds while the network looks offline
  * (the page did arrive), but confirms nothing then either.

@@ -1,6 +1,6 @@
 import type { UiLanguage } from '../i18n/messages.ts';
-import type { Localize } from '../link-label.ts';
-import { durationText } from '../time-text.ts';
+import type { Localize } from '../translate/link-label.ts';
+import { durationText } from '../util/time-text.ts';
 import { DAILY_BUCKETS, DAY_MS, RECENT_BUCKET_MS, dailyBucketStart, type CountedStatus } from './history.ts';
 import type { HistoryBucket, HistoryRun } from './types.ts';
 

@@ -1,5 +1,5 @@
 import { isServiceId, serviceForUrl, type ServiceId } from '../catalog/index.ts';
-import { boundedUrl } from '../safe-text.ts';
+import { boundedUrl } from '../util/safe-text.ts';
 import { decodeCause, encodeCause, type FailureCause } from './cause.ts';
 
 /** Where the background keeps the most recent failure in extension storage (local area). */

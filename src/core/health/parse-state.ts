@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { decodeCause, isServerError, type FailureCause } from './cause.ts';
-import { boundedUrl } from '../safe-text.ts';
+import { boundedUrl } from '../util/safe-text.ts';
 import { initialHealth, initialService } from './engine.ts';
 import { DAILY_BUCKETS, DAY_MS, RECENT_BUCKETS, RECENT_BUCKET_MS, appendRun, dailyBucketStart, emptyHistory, keepLastBuckets, recentBucketStart } from './history.ts';
 import { CONFIRM_FAILURES, NOTIFY_PLAIN_PER_WINDOW, SUBRESOURCE_MAX_SAMPLES } from './thresholds.ts';

@@ -1,5 +1,5 @@
-import { outcomeCause, type MainFrameOutcome } from '../rescue.ts';
-import { subresourceServiceFor, trustedServiceForUrl } from '../trust.ts';
+import { outcomeCause, type MainFrameOutcome } from './main-frame.ts';
+import { subresourceServiceFor, trustedServiceForUrl } from './trust.ts';
 import { classifyNetworkError, classifyStatus } from './classify.ts';
 import type { HealthEvent } from './types.ts';
 
@@ -32,7 +32,7 @@ const WITHHELD = /^net::ERR_BLOCKED_BY_ORB$/;
  * Firefox delivers such a response's headers and then aborts it (NS_BINDING_ABORTED), the same error a
  * request gets when the user leaves the page. Without a listener on every response's headers (which
  * cost an event per healthy request) the two look alike, so for the kinds of request the browser
- * withholds, the server is asked once (per host, and rarely: see background/withheld.ts).
+ * withholds, the server is asked once (per host, and rarely: see background/health/withheld.ts).
  */
 const ABORTED = /^NS_BINDING_ABORTED$/;
 const WITHHELD_KINDS = new Set(['script', 'image', 'stylesheet', 'font', 'media', 'xmlhttprequest', 'other']);
@@ -50,7 +50,7 @@ export function withheldSubresource(outcome: SubresourceOutcome): boolean {
 /**
  * What a sub-resource tells about the service whose page loaded it. The extension's own probes (no
  * tab), requests from pages Kakao did not write (a blog's own script), and requests anywhere but the
- * service's own hosts over https on port 443 say nothing (src/core/trust.ts); neither do aborted ones.
+ * service's own hosts over https on port 443 say nothing (src/core/health/trust.ts); neither do aborted ones.
  */
 export function subresourceEvent(outcome: SubresourceOutcome, at: number): HealthEvent | undefined {
   if (outcome.tabId < 0) return undefined;

@@ -128,7 +128,7 @@ function reach(run: Run, id: ServiceId, target: Exclude<ServiceStatus, 'unknown'
     const recover: HealthEvent = blind ? { type: 'page-content-ok', service: id, url: url(id), at } : { type: 'probe', service: id, ok: true, latencyMs: 90, at };
     if (target === 'down') feed(run, { type: 'probe', service: id, ok: false, latencyMs: null, cause: { kind: 'refused' }, at });
     else if (target === 'up' || health.status === 'down') feed(run, recover);
-    // Degraded by its own requests failing: page text counts only on pages Kakao writes (src/core/trust.ts).
+    // Degraded by its own requests failing: page text counts only on pages Kakao writes (src/core/health/trust.ts).
     else for (let i = 0; i < 5; i += 1) feed(run, { type: 'subresource', service: id, ok: false, at });
   }
   throw new Error(`${id} did not reach ${target} at ${at}`);

@@ -1,7 +1,12 @@
-import type { HealthView } from '../messages.ts';
+import type { HealthState, Summary } from './types.ts';
 import { reduce } from './engine.ts';
 import { joinFromStorage } from './storage.ts';
 import { summarize } from './summary.ts';
+
+export interface HealthView {
+  readonly state: HealthState;
+  readonly summary: Summary;
+}
 
 /** Where the background keeps the health state in extension storage (local area): see storage.ts. */
 export { HEALTH_KEY, HISTORY_KEY } from './storage.ts';

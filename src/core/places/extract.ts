@@ -1,7 +1,7 @@
 import { isUsableCoords, type LatLng } from '../translate/intent.ts';
 import { parseKakaoMapUrl } from '../translate/parse/kakaomap.ts';
 import { titleQuery } from '../translate/title.ts';
-import { isServerAddress } from '../trust.ts';
+import { isServerAddress } from '../health/trust.ts';
 import { isPlaceId } from './cache.ts';
 
 /** What the content script reads off a loaded Kakao page: text only, never markup. */

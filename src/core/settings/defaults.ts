@@ -51,7 +51,7 @@ export const DEFAULTS = {
   language: 'auto' as LanguageChoice,
   /** The in-page banner on pages that loaded but are partly broken; off for good, whatever each service's mode. */
   banner: true,
-  /** Address patterns where Detour never steps in (core/exceptions.ts), as the user typed them. */
+  /** Address patterns where Detour never steps in (core/settings/exceptions.ts), as the user typed them. */
   exceptions: [] as string[],
 };
 

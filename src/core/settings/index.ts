@@ -50,7 +50,7 @@ export interface SettingsPatch {
   readonly probes?: ProbeMode;
   readonly language?: LanguageChoice;
   readonly banner?: boolean;
-  /** The exceptions are set as a whole list (validated patterns, core/exceptions.ts). */
+  /** The exceptions are set as a whole list (validated patterns, core/settings/exceptions.ts). */
   readonly exceptions?: readonly string[];
   /** A service's alternatives are set as a whole list: the order is the list's order. */
   readonly services?: Partial<Record<ServiceId, { readonly mode?: ServiceMode; readonly alternatives?: readonly AlternativeChoice[] }>>;

@@ -1,5 +1,5 @@
 import type { KeyValueArea } from '../ports.ts';
-import { createSerialQueue } from '../serial.ts';
+import { createSerialQueue } from '../util/serial.ts';
 import { DEFAULTS } from './defaults.ts';
 import { importSettings, type ImportResult } from './file.ts';
 import { applyPatch, isFromNewerVersion, loadSettings, type PatchResult, type Settings, type SettingsPatch } from './index.ts';

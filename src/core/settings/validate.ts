@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { SERVICES, SERVICE_IDS } from '../catalog/index.ts';
 import { LANGUAGE_CHOICES } from '../i18n/messages.ts';
-import { MAX_EXCEPTIONS, isValidExceptionPattern } from '../exceptions.ts';
+import { MAX_EXCEPTIONS, isValidExceptionPattern } from './exceptions.ts';
 import { completeAlternatives } from './alternatives.ts';
 import { DEFAULTS, HANG_LIMIT_MAX_MS, HANG_LIMIT_MIN_MS, PROBE_MODES, SCHEMA_VERSION, SERVICE_MODES, type Settings } from './defaults.ts';
 

@@ -1,5 +1,5 @@
 /** Text helpers shared by the translators. Every function is total: any string in, a string out. */
-import { withoutUnsafeChars } from '../safe-text.ts';
+import { withoutUnsafeChars } from '../util/safe-text.ts';
 
 const MAX_QUERY_LENGTH = 200;
 const ESCAPE_RUN = /(?:%[0-9a-fA-F]{2})+/g;
@@ -57,7 +57,7 @@ export function decodeLoosely(text: string): string {
 
 /**
  * A search text fit to carry over: no control, bidi, zero-width or Hangul filler characters
- * (src/core/safe-text.ts), single spaces, bounded length.
+ * (src/core/util/safe-text.ts), single spaces, bounded length.
  */
 export function cleanQuery(text: string): string {
   // A lone surrogate (possible in a page title) would make encodeURIComponent throw in every builder;

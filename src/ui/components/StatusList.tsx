@@ -3,8 +3,8 @@ import { useState } from 'preact/hooks';
 import { dailySegments, dailyTotals, historySegments, historySummary, historyTotals, uptimeText, type HistorySegment } from '../../core/health/history-view.ts';
 import { DAY_MS } from '../../core/health/history.ts';
 import type { HistoryRun, ServiceHealth, Summary } from '../../core/health/types.ts';
-import type { HealthView } from '../../core/messages.ts';
-import { relativeTime } from '../../core/time-text.ts';
+import type { HealthView } from '../../core/health/view.ts';
+import { relativeTime } from '../../core/util/time-text.ts';
 import { lang, serviceName, t } from './i18n.ts';
 
 type Word = 'up' | 'degraded' | 'down' | 'suspect' | 'unknown';

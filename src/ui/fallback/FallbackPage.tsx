@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { causeCode } from '../../core/cause-code.ts';
-import { readableUrl } from '../../core/display.ts';
-import { outageNewsUrl } from '../../core/outage-news.ts';
-import { relativeTime } from '../../core/time-text.ts';
-import type { FallbackRequest } from '../../core/fallback.ts';
-import { linkDetail } from '../../core/link-label.ts';
+import { causeCode } from '../../core/rescue/cause-code.ts';
+import { readableUrl } from '../../core/util/display.ts';
+import { outageNewsUrl } from '../../core/rescue/outage-news.ts';
+import { relativeTime } from '../../core/util/time-text.ts';
+import type { FallbackRequest } from '../../core/rescue/fallback-query.ts';
+import { linkDetail } from '../../core/translate/link-label.ts';
 import type { ServiceStatus, Summary } from '../../core/health/types.ts';
 import { intentSubject, type Platform, type Translation } from '../../core/translate/index.ts';
 import { alternativeName, causeText, lang, serviceName, t } from '../components/i18n.ts';

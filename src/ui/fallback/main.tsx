@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { isSlowAnswer } from '../../core/cause-code.ts';
-import { parseFallbackQuery, type FallbackRequest } from '../../core/fallback.ts';
-import type { HealthView } from '../../core/messages.ts';
+import { isSlowAnswer } from '../../core/rescue/cause-code.ts';
+import { parseFallbackQuery, type FallbackRequest } from '../../core/rescue/fallback-query.ts';
+import type { HealthView } from '../../core/health/view.ts';
 import { offeredAlternatives } from '../../core/settings/alternatives.ts';
 import type { Place } from '../../core/translate/intent.ts';
 import { offer } from '../../core/offer.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readExceptionLines } from '../../core/exceptions.ts';
+import { readExceptionLines } from '../../core/settings/exceptions.ts';
 import type { Settings, SettingsPatch } from '../../core/settings/index.ts';
 import { t } from '../components/i18n.ts';
 

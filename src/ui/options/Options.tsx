@@ -1,4 +1,4 @@
-import { PRIVACY_PAGE } from '../../core/privacy.ts';
+import { PRIVACY_PAGE } from '../../core/identity.ts';
 import type { SettingsHome } from '../../core/settings/home.ts';
 import type { Settings, SettingsPatch } from '../../core/settings/index.ts';
 import { Switch } from '../components/Switch.tsx';
@@ -9,7 +9,7 @@ import { ManageSection, type ManageOutcome } from './ManageSection.tsx';
 import { PlaceCacheSection } from './PlaceCacheSection.tsx';
 import { ServiceSection } from './ServiceSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
-import { LeaningSitesSection } from './LeaningSites.tsx';
+import { LeaningSitesSection } from './OtherSitesSection.tsx';
 
 export type SaveStatus = 'idle' | 'saved' | 'failed';
 

@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { readableUrl } from '../../core/display.ts';
+import { readableUrl } from '../../core/util/display.ts';
 import type { FailureRecord } from '../../core/health/last-failure.ts';
-import { linkDetail } from '../../core/link-label.ts';
-import type { HealthView, TabAlternatives } from '../../core/messages.ts';
+import { linkDetail } from '../../core/translate/link-label.ts';
+import type { HealthView } from '../../core/health/view.ts';
+import type { TabAlternatives } from '../../core/messages.ts';
 import type { Settings } from '../../core/settings/index.ts';
 import type { AlternativeLink } from '../../core/translate/index.ts';
 import { SERVICE_IDS, SERVICES, getAlternative, type ServiceId } from '../../core/catalog/index.ts';
 import { offeredAlternatives } from '../../core/settings/alternatives.ts';
-import { relativeTime } from '../../core/time-text.ts';
+import { relativeTime } from '../../core/util/time-text.ts';
 import { translate } from '../../core/translate/index.ts';
 import { StatusList, Verdict } from '../components/StatusList.tsx';
 import { Switch } from '../components/Switch.tsx';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { LAST_FAILURE_KEY, parseFailure, type FailureRecord } from '../../core/health/last-failure.ts';
 import { HEALTH_KEY, HISTORY_KEY, healthView } from '../../core/health/view.ts';
-import type { HealthView } from '../../core/messages.ts';
+import type { HealthView } from '../../core/health/view.ts';
 import type { Settings } from '../../core/settings/index.ts';
 import { SETTINGS_KEY } from '../../core/settings/store.ts';
 import type { AlternativeLink } from '../../core/translate/index.ts';
@@ -9,7 +9,7 @@ import { send } from '../../platform/messaging.ts';
 import { onLocalChange, readLocal } from '../../platform/storage.ts';
 import { activeTab, currentWindowId, extensionUrl, navigateTab, openNextTo, openOptionsPage, type WindowTab } from '../../platform/tabs.ts';
 import { offeredAlternatives } from '../../core/settings/alternatives.ts';
-import { isFallbackPage, kakaoAddressOf } from '../../core/tab-address.ts';
+import { isFallbackPage, kakaoAddressOf } from '../../core/rescue/tab-address.ts';
 import { intentSubject, translate } from '../../core/translate/index.ts';
 import { devicePlatform } from '../../platform/device.ts';
 import { markPainted, onSettingsChange, prepareLanguage, settingsFrom } from '../components/page.ts';

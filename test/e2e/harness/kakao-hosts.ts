@@ -1,5 +1,5 @@
 import { ALLOWED_LINK_HOSTS, ALTERNATIVES, CONTROL_PROBES, SERVICES, SERVICE_IDS } from '../../../src/core/catalog/index.ts';
-import { LEANING_HOSTS } from '../../../src/core/catalog/leaning.ts';
+import { LEANING_HOSTS } from '../../../src/core/catalog/other-sites.ts';
 
 /** Subdomains the tests use under the catalogue's wildcard hosts (*.tistory.com). */
 const WILDCARD_EXAMPLES = ['detour-test'];

@@ -1,0 +1,139 @@
+// Sites that lean on Kakao: with the user's optional permission, another site's page whose Kakao
+// login, SDK, postcode widget or map fails gets a badge on its tab and a small banner of its own.
+// Without the permission nothing here acts: the browsers do not even report those requests.
+import type { BannerView } from '../../core/page-script/banner.ts';
+import { POSTCODE_ALTERNATIVE } from '../../core/catalog/index.ts';
+import { leaningMatchPatterns, type LeaningKind } from '../../core/catalog/other-sites.ts';
+import type { HealthEvent, HealthState } from '../../core/health/types.ts';
+import { LEANING_BANNER_FILE, LEANING_BANNER_KEY } from '../../core/other-sites/banner-key.ts';
+import { callsForNotice, createNoticeMemory, isWatchedRequest, leaningHealthEvent, leaningSignal, withheldResponse, type LeaningOutcome, type LeaningRequest } from '../../core/other-sites/watch.ts';
+import type { SettingsStore } from '../../core/settings/store.ts';
+import { isAllowedLink } from '../../core/translate/links.ts';
+import { clearTabBadge, setTabBadge } from '../../platform/badge.ts';
+import { t } from '../../platform/i18n.ts';
+import { browserSaysOffline } from '../../platform/network.ts';
+import { hasLeaningAccess, onPermissionsChange } from '../../platform/permissions.ts';
+import { probe } from '../../platform/probe.ts';
+import { callInTab } from '../../platform/scripting.ts';
+import { watchLeaning } from '../../platform/web-request.ts';
+import { createHangWatch } from '../rescue/hang-watch.ts';
+
+interface Deps {
+  readonly settings: SettingsStore;
+  readonly healthState: () => Promise<HealthState>;
+  /** Evidence about a catalogued service's servers, for the health engine. */
+  readonly addHealthEvent: (event: HealthEvent) => void;
+  /** The user's hang limit, read synchronously (a timer must start in the same turn as its request). */
+  readonly hangLimitMs: () => number;
+}
+
+/** How long the check of a withheld response may take: the server is already known to answer. */
+const CHECK_TIMEOUT_MS = 5000;
+
+/** The notice for each kind of failure, localized; the one link is allow-listed like every other. */
+function noticeFor(kind: LeaningKind): BannerView {
+  const dismiss = t('bannerDismiss');
+  switch (kind) {
+    case 'login':
+      return { text: { title: t('leaningLoginTitle'), body: t('leaningLoginBody'), dismiss, alternativesLabel: '' }, links: [] };
+    case 'js-sdk':
+      return { text: { title: t('leaningLoginTitle'), body: t('leaningSdkBody'), dismiss, alternativesLabel: '' }, links: [] };
+    case 'map-sdk':
+      // Nothing on the page says which place the map was for: no link could carry it.
+      return { text: { title: t('leaningMapTitle'), body: t('leaningMapBody'), dismiss, alternativesLabel: '' }, links: [] };
+    case 'postcode': {
+      const links = [{ label: t('leaningPostcodeLink'), detail: POSTCODE_ALTERNATIVE.host, url: POSTCODE_ALTERNATIVE.url }];
+      return { text: { title: t('leaningPostcodeTitle'), body: t('leaningPostcodeBody'), dismiss, alternativesLabel: t('leaningPostcodeLinksLabel') }, links: links.filter((link) => isAllowedLink(link.url)) };
+    }
+  }
+}
+
+export function createLeaning({ settings, healthState, addHealthEvent, hangLimitMs }: Deps): void {
+  const report = (error: unknown) => console.error('Detour:', error);
+  let granted = hasLeaningAccess();
+  const notices = createNoticeMemory();
+  /** The requests being timed for a hang, by id. */
+  const timed = new Map<string, LeaningRequest>();
+  const hangs = createHangWatch((requestId) => {
+    const request = timed.get(requestId);
+    timed.delete(requestId);
+    if (request) handle({ type: 'hang', ...request }).catch(report);
+  });
+
+  /** Withheld responses being checked, per tab and kind: a map losing fifty tiles is checked once. */
+  const checking = new Set<string>();
+
+  async function check(request: LeaningRequest, kind: LeaningKind): Promise<void> {
+    const key = `${request.tabId}:${kind}:${request.documentKey}`;
+    if (!(await granted) || notices.has(request.tabId, kind, request.documentKey) || checking.has(key)) return;
+    checking.add(key);
+    try {
+      const { ok, cause } = await probe(request.url, CHECK_TIMEOUT_MS);
+      const { tabId, url, pageUrl, documentKey } = request;
+      await handle({ type: 'checked', tabId, url, pageUrl, documentKey, ok, ...(cause ? { cause } : {}) });
+    } finally {
+      checking.delete(key);
+    }
+  }
+
+  async function handle(outcome: LeaningOutcome): Promise<void> {
+    const withheld = withheldResponse(outcome);
+    if (withheld) return check(outcome, withheld);
+    const signal = leaningSignal(outcome);
+    if (!signal || !(await granted)) return;
+    const event = leaningHealthEvent(signal, Date.now());
+    if (event) addHealthEvent(event);
+    // Most requests succeed (a map's tiles): they stop here, before any storage read.
+    if (signal.ok || notices.has(signal.tabId, signal.kind, signal.documentKey)) return;
+    const context = { enabled: (await settings.get()).enabled, browserOffline: browserSaysOffline(), network: (await healthState()).network };
+    if (!callsForNotice(signal, context) || !notices.take(signal.tabId, signal.kind, signal.documentKey)) return;
+    const notice = noticeFor(signal.kind);
+    await Promise.all([
+      setTabBadge(signal.tabId, '!', 'orange', notice.text.title).catch(() => undefined),
+      callInTab(signal.tabId, LEANING_BANNER_FILE, LEANING_BANNER_KEY, notice),
+    ]);
+  }
+
+  const listeners = {
+    onStart: (requestId: string, request: LeaningRequest) => {
+      // Synchronously: a fast answer must find its timer to clear. Whether the permission holds is
+      // asked when (if) the timer fires.
+      if (!isWatchedRequest(request)) return;
+      timed.set(requestId, request);
+      hangs.start(requestId, request.tabId, request.url, hangLimitMs());
+    },
+    onSettled: (requestId: string) => {
+      hangs.settle(requestId);
+      timed.delete(requestId);
+    },
+    onOutcome: (outcome: LeaningOutcome) => {
+      handle(outcome).catch(report);
+    },
+  };
+  // Listening at once, as every watcher must (a woken worker hears only the event that woke it if its
+  // listener exists by the end of the first turn), and no longer once it is known that the permission
+  // is not held. Without it the browsers still report these requests from Kakao's own pages (their
+  // SDK and API calls: 6 events a map load, each waking a stopped worker) for nothing.
+  let unwatch: (() => void) | undefined = watchLeaning(leaningMatchPatterns(), listeners);
+  let latest = 0;
+  function follow(access: Promise<boolean>): void {
+    const call = ++latest;
+    access
+      .then(async (now) => {
+        if (call !== latest) return;
+        if (now && !unwatch) unwatch = watchLeaning(leaningMatchPatterns(), listeners);
+        if (!now && unwatch) {
+          unwatch();
+          unwatch = undefined;
+        }
+        if (!now) await Promise.all(notices.drain().map((tabId) => clearTabBadge(tabId).catch(() => undefined)));
+      })
+      .catch(report);
+  }
+  follow(granted);
+  // Granted or taken back at any time (the options page, the browser's own add-on settings): no reload needed.
+  onPermissionsChange(() => {
+    granted = hasLeaningAccess();
+    follow(granted);
+  });
+}
