@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LEANING_BANNER_FILE } from '../src/core/other-sites/banner-key.ts';
+import { OTHER_SITES_BANNER_FILE } from '../src/core/other-sites/banner-key.ts';
 import { PAGE_SCRIPT_FILE } from '../src/core/page-script/scope.ts';
 
 export const DIST = new URL('../dist/', import.meta.url).pathname;
@@ -61,13 +61,13 @@ export function gzippedFiles(dist: string, entries: readonly string[]): Map<stri
 /** The page script the background injects into Kakao's own pages once they have loaded. */
 export const PAGE_SCRIPT = PAGE_SCRIPT_FILE;
 /** The banner the background injects into another site's page (with the optional permission). */
-export const LEANING_BANNER = LEANING_BANNER_FILE;
+export const OTHER_SITES_BANNER = OTHER_SITES_BANNER_FILE;
 
 /**
  * Scripts the background injects into pages with scripting.executeScript, each one self-contained
  * classic file (vite.config.ts builds them), never web-accessible.
  */
-export const INJECTED_SCRIPTS: readonly string[] = [PAGE_SCRIPT, LEANING_BANNER];
+export const INJECTED_SCRIPTS: readonly string[] = [PAGE_SCRIPT, OTHER_SITES_BANNER];
 
 /**
  * What runs in Kakao's pages: the page script the background injects (one file, importing nothing),
@@ -86,7 +86,7 @@ export function entrySizes(dist: string): Array<{ entry: string; files: Map<stri
   return [
     { entry: 'background', files: gzippedFiles(dist, background) },
     { entry: 'page script (content)', files: contentScriptFiles(dist) },
-    { entry: 'banner injected into other sites', files: gzippedFiles(dist, [LEANING_BANNER]) },
+    { entry: 'banner injected into other sites', files: gzippedFiles(dist, [OTHER_SITES_BANNER]) },
     ...pages.map((page) => ({ entry: `page ${posix.basename(posix.dirname(page))}`, files: gzippedFiles(dist, [page]) })),
   ];
 }

@@ -33,12 +33,12 @@ import { askTab } from '../platform/tab-messaging.ts';
 import { activeTab, extensionUrl, navigateTab, openNextTo, tabInfo } from '../platform/tabs.ts';
 import { openTabUrls } from '../platform/tabs-open.ts';
 import { watchMainFrames, watchSubresourceErrors } from '../platform/web-request.ts';
-import { createAnytime } from './open-elsewhere/menu.ts';
+import { createOpenElsewhere } from './open-elsewhere/menu.ts';
 import { createBanners } from './page-script/banner.ts';
 import { cachedArea } from './cached-area.ts';
 import { createFailureLog } from './rescue/failure-log.ts';
 import { PROBE_ALARM, createHealth } from './health/health.ts';
-import { createLeaning } from './other-sites/watch.ts';
+import { createOtherSites } from './other-sites/watch.ts';
 import { createKnownDownSync } from './rescue/known-down-sync.ts';
 import { createLoads, type Load } from './rescue/loads.ts';
 import { createOffers } from './offer.ts';
@@ -208,10 +208,10 @@ const subresources = createSubresources({
 });
 watchSubresourceErrors(hostPermissions(), (outcome) => subresources.onError(outcome));
 // Other sites' Kakao login, SDK, postcode and map requests: only with the user's optional permission.
-const addLeaningEvent = createBatcher<HealthEvent>((events) => {
+const addOtherSitesEvent = createBatcher<HealthEvent>((events) => {
   health.dispatch(events).catch(report);
 }, 1000);
-createLeaning({ settings, healthState, addHealthEvent: addLeaningEvent, hangLimitMs });
+createOtherSites({ settings, healthState, addHealthEvent: addOtherSitesEvent, hangLimitMs });
 
 const pageSeen = createPageReports({
   settings: currentSettings,
@@ -261,10 +261,10 @@ onNotificationClicked((id) => {
     .then(() => clearNotification(id))
     .catch(report);
 });
-// Anytime, not only in outages: "open in another service" from the context menu and the shortcut.
-const anytime = createAnytime({ offerFor, openNextTo, navigateTab, extensionUrl });
+// OpenElsewhere, not only in outages: "open in another service" from the context menu and the shortcut.
+const openElsewhere = createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl });
 onInstalled(() => {
-  languageLoaded.then(() => replaceMenus(anytime.menuItems())).catch(report);
+  languageLoaded.then(() => replaceMenus(openElsewhere.menuItems())).catch(report);
 });
 // Sync: a change made in the user's other browser arrives here too.
 onStorageChange(['local', 'sync'], [SETTINGS_KEY], () => {
@@ -275,15 +275,15 @@ onStorageChange(['local', 'sync'], [SETTINGS_KEY], () => {
   languageLoaded
     .then(async () => {
       // Menus outlive the worker and keep the titles they were made with: remake them in the new language.
-      if (lang() !== before) await Promise.all([replaceMenus(anytime.menuItems()), health.restoreBadge()]);
+      if (lang() !== before) await Promise.all([replaceMenus(openElsewhere.menuItems()), health.restoreBadge()]);
     })
     .catch(report);
 });
 onMenuClicked((click) => {
-  anytime.onMenuClick(click).catch(report);
+  openElsewhere.onMenuClick(click).catch(report);
 });
 onCommand((command, tab) => {
-  anytime.onCommand(command, tab).catch(report);
+  openElsewhere.onCommand(command, tab).catch(report);
 });
 
 handleMessages(
@@ -305,7 +305,7 @@ handleMessages(
     },
     'place/lookup': (request) => places.lookup(String(request?.id ?? '')),
     'places/clear': async () => ({ cleared: await places.clear() }),
-    'tab/alternatives': async (request) => anytime.forTab(await activeTab(typeof request?.windowId === 'number' ? request.windowId : undefined)),
+    'tab/alternatives': async (request) => openElsewhere.forTab(await activeTab(typeof request?.windowId === 'number' ? request.windowId : undefined)),
     'health/get': () => health.view(),
     // Answered once the known-down rules follow the new state: a page that shows "back up" and the
     // navigation the user makes next must not meet a rule from before the check.

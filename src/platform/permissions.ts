@@ -1,12 +1,12 @@
-import { LEANING_PERMISSIONS } from '../core/catalog/other-sites.ts';
+import { OTHER_SITES_PERMISSIONS } from '../core/catalog/other-sites.ts';
 import browser from './browser.ts';
 
-const leaning = () => ({ origins: [...LEANING_PERMISSIONS.origins], permissions: [...LEANING_PERMISSIONS.permissions] });
+const otherSites = () => ({ origins: [...OTHER_SITES_PERMISSIONS.origins], permissions: [...OTHER_SITES_PERMISSIONS.permissions] });
 
 /** Whether the user has granted the optional "sites that lean on Kakao" permission, all of it. */
-export async function hasLeaningAccess(): Promise<boolean> {
+export async function hasOtherSitesAccess(): Promise<boolean> {
   try {
-    return await browser.permissions.contains(leaning());
+    return await browser.permissions.contains(otherSites());
   } catch {
     return false;
   }
@@ -16,12 +16,12 @@ export async function hasLeaningAccess(): Promise<boolean> {
  * Asks the user for it. Must be called in the same turn as the user's click: both browsers refuse a
  * request that does not come from one. Resolves false when the user says no.
  */
-export function requestLeaningAccess(): Promise<boolean> {
-  return browser.permissions.request(leaning());
+export function requestOtherSitesAccess(): Promise<boolean> {
+  return browser.permissions.request(otherSites());
 }
 
-export function revokeLeaningAccess(): Promise<boolean> {
-  return browser.permissions.remove(leaning());
+export function revokeOtherSitesAccess(): Promise<boolean> {
+  return browser.permissions.remove(otherSites());
 }
 
 /** Calls back whenever the user grants or takes back an optional permission, here or in the browser's own settings. */

@@ -1,5 +1,5 @@
 import type { SubresourceOutcome } from '../core/health/signals.ts';
-import type { LeaningOutcome, LeaningRequest } from '../core/other-sites/watch.ts';
+import type { OtherSitesOutcome, OtherSitesRequest } from '../core/other-sites/watch.ts';
 import type { MainFrameOutcome } from '../core/health/main-frame.ts';
 import browser from './browser.ts';
 import { keepFirefoxTabIds } from './firefox-tab-id.ts';
@@ -56,19 +56,19 @@ export function watchSubresourceErrors(urls: string[], listener: (outcome: Subre
 }
 
 /** The requests other sites make to Kakao that can break their login, address search or map. */
-const LEANING_TYPES = ['sub_frame', 'script', 'stylesheet', 'xmlhttprequest', 'image', 'other'] as const;
+const OTHER_SITES_TYPES = ['sub_frame', 'script', 'stylesheet', 'xmlhttprequest', 'image', 'other'] as const;
 
-export interface LeaningListeners {
+export interface OtherSitesListeners {
   /** A request is starting (to time it for a hang). */
-  readonly onStart: (requestId: string, request: LeaningRequest) => void;
+  readonly onStart: (requestId: string, request: OtherSitesRequest) => void;
   /** Its response headers arrived, or it failed: it is not hanging. */
   readonly onSettled: (requestId: string) => void;
-  readonly onOutcome: (outcome: LeaningOutcome) => void;
+  readonly onOutcome: (outcome: OtherSitesOutcome) => void;
 }
 
-type LeaningDetails = { tabId: number; url: string; documentId?: string; parentDocumentId?: string } & Parameters<typeof requestPage>[0];
+type OtherSitesDetails = { tabId: number; url: string; documentId?: string; parentDocumentId?: string } & Parameters<typeof requestPage>[0];
 
-function leaningRequest(details: LeaningDetails): LeaningRequest {
+function otherSitesRequest(details: OtherSitesDetails): OtherSitesRequest {
   const pageUrl = requestPage(details);
   // A frame's own load has no document of its own yet: the page around it (its parent) made it.
   return { tabId: details.tabId, url: details.url, pageUrl, documentKey: details.documentId ?? details.parentDocumentId ?? pageUrl };
@@ -79,17 +79,17 @@ function leaningRequest(details: LeaningDetails): LeaningRequest {
  * extension may access, which for other sites means the optional all-sites permission; the caller
  * still checks it holds. Called synchronously at start-up, like the other watchers.
  */
-export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome }: LeaningListeners): () => void {
-  const filter = { urls, types: [...LEANING_TYPES] };
+export function watchOtherSites(urls: string[], { onStart, onSettled, onOutcome }: OtherSitesListeners): () => void {
+  const filter = { urls, types: [...OTHER_SITES_TYPES] };
   // Each listener is written where it is added (the benchmark counts a worker's events by the
   // function passed to `.addListener(`) and kept for removal.
-  let started: (details: LeaningDetails & { requestId: string }) => undefined;
-  let headers: (details: LeaningDetails & { requestId: string; statusCode: number }) => undefined;
-  let failed: (details: LeaningDetails & { requestId: string; error: string }) => void;
+  let started: (details: OtherSitesDetails & { requestId: string }) => undefined;
+  let headers: (details: OtherSitesDetails & { requestId: string; statusCode: number }) => undefined;
+  let failed: (details: OtherSitesDetails & { requestId: string; error: string }) => void;
   browser.webRequest.onBeforeRequest.addListener(
     // biome-ignore lint/suspicious/noAssignInExpressions: kept for removal, written where it is added (see above)
     (started = (details) => {
-      onStart(details.requestId, leaningRequest(details));
+      onStart(details.requestId, otherSitesRequest(details));
       return undefined;
     }),
     filter,
@@ -101,7 +101,7 @@ export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome }: 
     // biome-ignore lint/suspicious/noAssignInExpressions: kept for removal, written where it is added (see above)
     (headers = (details) => {
       onSettled(details.requestId);
-      onOutcome({ type: 'response', ...leaningRequest(details), statusCode: details.statusCode });
+      onOutcome({ type: 'response', ...otherSitesRequest(details), statusCode: details.statusCode });
       return undefined;
     }),
     filter,
@@ -110,7 +110,7 @@ export function watchLeaning(urls: string[], { onStart, onSettled, onOutcome }: 
     // biome-ignore lint/suspicious/noAssignInExpressions: kept for removal, written where it is added (see above)
     (failed = (details) => {
       onSettled(details.requestId);
-      onOutcome({ type: 'error', ...leaningRequest(details), error: details.error });
+      onOutcome({ type: 'error', ...otherSitesRequest(details), error: details.error });
     }),
     filter,
   );

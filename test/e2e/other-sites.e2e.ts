@@ -38,7 +38,7 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
     return options;
   }
 
-  const granted = async () => (await optionsPage()).attribute('[data-testid=leaning-status]', 'data-granted');
+  const granted = async () => (await optionsPage()).attribute('[data-testid=other-sites-status]', 'data-granted');
 
   /** Presses a button as a user does (focus, Enter): both browsers ask for permissions only from a user action. */
   async function press(testId: string): Promise<void> {
@@ -76,7 +76,7 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
 
   it('without the permission: the options page says so, and a site whose Kakao SDK fails gets nothing', async () => {
     await expect.poll(granted).toBe('false');
-    expect(await (await optionsPage()).text('[data-testid=leaning-status]')).toBe('허용 안 됨');
+    expect(await (await optionsPage()).text('[data-testid=other-sites-status]')).toBe('허용 안 됨');
     rig.server.setRule(SDK_HOST, { kind: 'status', status: 503 });
     const { tab } = await openShop(shopPage(SDK), 'no-permission');
     // The page asked for the SDK and got the 503: the failure happened, Detour just may not look.
@@ -89,9 +89,9 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
   });
 
   it('granted from the options page: a site whose Kakao SDK fails gets the login notice and a badge on its tab', async () => {
-    await press('leaning-grant');
+    await press('other-sites-grant');
     await expect.poll(granted).toBe('true');
-    expect(await (await optionsPage()).text('[data-testid=leaning-status]')).toBe('허용됨');
+    expect(await (await optionsPage()).text('[data-testid=other-sites-status]')).toBe('허용됨');
 
     rig.server.setRule(SDK_HOST, { kind: 'status', status: 503 });
     const { tab, url } = await openShop(shopPage(SDK), 'sdk-503');
@@ -173,7 +173,7 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
     const { tab: before } = await openShop(shopPage(SDK), 'before-revoke');
     await expect.poll(() => hasBanner(before), { timeout: 10_000 }).toBe(true);
 
-    await press('leaning-revoke');
+    await press('other-sites-revoke');
     await expect.poll(granted).toBe('false');
     await expect.poll(allTooltips).not.toContain(LOGIN_TITLE);
 

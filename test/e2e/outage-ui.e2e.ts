@@ -93,7 +93,7 @@ describe.each(BROWSERS)('outage UI in %s', (browserName) => {
     expect(legends).toContain('Daum 검색이 열리지 않을 때');
     expect(legends).toContain('카카오톡 선물하기가 열리지 않을 때');
     // The all-sites permission is offered, not pushed: not the page's filled button.
-    expect(await options.attribute('[data-testid=leaning-grant]', 'class')).toBe('button secondary');
+    expect(await options.attribute('[data-testid=other-sites-grant]', 'class')).toBe('button secondary');
     await popup.close();
     await options.close();
   });

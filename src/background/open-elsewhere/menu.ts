@@ -17,7 +17,7 @@ interface Deps {
 }
 
 /** "Open in another service" at any time: the context menu on Kakao pages and links, and the shortcut. */
-export function createAnytime({ offerFor, openNextTo, navigateTab, extensionUrl }: Deps) {
+export function createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl }: Deps) {
   /**
    * The Kakao address a tab is about, and the title worth reading for it: the fallback page's own
    * title ("… 접속 불가 · Detour") says nothing about what the user wanted, so it is not offered.

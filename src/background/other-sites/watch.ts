@@ -3,19 +3,19 @@
 // Without the permission nothing here acts: the browsers do not even report those requests.
 import type { BannerView } from '../../core/page-script/banner.ts';
 import { POSTCODE_ALTERNATIVE } from '../../core/catalog/index.ts';
-import { leaningMatchPatterns, type LeaningKind } from '../../core/catalog/other-sites.ts';
+import { otherSitesMatchPatterns, type OtherSitesKind } from '../../core/catalog/other-sites.ts';
 import type { HealthEvent, HealthState } from '../../core/health/types.ts';
-import { LEANING_BANNER_FILE, LEANING_BANNER_KEY } from '../../core/other-sites/banner-key.ts';
-import { callsForNotice, createNoticeMemory, isWatchedRequest, leaningHealthEvent, leaningSignal, withheldResponse, type LeaningOutcome, type LeaningRequest } from '../../core/other-sites/watch.ts';
+import { OTHER_SITES_BANNER_FILE, OTHER_SITES_BANNER_KEY } from '../../core/other-sites/banner-key.ts';
+import { callsForNotice, createNoticeMemory, isWatchedRequest, otherSitesHealthEvent, otherSitesSignal, withheldResponse, type OtherSitesOutcome, type OtherSitesRequest } from '../../core/other-sites/watch.ts';
 import type { SettingsStore } from '../../core/settings/store.ts';
 import { isAllowedLink } from '../../core/translate/links.ts';
 import { clearTabBadge, setTabBadge } from '../../platform/badge.ts';
 import { t } from '../../platform/i18n.ts';
 import { browserSaysOffline } from '../../platform/network.ts';
-import { hasLeaningAccess, onPermissionsChange } from '../../platform/permissions.ts';
+import { hasOtherSitesAccess, onPermissionsChange } from '../../platform/permissions.ts';
 import { probe } from '../../platform/probe.ts';
 import { callInTab } from '../../platform/scripting.ts';
-import { watchLeaning } from '../../platform/web-request.ts';
+import { watchOtherSites } from '../../platform/web-request.ts';
 import { createHangWatch } from '../rescue/hang-watch.ts';
 
 interface Deps {
@@ -31,29 +31,29 @@ interface Deps {
 const CHECK_TIMEOUT_MS = 5000;
 
 /** The notice for each kind of failure, localized; the one link is allow-listed like every other. */
-function noticeFor(kind: LeaningKind): BannerView {
+function noticeFor(kind: OtherSitesKind): BannerView {
   const dismiss = t('bannerDismiss');
   switch (kind) {
     case 'login':
-      return { text: { title: t('leaningLoginTitle'), body: t('leaningLoginBody'), dismiss, alternativesLabel: '' }, links: [] };
+      return { text: { title: t('otherSitesLoginTitle'), body: t('otherSitesLoginBody'), dismiss, alternativesLabel: '' }, links: [] };
     case 'js-sdk':
-      return { text: { title: t('leaningLoginTitle'), body: t('leaningSdkBody'), dismiss, alternativesLabel: '' }, links: [] };
+      return { text: { title: t('otherSitesLoginTitle'), body: t('otherSitesSdkBody'), dismiss, alternativesLabel: '' }, links: [] };
     case 'map-sdk':
       // Nothing on the page says which place the map was for: no link could carry it.
-      return { text: { title: t('leaningMapTitle'), body: t('leaningMapBody'), dismiss, alternativesLabel: '' }, links: [] };
+      return { text: { title: t('otherSitesMapTitle'), body: t('otherSitesMapBody'), dismiss, alternativesLabel: '' }, links: [] };
     case 'postcode': {
-      const links = [{ label: t('leaningPostcodeLink'), detail: POSTCODE_ALTERNATIVE.host, url: POSTCODE_ALTERNATIVE.url }];
-      return { text: { title: t('leaningPostcodeTitle'), body: t('leaningPostcodeBody'), dismiss, alternativesLabel: t('leaningPostcodeLinksLabel') }, links: links.filter((link) => isAllowedLink(link.url)) };
+      const links = [{ label: t('otherSitesPostcodeLink'), detail: POSTCODE_ALTERNATIVE.host, url: POSTCODE_ALTERNATIVE.url }];
+      return { text: { title: t('otherSitesPostcodeTitle'), body: t('otherSitesPostcodeBody'), dismiss, alternativesLabel: t('otherSitesPostcodeLinksLabel') }, links: links.filter((link) => isAllowedLink(link.url)) };
     }
   }
 }
 
-export function createLeaning({ settings, healthState, addHealthEvent, hangLimitMs }: Deps): void {
+export function createOtherSites({ settings, healthState, addHealthEvent, hangLimitMs }: Deps): void {
   const report = (error: unknown) => console.error('Detour:', error);
-  let granted = hasLeaningAccess();
+  let granted = hasOtherSitesAccess();
   const notices = createNoticeMemory();
   /** The requests being timed for a hang, by id. */
-  const timed = new Map<string, LeaningRequest>();
+  const timed = new Map<string, OtherSitesRequest>();
   const hangs = createHangWatch((requestId) => {
     const request = timed.get(requestId);
     timed.delete(requestId);
@@ -63,7 +63,7 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
   /** Withheld responses being checked, per tab and kind: a map losing fifty tiles is checked once. */
   const checking = new Set<string>();
 
-  async function check(request: LeaningRequest, kind: LeaningKind): Promise<void> {
+  async function check(request: OtherSitesRequest, kind: OtherSitesKind): Promise<void> {
     const key = `${request.tabId}:${kind}:${request.documentKey}`;
     if (!(await granted) || notices.has(request.tabId, kind, request.documentKey) || checking.has(key)) return;
     checking.add(key);
@@ -76,12 +76,12 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
     }
   }
 
-  async function handle(outcome: LeaningOutcome): Promise<void> {
+  async function handle(outcome: OtherSitesOutcome): Promise<void> {
     const withheld = withheldResponse(outcome);
     if (withheld) return check(outcome, withheld);
-    const signal = leaningSignal(outcome);
+    const signal = otherSitesSignal(outcome);
     if (!signal || !(await granted)) return;
-    const event = leaningHealthEvent(signal, Date.now());
+    const event = otherSitesHealthEvent(signal, Date.now());
     if (event) addHealthEvent(event);
     // Most requests succeed (a map's tiles): they stop here, before any storage read.
     if (signal.ok || notices.has(signal.tabId, signal.kind, signal.documentKey)) return;
@@ -90,12 +90,12 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
     const notice = noticeFor(signal.kind);
     await Promise.all([
       setTabBadge(signal.tabId, '!', 'orange', notice.text.title).catch(() => undefined),
-      callInTab(signal.tabId, LEANING_BANNER_FILE, LEANING_BANNER_KEY, notice),
+      callInTab(signal.tabId, OTHER_SITES_BANNER_FILE, OTHER_SITES_BANNER_KEY, notice),
     ]);
   }
 
   const listeners = {
-    onStart: (requestId: string, request: LeaningRequest) => {
+    onStart: (requestId: string, request: OtherSitesRequest) => {
       // Synchronously: a fast answer must find its timer to clear. Whether the permission holds is
       // asked when (if) the timer fires.
       if (!isWatchedRequest(request)) return;
@@ -106,7 +106,7 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
       hangs.settle(requestId);
       timed.delete(requestId);
     },
-    onOutcome: (outcome: LeaningOutcome) => {
+    onOutcome: (outcome: OtherSitesOutcome) => {
       handle(outcome).catch(report);
     },
   };
@@ -114,14 +114,14 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
   // listener exists by the end of the first turn), and no longer once it is known that the permission
   // is not held. Without it the browsers still report these requests from Kakao's own pages (their
   // SDK and API calls: 6 events a map load, each waking a stopped worker) for nothing.
-  let unwatch: (() => void) | undefined = watchLeaning(leaningMatchPatterns(), listeners);
+  let unwatch: (() => void) | undefined = watchOtherSites(otherSitesMatchPatterns(), listeners);
   let latest = 0;
   function follow(access: Promise<boolean>): void {
     const call = ++latest;
     access
       .then(async (now) => {
         if (call !== latest) return;
-        if (now && !unwatch) unwatch = watchLeaning(leaningMatchPatterns(), listeners);
+        if (now && !unwatch) unwatch = watchOtherSites(otherSitesMatchPatterns(), listeners);
         if (!now && unwatch) {
           unwatch();
           unwatch = undefined;
@@ -133,7 +133,7 @@ export function createLeaning({ settings, healthState, addHealthEvent, hangLimit
   follow(granted);
   // Granted or taken back at any time (the options page, the browser's own add-on settings): no reload needed.
   onPermissionsChange(() => {
-    granted = hasLeaningAccess();
+    granted = hasOtherSitesAccess();
     follow(granted);
   });
 }

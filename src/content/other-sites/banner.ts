@@ -4,8 +4,8 @@
 // cannot see or call it. Injected again (a later failure), it keeps the first one: the banner's
 // state (shown, dismissed) lives in that instance.
 import type { BannerView } from '../../core/page-script/banner.ts';
-import { LEANING_BANNER_KEY } from '../../core/other-sites/banner-key.ts';
+import { OTHER_SITES_BANNER_KEY } from '../../core/other-sites/banner-key.ts';
 import { showBanner } from '../banner.ts';
 
-const world = globalThis as { [LEANING_BANNER_KEY]?: (view: BannerView) => void };
-world[LEANING_BANNER_KEY] ??= (view) => showBanner(view);
+const world = globalThis as { [OTHER_SITES_BANNER_KEY]?: (view: BannerView) => void };
+world[OTHER_SITES_BANNER_KEY] ??= (view) => showBanner(view);

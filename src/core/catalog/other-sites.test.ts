@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_LINK_HOSTS, SERVICE_IDS, SERVICES, isServiceId } from './index.ts';
-import { KAKAO_DOMAINS, LEANING_HOSTS, LEANING_PERMISSIONS, LEANING_TARGETS, isOtherSite, leaningMatchPatterns, leaningTargetFor } from './other-sites.ts';
+import { KAKAO_DOMAINS, OTHER_SITES_HOSTS, OTHER_SITES_PERMISSIONS, OTHER_SITES_TARGETS, isOtherSite, otherSitesMatchPatterns, otherSitesTargetFor } from './other-sites.ts';
 
-describe('leaningTargetFor', () => {
+describe('otherSitesTargetFor', () => {
   it.each([
     // Kakao JS SDK, today's CDN and the old address (both paste-ready forms from public code).
     ['https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js', 'js-sdk'],
@@ -27,7 +27,7 @@ describe('leaningTargetFor', () => {
     ['https://dapi.kakao.com/v2/maps/sdk.js?appkey=abc&libraries=services', 'map-sdk'],
     ['https://t1.daumcdn.net/mapjsapi/js/main/4.4.19/kakao.js', 'map-sdk'],
   ] as const)('%s is %s', (url, kind) => {
-    expect(leaningTargetFor(url)?.kind).toBe(kind);
+    expect(otherSitesTargetFor(url)?.kind).toBe(kind);
   });
 
   it.each([
@@ -50,28 +50,28 @@ describe('leaningTargetFor', () => {
     '',
     'not a url',
   ])('%s is none', (url) => {
-    expect(leaningTargetFor(url)).toBeUndefined();
+    expect(otherSitesTargetFor(url)).toBeUndefined();
   });
 
   it('sends the postcode bundle to postcode, not to the map SDK whose folder it lives in', () => {
-    const first = LEANING_TARGETS.findIndex((target) => target.kind === 'postcode' && target.host === 't1.daumcdn.net');
-    const broader = LEANING_TARGETS.findIndex((target) => target.kind === 'map-sdk' && target.host === 't1.daumcdn.net');
+    const first = OTHER_SITES_TARGETS.findIndex((target) => target.kind === 'postcode' && target.host === 't1.daumcdn.net');
+    const broader = OTHER_SITES_TARGETS.findIndex((target) => target.kind === 'map-sdk' && target.host === 't1.daumcdn.net');
     expect(first).toBeGreaterThanOrEqual(0);
     expect(first).toBeLessThan(broader);
   });
 
   it('names a catalogued service only where one exists, and never for the SDK CDN or the postcode widget', () => {
-    for (const target of LEANING_TARGETS) {
+    for (const target of OTHER_SITES_TARGETS) {
       if (target.service !== undefined) expect(isServiceId(target.service), target.host).toBe(true);
       if (target.kind === 'js-sdk' || target.kind === 'postcode') expect(target.service, target.host).toBeUndefined();
     }
-    expect(leaningTargetFor('https://kauth.kakao.com/')?.service).toBe('kakaoaccount');
-    expect(leaningTargetFor('https://dapi.kakao.com/v2/maps/sdk.js')?.service).toBe('kakaomap');
+    expect(otherSitesTargetFor('https://kauth.kakao.com/')?.service).toBe('kakaoaccount');
+    expect(otherSitesTargetFor('https://dapi.kakao.com/v2/maps/sdk.js')?.service).toBe('kakaomap');
   });
 
   it('starts every path prefix with a slash and lists no host twice for the same prefix', () => {
     const seen = new Set<string>();
-    for (const target of LEANING_TARGETS) {
+    for (const target of OTHER_SITES_TARGETS) {
       for (const prefix of target.paths ?? ['(all)']) {
         if (prefix !== '(all)') expect(prefix.startsWith('/'), prefix).toBe(true);
         const key = `${target.host}${prefix}`;
@@ -117,7 +117,7 @@ describe('isOtherSite', () => {
   });
 
   it('counts every catalogued host, API host and watched host as Kakao', () => {
-    const hosts = [...SERVICE_IDS.flatMap((id) => [...SERVICES[id].hosts, ...SERVICES[id].apiHosts]), ...LEANING_HOSTS].map((host) => host.replace(/^\*\./, 'sub.'));
+    const hosts = [...SERVICE_IDS.flatMap((id) => [...SERVICES[id].hosts, ...SERVICES[id].apiHosts]), ...OTHER_SITES_HOSTS].map((host) => host.replace(/^\*\./, 'sub.'));
     for (const host of hosts) {
       expect(isOtherSite(`https://${host}/`), host).toBe(false);
       expect(KAKAO_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`)), host).toBe(true);
@@ -133,13 +133,13 @@ describe('permissions and routing', () => {
   };
 
   it('asks in the manifest exactly for the optional permission the options page requests', () => {
-    expect(manifest.optional_host_permissions).toEqual([...LEANING_PERMISSIONS.origins]);
-    expect(manifest.optional_permissions ?? []).toEqual([...LEANING_PERMISSIONS.permissions]);
+    expect(manifest.optional_host_permissions).toEqual([...OTHER_SITES_PERMISSIONS.origins]);
+    expect(manifest.optional_permissions ?? []).toEqual([...OTHER_SITES_PERMISSIONS.permissions]);
   });
 
   it('watches each host once, and on shared CDNs only the paths of the SDKs', () => {
-    expect(new Set(LEANING_HOSTS).size).toBe(LEANING_HOSTS.length);
-    const patterns = leaningMatchPatterns();
+    expect(new Set(OTHER_SITES_HOSTS).size).toBe(OTHER_SITES_HOSTS.length);
+    const patterns = otherSitesMatchPatterns();
     expect(new Set(patterns).size).toBe(patterns.length);
     expect(patterns).toContain('*://t1.kakaocdn.net/kakao_js_sdk/*');
     expect(patterns).toContain('*://dapi.kakao.com/v2/maps/*');
@@ -151,10 +151,10 @@ describe('permissions and routing', () => {
   });
 
   it.each(['https://map2.daumcdn.net/map_2d/2104ufe/L3/4/7.png', 'https://dapi.kakao.com/v2/local/search/keyword.json?query=x'])('leaves a map tile or search call alone: %s', (url) => {
-    expect(leaningTargetFor(url)).toBeUndefined();
+    expect(otherSitesTargetFor(url)).toBeUndefined();
   });
 
   it('never allow-lists a watched Kakao host as a link target', () => {
-    for (const host of LEANING_HOSTS) expect(ALLOWED_LINK_HOSTS.has(host), host).toBe(false);
+    for (const host of OTHER_SITES_HOSTS) expect(ALLOWED_LINK_HOSTS.has(host), host).toBe(false);
   });
 });

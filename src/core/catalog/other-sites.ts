@@ -3,13 +3,13 @@ import type { ServiceId } from './services.ts';
 
 /**
  * What other sites borrow from Kakao, and where it is served from. Watched only with the user's
- * optional permission (LEANING_PERMISSIONS); the addresses are the ones sites paste from Kakao's
+ * optional permission (OTHER_SITES_PERMISSIONS); the addresses are the ones sites paste from Kakao's
  * guides, old and new, as they appear in public code.
  */
-export type LeaningKind = 'login' | 'js-sdk' | 'postcode' | 'map-sdk';
+export type OtherSitesKind = 'login' | 'js-sdk' | 'postcode' | 'map-sdk';
 
-export interface LeaningTarget {
-  readonly kind: LeaningKind;
+export interface OtherSitesTarget {
+  readonly kind: OtherSitesKind;
   readonly host: string;
   /** Path prefixes on a shared CDN host; absent means the whole host. */
   readonly paths?: readonly string[];
@@ -18,7 +18,7 @@ export interface LeaningTarget {
 }
 
 /** First match wins: the postcode bundle lives under the map SDK's folder on the same CDN. */
-export const LEANING_TARGETS: readonly LeaningTarget[] = [
+export const OTHER_SITES_TARGETS: readonly OtherSitesTarget[] = [
   // Kakao login: the authorize and account pages, when a site frames or fetches them.
   { kind: 'login', host: 'kauth.kakao.com', service: 'kakaoaccount' },
   { kind: 'login', host: 'accounts.kakao.com', service: 'kakaoaccount' },
@@ -46,11 +46,11 @@ export const LEANING_TARGETS: readonly LeaningTarget[] = [
  * "scripting", which Detour has anyway for Kakao's pages, may lay the notice only where it has host
  * access). Must equal the manifest's optional keys.
  */
-export const LEANING_PERMISSIONS = { origins: ['*://*/*'], permissions: [] } as const;
+export const OTHER_SITES_PERMISSIONS = { origins: ['*://*/*'], permissions: [] } as const;
 
 /**
  * Domains that are Kakao's own: a page there loading Kakao's SDK is Kakao using itself, not a site
- * leaning on Kakao (leaning.test.ts checks every catalogued host falls under one of them).
+ * leaning on Kakao (other-sites.test.ts checks every catalogued host falls under one of them).
  */
 export const KAKAO_DOMAINS: readonly string[] = ['kakao.com', 'kakao.co.kr', 'kakaocdn.net', 'daum.net', 'daumcdn.net', 'kakaopay.com', 'kakaomobility.com', 'melon.com', 'melon.co.kr', 'tistory.com', 'kko.to'];
 
@@ -64,11 +64,11 @@ function parseWeb(url: string): URL | undefined {
 }
 
 /** What a request to this address is, if it is one of Kakao's services other sites lean on. Never throws. */
-export function leaningTargetFor(url: string): LeaningTarget | undefined {
+export function otherSitesTargetFor(url: string): OtherSitesTarget | undefined {
   const parsed = parseWeb(url);
   if (!parsed) return undefined;
   const host = normalizeHost(parsed.hostname);
-  return LEANING_TARGETS.find((target) => hostMatches(target.host, host) && (!target.paths || target.paths.some((prefix) => parsed.pathname.startsWith(prefix))));
+  return OTHER_SITES_TARGETS.find((target) => hostMatches(target.host, host) && (!target.paths || target.paths.some((prefix) => parsed.pathname.startsWith(prefix))));
 }
 
 /**
@@ -84,9 +84,9 @@ export function isOtherSite(pageUrl: string): boolean {
 }
 
 /** The hosts to watch, each once: webRequest filters and the test routing derive from this. */
-export const LEANING_HOSTS: readonly string[] = [...new Set(LEANING_TARGETS.map((target) => target.host))];
+export const OTHER_SITES_HOSTS: readonly string[] = [...new Set(OTHER_SITES_TARGETS.map((target) => target.host))];
 
-export function leaningMatchPatterns(): string[] {
+export function otherSitesMatchPatterns(): string[] {
   // Down to the paths: a host-wide pattern would bring every request to a shared CDN to the background.
-  return [...new Set(LEANING_TARGETS.flatMap((target) => (target.paths ?? ['/']).map((path) => `*://${target.host}${path}*`)))];
+  return [...new Set(OTHER_SITES_TARGETS.flatMap((target) => (target.paths ?? ['/']).map((path) => `*://${target.host}${path}*`)))];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsForNotice, createNoticeMemory, isWatchedRequest, leaningHealthEvent, leaningSignal, withheldResponse, type LeaningOutcome, type LeaningSignal, type NoticeContext } from './watch.ts';
+import { callsForNotice, createNoticeMemory, isWatchedRequest, otherSitesHealthEvent, otherSitesSignal, withheldResponse, type OtherSitesOutcome, type OtherSitesSignal, type NoticeContext } from './watch.ts';
 
 const SHOP = 'https://shop.example.com/cart';
 const SDK = 'https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js';
@@ -9,10 +9,10 @@ const MAP_SDK = 'https://dapi.kakao.com/v2/maps/sdk.js?appkey=x';
 const POSTCODE = 'https://t1.daumcdn.net/mapjsapi/bundle/postcode/prod/postcode.v2.js';
 
 const DOC = 'doc-1';
-const error = (url: string, message: string, pageUrl = SHOP, tabId = 7): LeaningOutcome => ({ type: 'error', tabId, url, pageUrl, documentKey: DOC, error: message });
-const response = (url: string, statusCode: number, pageUrl = SHOP, tabId = 7): LeaningOutcome => ({ type: 'response', tabId, url, pageUrl, documentKey: DOC, statusCode });
+const error = (url: string, message: string, pageUrl = SHOP, tabId = 7): OtherSitesOutcome => ({ type: 'error', tabId, url, pageUrl, documentKey: DOC, error: message });
+const response = (url: string, statusCode: number, pageUrl = SHOP, tabId = 7): OtherSitesOutcome => ({ type: 'response', tabId, url, pageUrl, documentKey: DOC, statusCode });
 
-describe('leaningSignal', () => {
+describe('otherSitesSignal', () => {
   it.each([
     ['net::ERR_CONNECTION_REFUSED', 'refused'],
     ['NS_ERROR_CONNECTION_REFUSED', 'refused'],
@@ -25,33 +25,33 @@ describe('leaningSignal', () => {
     ['net::ERR_TIMED_OUT', 'timeout'],
     ['net::ERR_INTERNET_DISCONNECTED', 'offline'],
   ])('a network error %s on the SDK fails with %s', (message, kind) => {
-    expect(leaningSignal(error(SDK, message))).toEqual({ kind: 'js-sdk', tabId: 7, documentKey: DOC, ok: false, cause: { kind } });
+    expect(otherSitesSignal(error(SDK, message))).toEqual({ kind: 'js-sdk', tabId: 7, documentKey: DOC, ok: false, cause: { kind } });
   });
 
   it.each([500, 502, 503, 504, 599])('HTTP %i fails', (status) => {
-    expect(leaningSignal(response(LOGIN, status))).toEqual({ kind: 'login', tabId: 7, documentKey: DOC, ok: false, cause: { kind: 'http', status }, service: 'kakaoaccount' });
+    expect(otherSitesSignal(response(LOGIN, status))).toEqual({ kind: 'login', tabId: 7, documentKey: DOC, ok: false, cause: { kind: 'http', status }, service: 'kakaoaccount' });
   });
 
   it.each([200, 204, 301, 302, 304, 401, 403, 404, 429])('HTTP %i is an answer: ok', (status) => {
-    expect(leaningSignal(response(MAP_SDK, status))).toEqual({ kind: 'map-sdk', tabId: 7, documentKey: DOC, ok: true, service: 'kakaomap' });
+    expect(otherSitesSignal(response(MAP_SDK, status))).toEqual({ kind: 'map-sdk', tabId: 7, documentKey: DOC, ok: true, service: 'kakaomap' });
   });
 
   it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_BLOCKED_BY_ORB', 'NS_ERROR_TRACKING_URI', 'something new'])(
     'says nothing for %s (stopped, blocked, or unknown)',
     (message) => {
-      expect(leaningSignal(error(SDK, message))).toBeUndefined();
+      expect(otherSitesSignal(error(SDK, message))).toBeUndefined();
     },
   );
 
   it('reports a hang as a time-out', () => {
-    expect(leaningSignal({ type: 'hang', tabId: 3, url: POSTCODE, pageUrl: SHOP, documentKey: 'd' })).toEqual({ kind: 'postcode', tabId: 3, documentKey: 'd', ok: false, cause: { kind: 'timeout' } });
+    expect(otherSitesSignal({ type: 'hang', tabId: 3, url: POSTCODE, pageUrl: SHOP, documentKey: 'd' })).toEqual({ kind: 'postcode', tabId: 3, documentKey: 'd', ok: false, cause: { kind: 'timeout' } });
   });
 
   it('takes a checked response as the server said it', () => {
-    const checked = (ok: boolean, cause?: { kind: 'http'; status: number } | { kind: 'network' }): LeaningOutcome => ({ type: 'checked', tabId: 2, url: SDK, pageUrl: SHOP, documentKey: DOC, ok, ...(cause ? { cause } : {}) });
-    expect(leaningSignal(checked(true))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: true });
-    expect(leaningSignal(checked(false, { kind: 'http', status: 503 }))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: false, cause: { kind: 'http', status: 503 } });
-    expect(leaningSignal(checked(false))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: false, cause: { kind: 'network' } });
+    const checked = (ok: boolean, cause?: { kind: 'http'; status: number } | { kind: 'network' }): OtherSitesOutcome => ({ type: 'checked', tabId: 2, url: SDK, pageUrl: SHOP, documentKey: DOC, ok, ...(cause ? { cause } : {}) });
+    expect(otherSitesSignal(checked(true))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: true });
+    expect(otherSitesSignal(checked(false, { kind: 'http', status: 503 }))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: false, cause: { kind: 'http', status: 503 } });
+    expect(otherSitesSignal(checked(false))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: false, cause: { kind: 'network' } });
   });
 
   it.each([
@@ -61,14 +61,14 @@ describe('leaningSignal', () => {
     ['the extension itself', 'chrome-extension://abcdefghijklmnop/src/background/index.ts'],
     ['no page at all', ''],
   ])('ignores requests from %s', (_label, pageUrl) => {
-    expect(leaningSignal(error(SDK, 'net::ERR_CONNECTION_REFUSED', pageUrl))).toBeUndefined();
-    expect(leaningSignal(response(SDK, 503, pageUrl))).toBeUndefined();
+    expect(otherSitesSignal(error(SDK, 'net::ERR_CONNECTION_REFUSED', pageUrl))).toBeUndefined();
+    expect(otherSitesSignal(response(SDK, 503, pageUrl))).toBeUndefined();
   });
 
   it('ignores requests outside a tab and unwatched addresses', () => {
-    expect(leaningSignal(error(SDK, 'net::ERR_CONNECTION_REFUSED', SHOP, -1))).toBeUndefined();
-    expect(leaningSignal(response('https://cdn.example.net/kakao_js_sdk/kakao.min.js', 503))).toBeUndefined();
-    expect(leaningSignal(response('https://t1.daumcdn.net/cfile/tistory/a.jpg', 503))).toBeUndefined();
+    expect(otherSitesSignal(error(SDK, 'net::ERR_CONNECTION_REFUSED', SHOP, -1))).toBeUndefined();
+    expect(otherSitesSignal(response('https://cdn.example.net/kakao_js_sdk/kakao.min.js', 503))).toBeUndefined();
+    expect(otherSitesSignal(response('https://t1.daumcdn.net/cfile/tistory/a.jpg', 503))).toBeUndefined();
   });
 });
 
@@ -78,7 +78,7 @@ describe('withheldResponse', () => {
     expect(withheldResponse(error(MAP_SDK, 'net::ERR_BLOCKED_BY_ORB'))).toBe('map-sdk');
   });
 
-  it('leaves everything else to leaningSignal', () => {
+  it('leaves everything else to otherSitesSignal', () => {
     expect(withheldResponse(error(SDK, 'net::ERR_CONNECTION_REFUSED'))).toBeUndefined();
     expect(withheldResponse(error(SDK, 'net::ERR_BLOCKED_BY_CLIENT'))).toBeUndefined();
     expect(withheldResponse(response(SDK, 503))).toBeUndefined();
@@ -100,7 +100,7 @@ describe('isWatchedRequest', () => {
 
 describe('callsForNotice', () => {
   const online: NoticeContext = { enabled: true, browserOffline: false, network: 'online' };
-  const failed: LeaningSignal = { kind: 'login', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' } };
+  const failed: OtherSitesSignal = { kind: 'login', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' } };
 
   it('calls for it on a failure while the connection looks fine (or nothing is known of it yet)', () => {
     expect(callsForNotice(failed, online)).toBe(true);
@@ -120,16 +120,16 @@ describe('callsForNotice', () => {
   });
 });
 
-describe('leaningHealthEvent', () => {
+describe('otherSitesHealthEvent', () => {
   it("tells the engine about a catalogued service's servers, failed or working", () => {
-    expect(leaningHealthEvent({ kind: 'map-sdk', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' }, service: 'kakaomap' }, 5)).toEqual({ type: 'subresource', service: 'kakaomap', ok: false, at: 5 });
-    expect(leaningHealthEvent({ kind: 'login', tabId: 1, documentKey: DOC, ok: true, service: 'kakaoaccount' }, 6)).toEqual({ type: 'subresource', service: 'kakaoaccount', ok: true, at: 6 });
+    expect(otherSitesHealthEvent({ kind: 'map-sdk', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' }, service: 'kakaomap' }, 5)).toEqual({ type: 'subresource', service: 'kakaomap', ok: false, at: 5 });
+    expect(otherSitesHealthEvent({ kind: 'login', tabId: 1, documentKey: DOC, ok: true, service: 'kakaoaccount' }, 6)).toEqual({ type: 'subresource', service: 'kakaoaccount', ok: true, at: 6 });
   });
 
   it('tells it nothing without a service, or when the failure was the user being offline', () => {
-    expect(leaningHealthEvent({ kind: 'js-sdk', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' } }, 5)).toBeUndefined();
-    expect(leaningHealthEvent({ kind: 'postcode', tabId: 1, documentKey: DOC, ok: true }, 5)).toBeUndefined();
-    expect(leaningHealthEvent({ kind: 'login', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'offline' }, service: 'kakaoaccount' }, 5)).toBeUndefined();
+    expect(otherSitesHealthEvent({ kind: 'js-sdk', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' } }, 5)).toBeUndefined();
+    expect(otherSitesHealthEvent({ kind: 'postcode', tabId: 1, documentKey: DOC, ok: true }, 5)).toBeUndefined();
+    expect(otherSitesHealthEvent({ kind: 'login', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'offline' }, service: 'kakaoaccount' }, 5)).toBeUndefined();
   });
 });
 
@@ -176,17 +176,17 @@ describe('createNoticeMemory', () => {
   });
 });
 
-describe('leaningSignal: the trust boundary (issue 12, finding 3)', () => {
+describe('otherSitesSignal: the trust boundary (issue 12, finding 3)', () => {
   it.each([
     ['Kakao login on port 80', 'https://kauth.kakao.com:80/oauth/authorize', 'net::ERR_SSL_PROTOCOL_ERROR'],
     ['the map API on port 80', 'https://dapi.kakao.com:80/v2/maps/sdk.js', 'net::ERR_SSL_PROTOCOL_ERROR'],
     ['the map API on port 81', 'https://dapi.kakao.com:81/v2/maps/sdk.js', 'net::ERR_CONNECTION_REFUSED'],
     ['the SDK over plain http', 'http://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js', 'net::ERR_CONNECTION_REFUSED'],
   ])('a site asking %s says nothing', (_label, url, message) => {
-    expect(leaningSignal(error(url, message))).toBeUndefined();
+    expect(otherSitesSignal(error(url, message))).toBeUndefined();
   });
 
   it('the same requests on Kakao\'s own port still count', () => {
-    expect(leaningSignal(error('https://dapi.kakao.com/v2/maps/sdk.js', 'net::ERR_CONNECTION_REFUSED'))).toMatchObject({ ok: false, service: 'kakaomap' });
+    expect(otherSitesSignal(error('https://dapi.kakao.com/v2/maps/sdk.js', 'net::ERR_CONNECTION_REFUSED'))).toMatchObject({ ok: false, service: 'kakaomap' });
   });
 });

@@ -1,4 +1,4 @@
-import { isOtherSite, leaningTargetFor, type LeaningKind } from '../catalog/other-sites.ts';
+import { isOtherSite, otherSitesTargetFor, type OtherSitesKind } from '../catalog/other-sites.ts';
 import type { ServiceId } from '../catalog/index.ts';
 import type { FailureCause } from '../health/cause.ts';
 import { classifyNetworkError, classifyStatus } from '../health/classify.ts';
@@ -7,7 +7,7 @@ import { isWithheldResponse } from '../health/signals.ts';
 import { isServerAddress } from '../health/trust.ts';
 
 /** A request another site made, as the platform layer reports it. */
-export interface LeaningRequest {
+export interface OtherSitesRequest {
   readonly tabId: number;
   readonly url: string;
   /** The page that made it. */
@@ -17,16 +17,16 @@ export interface LeaningRequest {
 }
 
 /** How such a request ended. */
-export type LeaningOutcome =
-  | (LeaningRequest & { readonly type: 'error'; readonly error: string })
-  | (LeaningRequest & { readonly type: 'response'; readonly statusCode: number })
+export type OtherSitesOutcome =
+  | (OtherSitesRequest & { readonly type: 'error'; readonly error: string })
+  | (OtherSitesRequest & { readonly type: 'response'; readonly statusCode: number })
   /** No response within the hang limit (a script the page waits for). */
-  | (LeaningRequest & { readonly type: 'hang' })
+  | (OtherSitesRequest & { readonly type: 'hang' })
   /** A response the browser withheld from the page (see withheldResponse), checked by asking the server directly. */
-  | (LeaningRequest & { readonly type: 'checked'; readonly ok: boolean; readonly cause?: FailureCause });
+  | (OtherSitesRequest & { readonly type: 'checked'; readonly ok: boolean; readonly cause?: FailureCause });
 
-export interface LeaningSignal {
-  readonly kind: LeaningKind;
+export interface OtherSitesSignal {
+  readonly kind: OtherSitesKind;
   readonly tabId: number;
   readonly documentKey: string;
   readonly ok: boolean;
@@ -40,11 +40,11 @@ export interface LeaningSignal {
  * it went. Kakao's own pages, the extension (no tab), unwatched addresses and requests the user or
  * the browser called off say nothing.
  */
-export function leaningSignal(outcome: LeaningOutcome): LeaningSignal | undefined {
+export function otherSitesSignal(outcome: OtherSitesOutcome): OtherSitesSignal | undefined {
   if (outcome.tabId < 0 || !isOtherSite(outcome.pageUrl)) return undefined;
   // A request to https://dapi.kakao.com:80/ fails by design: only Kakao's own port is Kakao's answer.
   if (!isServerAddress(outcome.url)) return undefined;
-  const target = leaningTargetFor(outcome.url);
+  const target = otherSitesTargetFor(outcome.url);
   if (!target) return undefined;
   const base = { kind: target.kind, tabId: outcome.tabId, documentKey: outcome.documentKey, ...(target.service ? { service: target.service } : {}) };
   if (outcome.type === 'hang') return { ...base, ok: false, cause: { kind: 'timeout' } };
@@ -55,14 +55,14 @@ export function leaningSignal(outcome: LeaningOutcome): LeaningSignal | undefine
 }
 
 /** The kind of a watched request from another site whose response the browser withheld unread; undefined otherwise. */
-export function withheldResponse(outcome: LeaningOutcome): LeaningKind | undefined {
+export function withheldResponse(outcome: OtherSitesOutcome): OtherSitesKind | undefined {
   if (outcome.type !== 'error' || !isWithheldResponse(outcome.error) || outcome.tabId < 0 || !isOtherSite(outcome.pageUrl)) return undefined;
-  return leaningTargetFor(outcome.url)?.kind;
+  return otherSitesTargetFor(outcome.url)?.kind;
 }
 
 /** Whether a request is worth timing for a hang: one another site made to a watched address. */
-export function isWatchedRequest({ tabId, url, pageUrl }: LeaningRequest): boolean {
-  return tabId >= 0 && isOtherSite(pageUrl) && leaningTargetFor(url) !== undefined;
+export function isWatchedRequest({ tabId, url, pageUrl }: OtherSitesRequest): boolean {
+  return tabId >= 0 && isOtherSite(pageUrl) && otherSitesTargetFor(url) !== undefined;
 }
 
 export interface NoticeContext {
@@ -78,7 +78,7 @@ export interface NoticeContext {
  * Whether a failure calls for the notice on the site. Never while the user's own connection looks
  * down (by the error itself, the browser's word or the health engine's): Kakao is not blamed for it.
  */
-export function callsForNotice(signal: LeaningSignal, context: NoticeContext): boolean {
+export function callsForNotice(signal: OtherSitesSignal, context: NoticeContext): boolean {
   if (signal.ok || !context.enabled) return false;
   if (signal.cause?.kind === 'offline' || context.browserOffline || context.network === 'offline') return false;
   return true;
@@ -88,7 +88,7 @@ export function callsForNotice(signal: LeaningSignal, context: NoticeContext): b
  * What the signal tells the health engine: a request to a catalogued service's servers that worked
  * or failed. An offline error is the user's network, not evidence about Kakao.
  */
-export function leaningHealthEvent(signal: LeaningSignal, at: number): HealthEvent | undefined {
+export function otherSitesHealthEvent(signal: OtherSitesSignal, at: number): HealthEvent | undefined {
   if (!signal.service || signal.cause?.kind === 'offline') return undefined;
   return { type: 'subresource', service: signal.service, ok: signal.ok, at };
 }
@@ -103,15 +103,15 @@ const MAX_TABS = 100;
  * memory: a lost entry costs one repeated notice, which the page's banner ignores anyway.
  */
 export function createNoticeMemory() {
-  const shown = new Map<number, { readonly kind: LeaningKind; readonly documentKey: string }>();
-  const has = (tabId: number, kind: LeaningKind, documentKey: string): boolean => {
+  const shown = new Map<number, { readonly kind: OtherSitesKind; readonly documentKey: string }>();
+  const has = (tabId: number, kind: OtherSitesKind, documentKey: string): boolean => {
     const last = shown.get(tabId);
     return last?.kind === kind && last.documentKey === documentKey;
   };
   return {
     has,
     /** True when this page of the tab has not been given this notice yet; remembers it. */
-    take(tabId: number, kind: LeaningKind, documentKey: string): boolean {
+    take(tabId: number, kind: OtherSitesKind, documentKey: string): boolean {
       if (has(tabId, kind, documentKey)) return false;
       shown.delete(tabId);
       shown.set(tabId, { kind, documentKey });

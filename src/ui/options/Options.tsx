@@ -9,7 +9,7 @@ import { ManageSection, type ManageOutcome } from './ManageSection.tsx';
 import { PlaceCacheSection } from './PlaceCacheSection.tsx';
 import { ServiceSection } from './ServiceSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
-import { LeaningSitesSection } from './OtherSitesSection.tsx';
+import { OtherSitesSitesSection } from './OtherSitesSection.tsx';
 
 export type SaveStatus = 'idle' | 'saved' | 'failed';
 
@@ -45,7 +45,7 @@ export function Options({ settings, placeCount, home, status, outcome, announcem
       <GeneralSection settings={settings} save={save} />
       <ExceptionsSection settings={settings} save={save} />
       <LanguageSection value={settings?.language} />
-      <LeaningSitesSection />
+      <OtherSitesSitesSection />
       <PlaceCacheSection settings={settings} placeCount={placeCount} save={save} clearPlaces={actions.clearPlaces} />
       <ManageSection ready={settings !== undefined} home={home} outcome={outcome} exportFile={actions.exportFile} importFile={actions.importFile} reset={actions.reset} />
       <p class="privacy" data-testid="privacy">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { hasLeaningAccess, onPermissionsChange, requestLeaningAccess, revokeLeaningAccess } from '../../platform/permissions.ts';
+import { hasOtherSitesAccess, onPermissionsChange, requestOtherSitesAccess, revokeOtherSitesAccess } from '../../platform/permissions.ts';
 import { t } from '../components/i18n.ts';
 
 interface Props {
@@ -12,35 +12,35 @@ interface Props {
 }
 
 /** "Other sites that use Kakao": the optional permission, explained in one line, granted or taken back here. */
-export function LeaningSites({ granted, refused, onGrant, onRevoke }: Props) {
+export function OtherSitesSites({ granted, refused, onGrant, onRevoke }: Props) {
   return (
-    <section class="leaning" aria-labelledby="leaning-heading">
-      <h2 id="leaning-heading">{t('optionsLeaningHeading')}</h2>
-      <p id="leaning-hint" class="muted">{t('optionsLeaningHint')}</p>
-      <p class="leaning-row">
-        <span data-testid="leaning-status" data-granted={granted === undefined ? '' : String(granted)}>
-          {granted === undefined ? '' : granted ? t('optionsLeaningGranted') : t('optionsLeaningNotGranted')}
+    <section class="other-sites" aria-labelledby="other-sites-heading">
+      <h2 id="other-sites-heading">{t('optionsOtherSitesHeading')}</h2>
+      <p id="other-sites-hint" class="muted">{t('optionsOtherSitesHint')}</p>
+      <p class="other-sites-row">
+        <span data-testid="other-sites-status" data-granted={granted === undefined ? '' : String(granted)}>
+          {granted === undefined ? '' : granted ? t('optionsOtherSitesGranted') : t('optionsOtherSitesNotGranted')}
         </span>{' '}
-        <button type="button" class="button secondary" data-testid="leaning-grant" aria-describedby="leaning-hint" disabled={granted !== false} onClick={onGrant}>
-          {t('optionsLeaningGrant')}
+        <button type="button" class="button secondary" data-testid="other-sites-grant" aria-describedby="other-sites-hint" disabled={granted !== false} onClick={onGrant}>
+          {t('optionsOtherSitesGrant')}
         </button>{' '}
-        <button type="button" class="button secondary" data-testid="leaning-revoke" disabled={granted !== true} onClick={onRevoke}>
-          {t('optionsLeaningRevoke')}
+        <button type="button" class="button secondary" data-testid="other-sites-revoke" disabled={granted !== true} onClick={onRevoke}>
+          {t('optionsOtherSitesRevoke')}
         </button>
       </p>
-      <p role="status" class="muted" data-testid="leaning-refused">
-        {refused ? t('optionsLeaningRefused') : ''}
+      <p role="status" class="muted" data-testid="other-sites-refused">
+        {refused ? t('optionsOtherSitesRefused') : ''}
       </p>
     </section>
   );
 }
 
 /** The section with its state: what the browser says is granted, kept current when that changes elsewhere. */
-export function LeaningSitesSection() {
+export function OtherSitesSitesSection() {
   const [granted, setGranted] = useState<boolean | undefined>(undefined);
   const [refused, setRefused] = useState(false);
   const refresh = () => {
-    hasLeaningAccess().then(setGranted, () => setGranted(false));
+    hasOtherSitesAccess().then(setGranted, () => setGranted(false));
   };
   useEffect(() => {
     refresh();
@@ -50,7 +50,7 @@ export function LeaningSitesSection() {
   const grant = () => {
     setRefused(false);
     // In the click's own turn: both browsers accept a permission request only from a user action.
-    requestLeaningAccess().then(
+    requestOtherSitesAccess().then(
       (ok) => {
         setRefused(!ok);
         refresh();
@@ -59,7 +59,7 @@ export function LeaningSitesSection() {
     );
   };
   const revoke = () => {
-    revokeLeaningAccess().then(refresh, refresh);
+    revokeOtherSitesAccess().then(refresh, refresh);
   };
-  return <LeaningSites granted={granted} refused={refused} onGrant={grant} onRevoke={revoke} />;
+  return <OtherSitesSites granted={granted} refused={refused} onGrant={grant} onRevoke={revoke} />;
 }

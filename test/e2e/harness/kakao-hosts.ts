@@ -1,5 +1,5 @@
 import { ALLOWED_LINK_HOSTS, ALTERNATIVES, CONTROL_PROBES, SERVICES, SERVICE_IDS } from '../../../src/core/catalog/index.ts';
-import { LEANING_HOSTS } from '../../../src/core/catalog/other-sites.ts';
+import { OTHER_SITES_HOSTS } from '../../../src/core/catalog/other-sites.ts';
 
 /** Subdomains the tests use under the catalogue's wildcard hosts (*.tistory.com). */
 const WILDCARD_EXAMPLES = ['detour-test'];
@@ -11,7 +11,7 @@ const WILDCARD_EXAMPLES = ['detour-test'];
  */
 export const KAKAO_HOSTS: readonly string[] = [
   ...new Set(
-    [...SERVICE_IDS.flatMap((id) => [...SERVICES[id].hosts, ...SERVICES[id].apiHosts]), ...LEANING_HOSTS].flatMap((host) =>
+    [...SERVICE_IDS.flatMap((id) => [...SERVICES[id].hosts, ...SERVICES[id].apiHosts]), ...OTHER_SITES_HOSTS].flatMap((host) =>
       host.startsWith('*.') ? WILDCARD_EXAMPLES.map((sub) => `${sub}${host.slice(1)}`) : [host],
     ),
   ),
