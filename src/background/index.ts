@@ -2,7 +2,7 @@
 // that takes its browser functions as parameters (unit-tested with in-memory fakes) or in src/core.
 import { ALTERNATIVES, SERVICES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
 import { isLegacyHealth, joinFromStorage, splitForStorage } from '../core/health/storage.ts';
-import { mainFrameEvent } from '../core/health/signals.ts';
+import { mainFrameEvent, serviceToAsk } from '../core/health/signals.ts';
 import { badgeFor } from '../core/health/summary.ts';
 import type { HealthEvent, HealthState, Summary } from '../core/health/types.ts';
 import { createBatcher } from '../core/util/batch.ts';
@@ -179,7 +179,12 @@ async function onOutcome(outcome: MainFrameOutcome, requestId: string, load: Loa
   if (!(await currentSettings()).enabled) return;
   await rescuer.handleOutcome(outcome, requestId, load);
   const event = mainFrameEvent(outcome, now());
-  if (!event) return;
+  if (!event) {
+    // No evidence (http, another port, a wildcard name): at most a reason to ask Kakao's own server.
+    const ask = serviceToAsk(outcome);
+    if (ask) await health.check([ask], 'failure');
+    return;
+  }
   await health.dispatch([event]);
   await health.wake();
   // Confirm a failure (and learn whether it is the user's own network) without waiting for the alarm.

@@ -4,6 +4,7 @@ import type { MainFrameOutcome } from '../core/health/main-frame.ts';
 import browser from './browser.ts';
 import { keepFirefoxTabIds } from './firefox-tab-id.ts';
 import { requestPage } from './request-initiator.ts';
+import { isSpeculativeLoad } from './speculative-load.ts';
 
 export interface MainFrameStart {
   readonly requestId: string;
@@ -26,18 +27,22 @@ export interface MainFrameListeners {
  */
 export function watchMainFrames(urls: string[], { onStart, onAnswered, onOutcome }: MainFrameListeners): void {
   const filter = { urls, types: ['main_frame' as const] };
-  keepFirefoxTabIds(urls, (details) => onStart({ requestId: details.requestId, tabId: details.tabId, url: details.url }));
+  // Speculative loads (prefetch, prerender) are nobody's navigation: not a load of the tab, never
+  // rescued, never evidence (./speculative-load.ts). Each event is judged on its own details.
+  keepFirefoxTabIds(urls, (details) => {
+    if (!isSpeculativeLoad(details)) onStart({ requestId: details.requestId, tabId: details.tabId, url: details.url });
+  });
   browser.webRequest.onHeadersReceived.addListener((details) => {
-    onAnswered(details.requestId, details.statusCode);
+    if (!isSpeculativeLoad(details)) onAnswered(details.requestId, details.statusCode);
     return undefined;
   }, filter);
   browser.webRequest.onErrorOccurred.addListener((details) => {
-    onOutcome({ type: 'error', tabId: details.tabId, url: details.url, error: details.error }, details.requestId);
+    if (!isSpeculativeLoad(details)) onOutcome({ type: 'error', tabId: details.tabId, url: details.url, error: details.error }, details.requestId);
   }, filter);
   // On completion, not on headers: navigating the tab while the error response is still committing
   // races the browser's own navigation; after completion the tab is ours to move.
   browser.webRequest.onCompleted.addListener((details) => {
-    onOutcome({ type: 'response', tabId: details.tabId, url: details.url, statusCode: details.statusCode }, details.requestId);
+    if (!isSpeculativeLoad(details)) onOutcome({ type: 'response', tabId: details.tabId, url: details.url, statusCode: details.statusCode }, details.requestId);
   }, filter);
 }
 
@@ -51,6 +56,8 @@ const SUBRESOURCE_TYPES = ['sub_frame', 'stylesheet', 'script', 'image', 'font',
  */
 export function watchSubresourceErrors(urls: string[], listener: (outcome: SubresourceOutcome) => void): void {
   browser.webRequest.onErrorOccurred.addListener((details) => {
+    // A page being prerendered is no page the user opened (./speculative-load.ts).
+    if ((details as { documentLifecycle?: string }).documentLifecycle === 'prerender') return;
     listener({ type: 'error', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, error: details.error, resource: details.type });
   }, { urls, types: [...SUBRESOURCE_TYPES] });
 }

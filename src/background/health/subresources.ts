@@ -1,5 +1,6 @@
-import { serviceForUrl, type ServiceId } from '../../core/catalog/index.ts';
+import type { ServiceId } from '../../core/catalog/index.ts';
 import { subresourceEvent, withheldSubresource, type SubresourceOutcome } from '../../core/health/signals.ts';
+import { evidenceServiceForUrl, subresourceServiceFor } from '../../core/health/trust.ts';
 import { SUBRESOURCE_MAX_SAMPLES } from '../../core/health/thresholds.ts';
 import type { HealthEvent } from '../../core/health/types.ts';
 import { parseRequestCounts, type RequestCounts } from '../../core/page-script/report.ts';
@@ -40,7 +41,7 @@ export function createSubresources(deps: SubresourceDeps) {
     const batch = pending.get(tabId);
     pending.delete(tabId);
     if (!batch || batch.events.length === 0) return;
-    const service = serviceForUrl(batch.pageUrl);
+    const service = evidenceServiceForUrl(batch.pageUrl);
     if (!service) return;
     const counts = parseRequestCounts(await deps.askCounts(tabId, batch.urls));
     // Without the page's answer (not read yet, or gone) the failures alone are weighed.
@@ -75,9 +76,14 @@ export function createSubresources(deps: SubresourceDeps) {
 
     /** A Kakao page's own script saw 5xx answers; `pageUrl` is the sender's, never the page's say. */
     async onPageReport(report: unknown, pageUrl: string | undefined): Promise<void> {
-      const service = pageUrl ? serviceForUrl(pageUrl) : undefined;
-      const counts = parseRequestCounts(report);
-      if (!service || !counts || counts.failed.length === 0) return;
+      // The same rule as the browser's reports (src/core/health/trust.ts): a page on one of the
+      // service's named hosts, https on port 443, and only its requests to the service's own hosts.
+      // A blog's script, or a plain-http page on a Kakao name, says nothing.
+      const service = pageUrl ? evidenceServiceForUrl(pageUrl) : undefined;
+      const parsed = parseRequestCounts(report);
+      if (!service || !parsed || !pageUrl) return;
+      const counts = { ok: parsed.ok, failed: parsed.failed.filter((url) => subresourceServiceFor(url, pageUrl) === service) };
+      if (counts.failed.length === 0) return;
       await deps.dispatch(countEvents(service, counts, deps.now()));
     },
   };

@@ -1,5 +1,5 @@
 import type { BannerOrder } from '../../core/page-script/banner.ts';
-import { pageTextCounts, trustedServiceForUrl } from '../../core/health/trust.ts';
+import { pageTextCounts, evidenceServiceForUrl } from '../../core/health/trust.ts';
 import { classifyErrorPage } from '../../core/health/error-page.ts';
 import type { HealthEvent, HealthState } from '../../core/health/types.ts';
 import type { PageFacts } from '../../core/places/extract.ts';
@@ -29,7 +29,7 @@ export function createPageReports(deps: PageReportDeps) {
     // A page may only speak for itself, and only a page from Kakao's own server (https, port 443)
     // says anything (src/core/health/trust.ts).
     const url = senderUrl ?? '';
-    const service = trustedServiceForUrl(url);
+    const service = evidenceServiceForUrl(url);
     if (!service || typeof facts?.url !== 'string' || documentOf(facts.url) !== documentOf(url)) return null;
     // A 5xx body ("503") is the server's failure, already handled: it is neither a healthy page nor a
     // place's name. Firefox runs content scripts on such bodies too.

@@ -98,7 +98,8 @@ export function createRescuer(deps: RescuerDeps) {
     await deps.notifyRedirect(notificationId, service, link).catch(() => undefined);
   }
 
-  async function act(load: Load, service: ServiceId, cause: FailureCause, current: Settings, knownDown: boolean): Promise<void> {
+  /** `evidence`: the failure speaks for the service (core/health/trust.ts); only then is it the "last failure" on record. */
+  async function act(load: Load, service: ServiceId, cause: FailureCause, current: Settings, knownDown: boolean, evidence: boolean): Promise<void> {
     // The title names what a short link was for; the tab's answer may still be on its way.
     await load.titleRead;
     const base: FallbackRequest = {
@@ -113,7 +114,7 @@ export function createRescuer(deps: RescuerDeps) {
     };
     if (current.services[service].mode === 'redirect') await redirect(load, service, cause, base);
     else await showFallback(load.tabId, base);
-    await failures.record({ service, url: load.url, cause, at: now() });
+    if (evidence) await failures.record({ service, url: load.url, cause, at: now() });
   }
 
   return {
@@ -127,7 +128,7 @@ export function createRescuer(deps: RescuerDeps) {
       if (await passes.holds(decision.tabId, decision.service)) return false;
       const known: Load = load ?? { requestId, tabId: decision.tabId, url: decision.url, startedAt: now(), title: undefined, answer: 'none', acted: false, timer: undefined };
       if (!loads.claim(requestId, load)) return false;
-      await act(known, decision.service, decision.cause, current, false);
+      await act(known, decision.service, decision.cause, current, false, decision.evidence);
       return true;
     },
 
@@ -147,7 +148,7 @@ export function createRescuer(deps: RescuerDeps) {
         return false;
       }
       if (!loads.claim(load.requestId, load)) return false;
-      await act(load, service, cause, current, true);
+      await act(load, service, cause, current, true, true);
       return true;
     },
   };

@@ -1,6 +1,6 @@
 import { SERVICE_IDS, isServiceId, type ServiceId } from '../catalog/index.ts';
 import { boundedUrl } from '../util/safe-text.ts';
-import { pageTextCounts, trustedServiceForUrl } from './trust.ts';
+import { pageTextCounts, evidenceServiceForUrl } from './trust.ts';
 import { accountTime, emptyHistory } from './history.ts';
 import { sameSummary, summarize } from './summary.ts';
 import {
@@ -276,7 +276,7 @@ function apply(work: Work, event: HealthEvent): void {
     case 'main-frame-failure':
     case 'hang':
       // Defence in depth (signals.ts filters already): only Kakao's own server's failure is evidence.
-      if (trustedServiceForUrl(String(event.url)) !== event.service) return;
+      if (evidenceServiceForUrl(String(event.url)) !== event.service) return;
       break;
     default:
       break;

@@ -1,7 +1,8 @@
 import { outcomeCause, type MainFrameOutcome } from './main-frame.ts';
-import { subresourceServiceFor, trustedServiceForUrl } from './trust.ts';
+import { evidenceServiceForUrl, intentServiceForUrl, subresourceServiceFor } from './trust.ts';
 import { classifyNetworkError, classifyStatus } from './classify.ts';
 import type { HealthEvent } from './types.ts';
+import type { ServiceId } from '../catalog/index.ts';
 
 /**
  * What a finished main-frame load tells the health engine. Aborted and replaced loads tell it
@@ -9,12 +10,24 @@ import type { HealthEvent } from './types.ts';
  */
 export function mainFrameEvent(outcome: MainFrameOutcome, at: number): HealthEvent | undefined {
   if (outcome.tabId < 0) return undefined;
-  const service = trustedServiceForUrl(outcome.url);
+  const service = evidenceServiceForUrl(outcome.url);
   if (!service) return undefined;
   const cause = outcomeCause(outcome);
   if (outcome.type === 'hang') return { type: 'hang', service, url: outcome.url, waitedMs: outcome.waitedMs, at };
   if (cause) return { type: 'main-frame-failure', service, cause, url: outcome.url, at };
   return outcome.type === 'response' ? { type: 'main-frame-ok', service, url: outcome.url, at } : undefined;
+}
+
+/**
+ * The service whose own probe should be asked about a failed load that is no evidence itself (plain
+ * http, another port, a name only a wildcard matches): at most a reason to ask Kakao's server, which
+ * then speaks for itself. Undefined for evidence (mainFrameEvent carries it) and for non-failures.
+ */
+export function serviceToAsk(outcome: MainFrameOutcome): ServiceId | undefined {
+  if (outcome.tabId < 0 || mainFrameEvent(outcome, 0) !== undefined) return undefined;
+  const cause = outcomeCause(outcome);
+  if (!cause || cause.kind === 'offline') return undefined;
+  return intentServiceForUrl(outcome.url);
 }
 
 /** A sub-resource (XHR, script, tile, API call) of a page, as the platform layer reports it. */

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES, SERVICE_IDS, hostMatches } from '../catalog/index.ts';
-import { authoredServiceForUrl, isServerAddress, pageTextCounts, subresourceServiceFor, trustedServiceForUrl } from './trust.ts';
+import { authoredServiceForUrl, evidenceServiceForUrl, intentServiceForUrl, isResolvableName, isServerAddress, pageTextCounts, serviceHealthSpeaksFor, subresourceServiceFor } from './trust.ts';
 
-describe('trustedServiceForUrl: only https on port 443 is Kakao\'s server', () => {
+describe('evidenceServiceForUrl: only https on port 443 to a host the catalogue names is Kakao\'s server', () => {
   it.each([
     ['https://map.kakao.com/?q=x', 'kakaomap'],
     ['https://map.kakao.com:443/?q=x', 'kakaomap'],
     ['https://MAP.KAKAO.COM./', 'kakaomap'],
-    ['https://evil.tistory.com/1', 'tistory'],
+    ['https://www.tistory.com/', 'tistory'],
+    // A name only a wildcard matches was chosen by whoever wrote the link.
+    ['https://evil.tistory.com/1', undefined],
+    [`https://${'a'.repeat(64)}.tistory.com/`, undefined],
     ['https://map.kakao.com:80/?q=x', undefined],
     ['https://map.kakao.com:81/', undefined],
     ['https://map.kakao.com:8443/', undefined],
@@ -18,11 +21,12 @@ describe('trustedServiceForUrl: only https on port 443 is Kakao\'s server', () =
     ['ftp://map.kakao.com/', undefined],
     ['not a url', undefined],
   ] as const)('%s -> %s', (url, service) => {
-    expect(trustedServiceForUrl(url)).toBe(service);
+    expect(evidenceServiceForUrl(url)).toBe(service);
   });
 
   it('takes anything without throwing', () => {
-    expect(trustedServiceForUrl(undefined as unknown as string)).toBeUndefined();
+    expect(evidenceServiceForUrl(undefined as unknown as string)).toBeUndefined();
+    expect(intentServiceForUrl(undefined as unknown as string)).toBeUndefined();
     expect(isServerAddress(42 as unknown as string)).toBe(false);
   });
 });
@@ -85,5 +89,81 @@ describe('the catalogue\'s authored hosts', () => {
   it('no host full of other people\'s words is authored', () => {
     const userContent = ['evil.tistory.com', 'cafe.daum.net', 'm.cafe.daum.net', 'top.cafe.daum.net', 'mail.daum.net', 'm.mail.daum.net', 'open.kakao.com', 'pf.kakao.com', 'talk.kakao.com', 'v.daum.net', 'm.news.daum.net', 'place.map.kakao.com'];
     for (const host of userContent) expect(authoredServiceForUrl(`https://${host}/`), host).toBeUndefined();
+  });
+});
+
+describe('intentServiceForUrl: any Kakao address a tab may fail to load, never evidence', () => {
+  it.each([
+    ['https://map.kakao.com/?q=x', 'kakaomap'],
+    ['http://map.kakao.com/?q=x', 'kakaomap'],
+    ['https://map.kakao.com:81/', 'kakaomap'],
+    ['http://evil.tistory.com/entry/x', 'tistory'],
+    [`https://${'a'.repeat(63)}.tistory.com/`, 'tistory'],
+    // Chromium fails these itself, without asking any resolver: a page can make them fail at will.
+    [`https://${'a'.repeat(64)}.tistory.com/`, undefined],
+    [`https://${'a.'.repeat(130)}tistory.com/`, undefined],
+    ['https://tistory.com/', undefined],
+    ['https://map.kakao.com.evil.example/', undefined],
+    ['ftp://map.kakao.com/', undefined],
+    ['not a url', undefined],
+  ] as const)('%s -> %s', (url, service) => {
+    expect(intentServiceForUrl(url)).toBe(service);
+  });
+
+  it('never names a service evidence does not (evidence is a subset of intent)', () => {
+    for (const id of SERVICE_IDS) {
+      for (const host of SERVICES[id].hosts as readonly string[]) {
+        const url = `https://${host.replace('*.', 'blog.')}/`;
+        if (evidenceServiceForUrl(url)) expect(intentServiceForUrl(url)).toBe(evidenceServiceForUrl(url));
+      }
+    }
+  });
+});
+
+describe('isResolvableName', () => {
+  it.each([
+    ['map.kakao.com', true],
+    ['MAP.KAKAO.COM.', true],
+    ['xn--9n2bp8q.tistory.com', true],
+    [`${'a'.repeat(63)}.tistory.com`, true],
+    [`${'a'.repeat(64)}.tistory.com`, false],
+    ['-a.tistory.com', false],
+    ['a..tistory.com', false],
+    ['', false],
+  ] as const)('%s -> %s', (host, ok) => {
+    expect(isResolvableName(host)).toBe(ok);
+  });
+});
+
+describe('titles on authored hosts that others write', () => {
+  it.each([
+    ['https://www.melon.com/', 'melon', true],
+    ['https://www.melon.com/song/detail.htm?songId=1', 'melon', false],
+    ['https://www.melon.com/album/detail.htm?albumId=1', 'melon', false],
+    ['https://www.melon.com/artist/timeline.htm?artistId=1', 'melon', false],
+    ['https://page.kakao.com/', 'kakaopage', true],
+    ['https://page.kakao.com/content/123', 'kakaopage', false],
+    ['https://webtoon.kakao.com/content/x/1', 'kakaowebtoon', false],
+    ['https://webtoon.kakao.com/viewer/x-001/2', 'kakaowebtoon', false],
+    ['https://gift.kakao.com/product/123', 'kakaogift', false],
+    ['https://gift.kakao.com/home', 'kakaogift', true],
+  ] as const)('%s for %s -> %s', (url, service, counts) => {
+    expect(pageTextCounts(url, service)).toBe(counts);
+  });
+});
+
+describe('serviceHealthSpeaksFor: what the fallback page may say about the service', () => {
+  it.each([
+    ['https://map.kakao.com/?q=x', true],
+    ['http://map.kakao.com/?q=x', true],
+    ['https://www.tistory.com/', true],
+    ['https://myblog.tistory.com/1', false],
+    ['https://map.kakao.com:81/', false],
+    ['http://map.kakao.com:8080/', false],
+    ['https://u:p@map.kakao.com/', false],
+    ['https://example.com/', false],
+    ['garbage', false],
+  ] as const)('%s -> %s', (url, speaks) => {
+    expect(serviceHealthSpeaksFor(url)).toBe(speaks);
   });
 });

@@ -3,11 +3,12 @@ import { SERVICES, SERVICE_IDS } from '../catalog/index.ts';
 import { shouldReadPage } from './scope.ts';
 
 describe('shouldReadPage', () => {
-  it("reads every catalogued service's own pages", () => {
+  it("reads every catalogued service's own named pages, and no name only a wildcard matches", () => {
     for (const id of SERVICE_IDS) {
       for (const host of SERVICES[id].hosts) {
         const name = host.startsWith('*.') ? `blog${host.slice(1)}` : host;
-        expect(shouldReadPage(`https://${name}/some/page?q=1`), name).toBe(true);
+        // A blog under *.tistory.com runs its author's scripts and words, not Kakao's.
+        expect(shouldReadPage(`https://${name}/some/page?q=1`), name).toBe(!host.startsWith('*.'));
       }
     }
   });
@@ -19,6 +20,8 @@ describe('shouldReadPage', () => {
     ['a non-web scheme on a Kakao name', 'ftp://map.kakao.com/'],
     ['an extension page', 'chrome-extension://abc/src/ui/fallback/index.html?url=https%3A%2F%2Fmap.kakao.com%2F'],
     ['a malformed address', 'https://'],
+    ['a plain-http page on a Kakao name', 'http://map.kakao.com/'],
+    ['a Tistory blog', 'https://someone.tistory.com/1'],
     ['nothing', undefined],
     ['an empty string', ''],
   ])('leaves %s alone', (_label, url) => {

@@ -1,4 +1,4 @@
-import { trustedServiceForUrl } from '../health/trust.ts';
+import { evidenceServiceForUrl } from '../health/trust.ts';
 
 /**
  * The script that reads a Kakao page (and lays the banner over it), as shipped in each build: one
@@ -11,5 +11,5 @@ export const PAGE_SCRIPT_FILE = 'src/content/page-script/page-script.js';
 export function shouldReadPage(url: string | undefined): boolean {
   // Only pages from Kakao's own server (https, port 443): a plain-http page may be anyone's, and
   // neither its text nor its place names are Kakao's.
-  return url !== undefined && trustedServiceForUrl(url) !== undefined;
+  return url !== undefined && evidenceServiceForUrl(url) !== undefined;
 }

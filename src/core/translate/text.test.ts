@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuery, decodeLoosely } from './text.ts';
+import { cleanQuery, decodeLoosely, pageWords } from './text.ts';
 
 const PANGYO = '카카오판교';
 const PANGYO_1 = encodeURIComponent(PANGYO); // %EC%B9%B4...
@@ -134,5 +134,24 @@ describe('cleanQuery', () => {
     const out = cleanQuery(`${'가 '.repeat(100)}${'나'.repeat(50)}`);
     // "가 " * 100 is 200 code points; the trailing space is trimmed at the cut.
     expect(out).toBe('가 '.repeat(100).trim());
+  });
+});
+
+describe('pageWords: a page\'s words as a search, without its addresses', () => {
+  it.each([
+    ['판교 맛집 추천', '판교 맛집 추천'],
+    ['공지 자세한 내용은 tistory-help.example 에서', '공지 자세한 내용은 에서'],
+    ['바로가기 https://evil.example/x?y=1 클릭', '바로가기 클릭'],
+    ['문의 help@kakao-help.com 으로', '문의 으로'],
+    ['www.something 안내', '안내'],
+    ['카카오.한국 공지', '공지'],
+    ['naver.com 대신 daum.net', '대신'],
+    ['http://x', ''],
+    // What a post is about stays.
+    ['Node.js 설치 방법', 'Node.js 설치 방법'],
+    ['Vue.js 3.5 릴리스', 'Vue.js 3.5 릴리스'],
+    ['버전 1.2.3 출시', '버전 1.2.3 출시'],
+  ] as const)('%s -> %s', (text, words) => {
+    expect(pageWords(text)).toBe(words);
   });
 });

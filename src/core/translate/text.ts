@@ -68,3 +68,25 @@ export function cleanQuery(text: string): string {
   const points = Array.from(out);
   return points.length > MAX_QUERY_LENGTH ? points.slice(0, MAX_QUERY_LENGTH).join('').trim() : out;
 }
+
+/**
+ * Top-level domains common enough in Korean pages' words to be worth recognising (and the reserved
+ * `.example` family of RFC 2606). A closed list, not "any two letters": "Node.js" and "Vue.js" are what
+ * a post is about, not where to go.
+ */
+const TLDS = 'com|net|org|kr|co|io|me|info|biz|xyz|site|online|shop|store|app|dev|ai|gg|tv|us|uk|jp|cn|to|ly|be|link|click|top|club|page|blog|kim|live|world|today|news|one|pro|asia|so|in|eu|de|fr|ru|cc|ws|la|moe|example|test|invalid|localhost|xn--[a-z0-9-]+|한국';
+const ADDRESS = new RegExp(
+  String.raw`(?:[a-z][a-z0-9+.-]*:\/\/\S*|[^\s@]+@[^\s@]+|www\.\S+|(?:[\p{L}\p{N}_-]+\.)+(?:${TLDS})(?![\p{L}\p{N}_-])(?::\d+)?(?:\/\S*)?)`,
+  'giu',
+);
+/** What is looked at: words past it would be cut from the search anyway (cleanQuery). */
+const MAX_PAGE_WORDS = 400;
+
+/**
+ * Words read from a page (its title, a post's or work's slug) as a search to carry over, without the
+ * addresses, domains and e-mail addresses in them: whoever wrote the page chose those words, and
+ * Detour carries them as the user's search, never as a place to go (`… 자세한 내용은 x.example 에서`).
+ */
+export function pageWords(text: string): string {
+  return cleanQuery(Array.from(withoutUnsafeChars(text)).slice(0, MAX_PAGE_WORDS).join('').replace(ADDRESS, ' '));
+}

@@ -1,5 +1,5 @@
 import { SERVICES, type ServiceId } from '../catalog/index.ts';
-import { cleanQuery } from './text.ts';
+import { pageWords } from './text.ts';
 
 /** Site names Kakao uses in its page titles, alone or after a separator ("스타벅스 판교점 | 카카오맵"). */
 const SITE_NAME = String.raw`(카카오\s?맵|kakao\s?map|다음\s?(지도|뉴스|카페|검색|메일)?|daum(\s?(검색|search|뉴스|news|카페|cafe|메일|mail))?|멜론|melon|카카오\s?페이지|카카오\s?웹툰|kakao\s?(page|webtoon)|티스토리|tistory|카카오톡?\s?선물하기|kakao)`;
@@ -17,7 +17,7 @@ const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();
  */
 export function titleQuery(title: string | undefined, service: ServiceId): string | undefined {
   if (!title) return undefined;
-  let text = cleanQuery(title);
+  let text = pageWords(title);
   for (let i = 0; i < 3 && SITE_SUFFIX.test(text); i += 1) text = text.replace(SITE_SUFFIX, '').trim();
   if (!text || LOOKS_LIKE_ADDRESS.test(text) || ONLY_SITE_NAME.test(text)) return undefined;
   const name = SERVICES[service].name;

@@ -5,6 +5,7 @@ import { outageNewsUrl } from '../../core/rescue/outage-news.ts';
 import { relativeTime } from '../../core/util/time-text.ts';
 import type { FallbackRequest } from '../../core/rescue/fallback-query.ts';
 import { linkDetail } from '../../core/translate/link-label.ts';
+import { serviceHealthSpeaksFor } from '../../core/health/trust.ts';
 import type { ServiceStatus, Summary } from '../../core/health/types.ts';
 import { intentSubject, type Platform, type Translation } from '../../core/translate/index.ts';
 import { alternativeName, causeText, lang, serviceName, t } from '../components/i18n.ts';
@@ -39,17 +40,26 @@ interface Props {
   readonly now?: number;
 }
 
-type Severity = 'service' | 'kakao-wide' | 'network' | 'checking';
+type Severity = 'service' | 'kakao-wide' | 'network' | 'checking' | 'address';
 
-function severityOf(health: LiveHealth | undefined, offline: boolean): Severity {
+function severityOf(health: LiveHealth | undefined, offline: boolean, addressOnly: boolean): Severity {
   if (offline) return 'network';
+  if (addressOnly) return 'address';
   if (!health) return 'checking';
   if (health.verdict === 'kakao-wide') return 'kakao-wide';
   if (health.network === 'online' && health.status === 'down' && health.confirmed) return 'service';
   return 'checking';
 }
 
-const SEVERITY_KEYS: Record<Severity, string> = { service: 'severityService', 'kakao-wide': 'severityKakaoWide', network: 'severityNetwork', checking: 'severityChecking' };
+const SEVERITY_KEYS: Record<Severity, string> = { service: 'severityService', 'kakao-wide': 'severityKakaoWide', network: 'severityNetwork', checking: 'severityChecking', address: 'severityAddress' };
+
+/**
+ * An address whose failure says nothing about the service (a blog under a wildcard name, a stranger's
+ * port: core/health/trust.ts): the page helps with it, and claims no outage and no recovery.
+ */
+export function isAddressOnly(request: FallbackRequest): boolean {
+  return !request.knownDown && !serviceHealthSpeaksFor(request.url);
+}
 
 /** Detour's own mark and name: the user should know which program is talking, not guess. */
 function Brand() {
@@ -75,9 +85,10 @@ function WarningMark({ kind }: { readonly kind: 'down' | 'offline' | 'up' }) {
   );
 }
 
-function scopeText(health: LiveHealth | undefined, service: string): string {
+function scopeText(health: LiveHealth | undefined, service: string, addressOnly: boolean): string {
+  if (health?.network === 'offline') return t('scopeOffline');
+  if (addressOnly) return t('scopeAddress', service);
   if (!health) return t('scopeChecking');
-  if (health.network === 'offline') return t('scopeOffline');
   if (health.verdict === 'kakao-wide') return t('scopeKakaoWide');
   if (health.network === 'online' && health.status === 'down' && health.confirmed) return t('scopeService', service);
   return t('scopeChecking');
@@ -98,7 +109,8 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
   }
   const name = serviceName(request.service);
   const offline = health?.network === 'offline' || request.cause.kind === 'offline';
-  const recovered = health?.status === 'up';
+  const addressOnly = isAddressOnly(request);
+  const recovered = !addressOnly && health?.status === 'up';
   // While the user's own connection is down no alternative would load either: offer none.
   const links = offline ? [] : (translation?.links ?? []);
   const subject = translation ? intentSubject(translation.intent) : '';
@@ -107,8 +119,8 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
   const searchable = offline ? [] : searchFieldAlternatives(translation, platform);
   const listed = links.filter((link) => !searchable.includes(link.alternative));
   // --- end search field
-  const severity = severityOf(health, offline);
-  const since = !offline && !recovered && health?.since !== undefined && health.status !== 'unknown' ? health.since : undefined;
+  const severity = severityOf(health, offline, addressOnly);
+  const since = !offline && !recovered && !addressOnly && health?.since !== undefined && health.status !== 'unknown' ? health.since : undefined;
   const [primary, ...others] = listed;
   const renderLink = (link: (typeof links)[number], index: number) => {
     const answered = reachable?.[link.alternative];
@@ -140,7 +152,7 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
       <div class="headline">
         <WarningMark kind={recovered && !offline ? 'up' : offline ? 'offline' : 'down'} />
         <div>
-          <h1 data-testid="title">{t('fallbackTitle', name)}</h1>
+          <h1 data-testid="title">{addressOnly ? t('fallbackTitleAddress') : t('fallbackTitle', name)}</h1>
           <p class="status-line">
             <span class={`severity severity-${severity}`} data-testid="severity">
               {t(SEVERITY_KEYS[severity])}
@@ -158,7 +170,7 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
         <span data-testid="cause">{offline ? t('causeOffline') : causeText(request.cause)}</span>
       </p>
       <p data-testid="scope" class={offline ? 'warn' : 'muted'} role="status">
-        {scopeText(health, name)}
+        {scopeText(health, name, addressOnly)}
       </p>
       {request.knownDown && <p class="muted" data-testid="known-down">{t('knownDownNote', name)}</p>}
       {request.redirectSkipped && (
@@ -222,7 +234,7 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
           {t('fallbackGoAnyway')}
         </button>
       </p>
-      {!recovered && !waiting && (
+      {!recovered && !waiting && !addressOnly && (
         <label class="choice">
           <input type="checkbox" data-testid="auto-return" checked={autoReturn} onChange={(event) => onAutoReturn?.(event.currentTarget.checked)} />
           {t('fallbackAutoReturn')}

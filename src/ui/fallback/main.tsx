@@ -11,7 +11,7 @@ import { send } from '../../platform/messaging.ts';
 import { onLocalChange } from '../../platform/storage.ts';
 import { lang, prepareDocument, serviceName, t } from '../components/i18n.ts';
 import { onSettingsChange, prepareLanguage, storedSettings } from '../components/page.ts';
-import { FallbackPage, type LiveHealth } from './FallbackPage.tsx';
+import { FallbackPage, isAddressOnly, type LiveHealth } from './FallbackPage.tsx';
 import '../components/base.css';
 import './fallback.css';
 
@@ -38,7 +38,7 @@ let autoReturn = false;
  * A hang is not a refusal: Kakao may still answer. The page keeps waiting for it and takes the tab
  * back the moment it does, unless the user picked an alternative or said to stop.
  */
-let waiting = request ? isSlowAnswer(request.cause) : false;
+let waiting = request ? isSlowAnswer(request.cause) && !isAddressOnly(request) : false;
 let chose = false;
 
 /** The tab's title says what failed and who says so: "카카오맵 연결 안 됨 · Detour". */
@@ -88,7 +88,7 @@ function follow(view: HealthView): void {
   health = { network: view.state.network, verdict: view.summary.verdict, status: service.status, confirmed: service.confirmed, since: service.since };
   show();
   // The user asked to be taken back once the service recovers, or the page was still waiting for a slow Kakao.
-  if ((autoReturn || (waiting && !chose)) && service.status === 'up' && view.state.network !== 'offline') location.replace(request.url);
+  if (!isAddressOnly(request) && (autoReturn || (waiting && !chose)) && service.status === 'up' && view.state.network !== 'offline') location.replace(request.url);
 }
 
 // First task: the links, painted from the address alone in the order and language the background

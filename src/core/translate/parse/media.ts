@@ -1,4 +1,4 @@
-import { cleanQuery, decodeLoosely } from '../text.ts';
+import { decodeLoosely, pageWords } from '../text.ts';
 import { NO_INTENT, type Intent } from '../intent.ts';
 import { searchFrom } from './common.ts';
 
@@ -19,7 +19,7 @@ export function parseKakaoPage(url: URL): Intent {
 export function parseKakaoWebtoon(url: URL): Intent {
   const content = /^\/content\/([^/]+)/.exec(url.pathname);
   if (content?.[1]) {
-    const title = cleanQuery(decodeLoosely(content[1]).replace(/-+/g, ' '));
+    const title = pageWords(decodeLoosely(content[1]).replace(/-+/g, ' '));
     return title ? { kind: 'search', query: title } : NO_INTENT;
   }
   return searchFrom(url, ['keyword', 'q']);
@@ -39,7 +39,7 @@ export function parseTistory(url: URL): Intent {
   const match = TISTORY_PATHS.exec(url.pathname);
   if (!match?.[1] || !match[2]) return NO_INTENT;
   const text = decodeLoosely(match[2]);
-  const query = cleanQuery(match[1] === 'entry' ? text.replace(/-+/g, ' ') : text);
+  const query = pageWords(match[1] === 'entry' ? text.replace(/-+/g, ' ') : text);
   return query ? { kind: 'search', query, vertical: 'blog' } : NO_INTENT;
 }
 
