@@ -58,7 +58,10 @@ export function gzippedFiles(dist: string, entries: readonly string[]): Map<stri
   return sizes;
 }
 
-/** The page script the background injects into Kakao's own pages once they have loaded. */
+/**
+ * The page script: declared for Kakao's own pages (document_idle), and injected by the background into
+ * one that needs its banner sooner.
+ */
 export const PAGE_SCRIPT = PAGE_SCRIPT_FILE;
 /** The banner the background injects into another site's page (with the optional permission). */
 export const OTHER_SITES_BANNER = OTHER_SITES_BANNER_FILE;
@@ -70,8 +73,8 @@ export const OTHER_SITES_BANNER = OTHER_SITES_BANNER_FILE;
 export const INJECTED_SCRIPTS: readonly string[] = [PAGE_SCRIPT, OTHER_SITES_BANNER];
 
 /**
- * What runs in Kakao's pages: the page script the background injects (one file, importing nothing),
- * plus any content script a manifest would declare.
+ * What runs in Kakao's pages: the page script (one file, importing nothing), plus any other content
+ * script the manifest declares.
  */
 export function contentScriptFiles(dist: string): Map<string, number> {
   if (!existsSync(`${dist}/${PAGE_SCRIPT}`)) throw new Error(`${dist}/${PAGE_SCRIPT} is missing: vite.config.ts builds it`);

@@ -51,8 +51,8 @@ const SUBRESOURCE_TYPES = ['sub_frame', 'stylesheet', 'script', 'image', 'font',
 /**
  * Reports the requests of Kakao's pages (APIs, scripts, tiles) that FAIL, and only those: a request that
  * succeeds costs the background nothing, not even an event (a map load makes hundreds). A 5xx that the
- * page can read is counted by the page itself (Resource Timing, src/content/subresource-watch.ts); a 5xx
- * the browser withholds from the page ends here as an error (see withheldSubresource).
+ * page can read is counted by the page itself (Resource Timing, src/content/page-script/request-watch.ts);
+ * a 5xx the browser withholds from the page ends here as an error (see withheldSubresource).
  */
 export function watchSubresourceErrors(urls: string[], listener: (outcome: SubresourceOutcome) => void): void {
   browser.webRequest.onErrorOccurred.addListener((details) => {

@@ -7,7 +7,8 @@ import { useRig } from './harness/suite.ts';
  * "다른 서비스에서 열기": the browser holds the menu items the plan asks for. Neither browser lets a
  * test open a context menu or press an extension shortcut from the debugging protocol (CDP key events
  * reach the page, not the browser's shortcut handling), so what a click opens is unit-tested on the
- * pure logic (src/core/openElsewhere.test.ts). Here: the items exist, as an extension page sees them.
+ * pure logic (src/core/open-elsewhere/menu.test.ts). Here: the items exist, as an extension page sees
+ * them.
  * contextMenus.update fails for an id the browser does not have; an empty update changes nothing.
  */
 const UPDATE_EACH = (ids: string[]) => `(async () => {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The layering rules of DESIGN.md, as a test. The checker works on an in-memory list of files, so each
- * rule is also shown to fail on a synthetic violation below.
+ * The layering rules of docs/ARCHITECTURE.md (Layers and fences), as a test. The checker works on an
+ * in-memory list of files, so each rule is also shown to fail on a synthetic violation below.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -10,8 +10,9 @@ import { fallbackQuery, parseFallbackQuery } from '../../src/core/rescue/fallbac
 // - the permissions equal the README's documented list, each with its reason: test/unit/manifest.test.ts;
 // - every generated link is https on an allow-listed host or a catalogued app scheme:
 //   src/core/translate/index.fuzz.test.ts (100,000 addresses) and isAllowedLink in index.test.ts;
-// - the fallback page's query parser refuses non-catalogued addresses: src/core/fallback.test.ts, and
-//   in the real browsers (a forged fallback address shows no link): test/e2e/faults.e2e.ts.
+// - the fallback page's query parser refuses non-catalogued addresses:
+//   src/core/rescue/fallback-query.test.ts, and in the real browsers (a forged fallback address shows
+//   no link): test/e2e/faults.e2e.ts.
 
 const TARGETS = ['chrome', 'firefox'] as const;
 
@@ -104,8 +105,8 @@ describe.each(TARGETS)('dist/%s', (target) => {
 });
 
 describe('the fallback page accepts only catalogued addresses', () => {
-  // Shapes that src/core/fallback.test.ts does not try: the URL parser's tricks with credentials,
-  // backslashes, ports, trailing dots and other schemes.
+  // Shapes that src/core/rescue/fallback-query.test.ts does not try: the URL parser's tricks with
+  // credentials, backslashes, ports, trailing dots and other schemes.
   const query = (url: string) => fallbackQuery({ service: 'kakaomap', url, cause: { kind: 'refused' } });
   it.each([
     ['credentials before a foreign host', 'https://map.kakao.com@evil.example/'],

@@ -3,8 +3,8 @@ import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, OTHER_SITES_BANNER, contentScriptFiles, gzippedFiles, importsOf, readManifest, requireDist, total } from '../../scripts/bundle-files.ts';
 
-// DESIGN.md's size budgets. Sizes are deterministic, so they are checked here; times are only
-// reported, by `npm run bench` (BENCHMARKS.md).
+// The size budgets of docs/ARCHITECTURE.md (Budgets). Sizes are deterministic, so they are checked
+// here; times are only reported, by `npm run bench` (BENCHMARKS.md).
 /** What every Kakao page loads must stay small. */
 const CONTENT_SCRIPT_GZIPPED = 8 * 1024;
 /** The Chrome Web Store package. */
