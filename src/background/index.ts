@@ -3,8 +3,8 @@
 import { ALTERNATIVES, SERVICES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
 import { isLegacyHealth, joinFromStorage, splitForStorage } from '../core/health/storage.ts';
 import { mainFrameEvent } from '../core/health/signals.ts';
-import { badgeFor } from '../core/health/summary.ts';
-import type { HealthEvent, HealthState, Summary } from '../core/health/types.ts';
+import { badgeFor, badgeTitleFor } from '../core/health/summary.ts';
+import type { HealthEvent, HealthState } from '../core/health/types.ts';
 import { createBatcher } from '../core/util/batch.ts';
 import { HEALTH_KEY, HISTORY_KEY } from '../core/health/view.ts';
 import { PAGE_STATUS_KEY } from '../core/page-script/report.ts';
@@ -74,22 +74,6 @@ const session = cachedArea(sessionArea());
 const passes = createTabPasses(session, now);
 const offerFor = createOffers({ settings: currentSettings, lookupPlace: (id) => places.lookup(id), platform: devicePlatform });
 
-function badgeTitle(summary: Summary): string {
-  const names = (ids: readonly ServiceId[]) => ids.map(serviceName).join(', ');
-  switch (summary.verdict) {
-    case 'offline':
-      return t('badgeOffline');
-    case 'kakao-wide':
-      return t('badgeKakaoWide', names(summary.down));
-    case 'some-down':
-      return summary.down.length > 0 ? t('badgeDown', names(summary.down)) : t('badgeDegraded', names(summary.degraded));
-    case 'all-up':
-      return t('badgeAllUp');
-    case 'unknown':
-      return t('actionTitle');
-  }
-}
-
 /** The live state under one key, the history (written less often) under another. */
 async function writeHealth(state: HealthState, withHistory: boolean): Promise<void> {
   const { live, history } = splitForStorage(state);
@@ -118,7 +102,8 @@ const health = createHealth({
   setBadge: async (summary) => {
     await languageSettled();
     const badge = badgeFor(summary);
-    await setBadge(badge.text, badge.color, badgeTitle(summary));
+    const title = badgeTitleFor(summary);
+    await setBadge(badge.text, badge.color, t(title.key, title.services?.map(serviceName).join(', ')));
   },
   ensureAlarm,
   clearAlarm,
