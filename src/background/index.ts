@@ -1,6 +1,6 @@
 // Wiring only: browser events in, core decisions, browser actions out. Every rule lives in a module
 // that takes its browser functions as parameters (unit-tested with in-memory fakes) or in src/core.
-import { ALTERNATIVES, SERVICES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
+import { ALTERNATIVES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
 import { isLegacyHealth, joinFromStorage, splitForStorage } from '../core/health/storage.ts';
 import { mainFrameEvent } from '../core/health/signals.ts';
 import { badgeFor, badgeTitleFor } from '../core/health/summary.ts';
@@ -8,6 +8,7 @@ import type { HealthEvent, HealthState } from '../core/health/types.ts';
 import { createBatcher } from '../core/util/batch.ts';
 import { HEALTH_KEY, HISTORY_KEY } from '../core/health/view.ts';
 import { PAGE_STATUS_KEY } from '../core/page-script/report.ts';
+import { createPageStatusChanges } from '../core/page-script/status.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/rescue/redirect.ts';
 import type { MainFrameOutcome } from '../core/health/main-frame.ts';
 import { createSettingsHome } from '../core/settings/home.ts';
@@ -221,17 +222,10 @@ onSuspend(() => {
 });
 
 /** The hosts of the services that are not plainly up, for the page scripts to read without waking us. */
-function pageStatus(state: HealthState): string[] {
-  return SERVICE_IDS.filter((id) => state.services[id].status === 'degraded' || state.services[id].status === 'down').flatMap((id) => SERVICES[id].hosts);
-}
-let lastPageStatus: string | undefined;
+const pageStatusChanges = createPageStatusChanges();
 health.onChange((before, after) => {
-  const status = pageStatus(after);
-  const key = status.join(' ');
-  if (key !== lastPageStatus) {
-    lastPageStatus = key;
-    area.set(PAGE_STATUS_KEY, status).catch(report);
-  }
+  const status = pageStatusChanges(after);
+  if (status) area.set(PAGE_STATUS_KEY, status).catch(report);
   banners.pushChanges(before, after).catch(report);
   syncKnownDown().catch(report);
 });
