@@ -241,7 +241,7 @@ onNotificationClicked((id) => {
     .catch(report);
 });
 // OpenElsewhere, not only in outages: "open in another service" from the context menu and the shortcut.
-const openElsewhere = createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl });
+const openElsewhere = createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl, t, alternativeName });
 onInstalled(() => {
   languageLoaded.then(() => replaceMenus(openElsewhere.menuItems())).catch(report);
 });
