@@ -26,11 +26,11 @@ import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
 import { clearNotification, notify, onNotificationClicked } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
-import { committedSince } from '../platform/scripting.ts';
+import { committedSince, injectScript } from '../platform/scripting.ts';
 import { localArea, onStorageChange, sessionArea, syncArea, writeLocal } from '../platform/storage.ts';
 import { keepInAction } from '../platform/blocked-navigation.ts';
 import { replaceSessionRules } from '../platform/session-rules.ts';
-import { askTab } from '../platform/tab-messaging.ts';
+import { askTab, sendToTab, tabsOn } from '../platform/tab-messaging.ts';
 import { activeTab, extensionUrl, navigateTab, openNextTo, tabInfo } from '../platform/tabs.ts';
 import { openTabUrls } from '../platform/tabs-open.ts';
 import { watchMainFrames, watchSubresourceErrors } from '../platform/web-request.ts';
@@ -159,7 +159,7 @@ const rescuer = createRescuer({
   rememberBackLink: (id, back) => backLinks.set(id, back),
   passUsed: () => void syncKnownDown().catch(report),
 });
-const banners = createBanners({ settings: currentSettings, session, offerFor });
+const banners = createBanners({ settings: currentSettings, session, offerFor, t, serviceName, alternativeName, tabsOn, sendToTab, injectScript });
 
 async function onOutcome(outcome: MainFrameOutcome, requestId: string, load: Load | undefined): Promise<void> {
   if (!(await currentSettings()).enabled) return;
