@@ -16,24 +16,25 @@ import { DEFAULTS } from '../core/settings/defaults.ts';
 import { SETTINGS_KEY, createSettingsStore } from '../core/settings/store.ts';
 import { createTabPasses } from '../core/rescue/tab-passes.ts';
 import { clearAlarm, ensureAlarm, onAlarm } from '../platform/alarms.ts';
-import { setBadge } from '../platform/badge.ts';
+import { clearTabBadge, setBadge, setTabBadge } from '../platform/badge.ts';
 import { onCommand } from '../platform/commands.ts';
 import { onInstalled, onMenuClicked, replaceMenus } from '../platform/context-menus.ts';
 import { devicePlatform } from '../platform/device.ts';
 import { alternativeName, lang, languageSettled, serviceName, t, useLanguage } from '../platform/i18n.ts';
 import { onSuspend } from '../platform/lifecycle.ts';
+import { hasOtherSitesAccess, onPermissionsChange } from '../platform/permissions.ts';
 import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
 import { clearNotification, notify, onNotificationClicked } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
-import { committedSince, injectScript } from '../platform/scripting.ts';
+import { callInTab, committedSince, injectScript } from '../platform/scripting.ts';
 import { localArea, onStorageChange, sessionArea, syncArea, writeLocal } from '../platform/storage.ts';
 import { keepInAction } from '../platform/blocked-navigation.ts';
 import { replaceSessionRules } from '../platform/session-rules.ts';
 import { askTab, sendToTab, tabsOn } from '../platform/tab-messaging.ts';
 import { activeTab, extensionUrl, navigateTab, openNextTo, tabInfo } from '../platform/tabs.ts';
 import { openTabUrls } from '../platform/tabs-open.ts';
-import { watchMainFrames, watchSubresourceErrors } from '../platform/web-request.ts';
+import { watchMainFrames, watchOtherSites, watchSubresourceErrors } from '../platform/web-request.ts';
 import { createOpenElsewhere } from './open-elsewhere/menu.ts';
 import { createBanners } from './page-script/banner.ts';
 import { cachedArea } from './cached-area.ts';
@@ -197,7 +198,23 @@ watchSubresourceErrors(hostPermissions(), (outcome) => subresources.onError(outc
 const addOtherSitesEvent = createBatcher<HealthEvent>((events) => {
   health.dispatch(events).catch(report);
 }, 1000);
-createOtherSites({ settings, healthState, addHealthEvent: addOtherSitesEvent, hangLimitMs });
+createOtherSites({
+  settings: currentSettings,
+  healthState,
+  addHealthEvent: addOtherSitesEvent,
+  hangLimitMs,
+  now,
+  hasAccess: hasOtherSitesAccess,
+  onAccessChange: onPermissionsChange,
+  watch: watchOtherSites,
+  browserOffline: browserSaysOffline,
+  probe,
+  setTabBadge,
+  clearTabBadge,
+  callInTab,
+  t,
+  report,
+});
 
 const pageSeen = createPageReports({
   settings: currentSettings,
