@@ -1,13 +1,14 @@
 // Wiring only: browser events in, core decisions, browser actions out. Every rule lives in a module
 // that takes its browser functions as parameters (unit-tested with in-memory fakes) or in src/core.
-import { ALTERNATIVES, SERVICES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
+import { ALTERNATIVES, SERVICE_IDS, hostPermissions, isAlternativeId, isServiceId, serviceForUrl, serviceMatchPatterns, type ServiceId } from '../core/catalog/index.ts';
 import { isLegacyHealth, joinFromStorage, splitForStorage } from '../core/health/storage.ts';
 import { mainFrameEvent, serviceToAsk } from '../core/health/signals.ts';
-import { badgeFor } from '../core/health/summary.ts';
-import type { HealthEvent, HealthState, Summary } from '../core/health/types.ts';
+import { badgeFor, badgeTitleFor } from '../core/health/summary.ts';
+import type { HealthEvent, HealthState } from '../core/health/types.ts';
 import { createBatcher } from '../core/util/batch.ts';
 import { HEALTH_KEY, HISTORY_KEY } from '../core/health/view.ts';
 import { PAGE_STATUS_KEY } from '../core/page-script/report.ts';
+import { createPageStatusChanges } from '../core/page-script/status.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/rescue/redirect.ts';
 import type { MainFrameOutcome } from '../core/health/main-frame.ts';
 import { createSettingsHome } from '../core/settings/home.ts';
@@ -15,24 +16,25 @@ import { DEFAULTS } from '../core/settings/defaults.ts';
 import { SETTINGS_KEY, createSettingsStore } from '../core/settings/store.ts';
 import { createTabPasses } from '../core/rescue/tab-passes.ts';
 import { clearAlarm, ensureAlarm, onAlarm } from '../platform/alarms.ts';
-import { setBadge } from '../platform/badge.ts';
+import { clearTabBadge, setBadge, setTabBadge } from '../platform/badge.ts';
 import { onCommand } from '../platform/commands.ts';
 import { onInstalled, onMenuClicked, replaceMenus } from '../platform/context-menus.ts';
 import { devicePlatform } from '../platform/device.ts';
 import { alternativeName, lang, languageSettled, serviceName, t, useLanguage } from '../platform/i18n.ts';
 import { onSuspend } from '../platform/lifecycle.ts';
+import { hasOtherSitesAccess, onPermissionsChange } from '../platform/permissions.ts';
 import { handleMessages } from '../platform/message-router.ts';
 import { browserSaysOffline, onBrowserNetworkChange } from '../platform/network.ts';
 import { clearNotification, notify, onNotificationClicked } from '../platform/notifications.ts';
 import { probe } from '../platform/probe.ts';
-import { committedSince } from '../platform/scripting.ts';
+import { callInTab, committedSince, injectScript } from '../platform/scripting.ts';
 import { localArea, onStorageChange, sessionArea, syncArea, writeLocal } from '../platform/storage.ts';
 import { keepInAction } from '../platform/blocked-navigation.ts';
 import { replaceSessionRules } from '../platform/session-rules.ts';
-import { askTab } from '../platform/tab-messaging.ts';
+import { askTab, sendToTab, tabsOn } from '../platform/tab-messaging.ts';
 import { activeTab, extensionUrl, navigateTab, openNextTo, tabInfo } from '../platform/tabs.ts';
 import { openTabUrls } from '../platform/tabs-open.ts';
-import { watchMainFrames, watchSubresourceErrors } from '../platform/web-request.ts';
+import { watchMainFrames, watchOtherSites, watchSubresourceErrors } from '../platform/web-request.ts';
 import { createOpenElsewhere } from './open-elsewhere/menu.ts';
 import { createBanners } from './page-script/banner.ts';
 import { cachedArea } from './cached-area.ts';
@@ -74,22 +76,6 @@ const session = cachedArea(sessionArea());
 const passes = createTabPasses(session, now);
 const offerFor = createOffers({ settings: currentSettings, lookupPlace: (id) => places.lookup(id), platform: devicePlatform });
 
-function badgeTitle(summary: Summary): string {
-  const names = (ids: readonly ServiceId[]) => ids.map(serviceName).join(', ');
-  switch (summary.verdict) {
-    case 'offline':
-      return t('badgeOffline');
-    case 'kakao-wide':
-      return t('badgeKakaoWide', names(summary.down));
-    case 'some-down':
-      return summary.down.length > 0 ? t('badgeDown', names(summary.down)) : t('badgeDegraded', names(summary.degraded));
-    case 'all-up':
-      return t('badgeAllUp');
-    case 'unknown':
-      return t('actionTitle');
-  }
-}
-
 /** The live state under one key, the history (written less often) under another. */
 async function writeHealth(state: HealthState, withHistory: boolean): Promise<void> {
   const { live, history } = splitForStorage(state);
@@ -118,7 +104,8 @@ const health = createHealth({
   setBadge: async (summary) => {
     await languageSettled();
     const badge = badgeFor(summary);
-    await setBadge(badge.text, badge.color, badgeTitle(summary));
+    const title = badgeTitleFor(summary);
+    await setBadge(badge.text, badge.color, t(title.key, title.services?.map(serviceName).join(', ')));
   },
   ensureAlarm,
   clearAlarm,
@@ -173,7 +160,7 @@ const rescuer = createRescuer({
   rememberBackLink: (id, back) => backLinks.set(id, back),
   passUsed: () => void syncKnownDown().catch(report),
 });
-const banners = createBanners({ settings: currentSettings, session, offerFor });
+const banners = createBanners({ settings: currentSettings, session, offerFor, t, serviceName, alternativeName, tabsOn, sendToTab, injectScript });
 
 async function onOutcome(outcome: MainFrameOutcome, requestId: string, load: Load | undefined): Promise<void> {
   if (!(await currentSettings()).enabled) return;
@@ -216,7 +203,23 @@ watchSubresourceErrors(hostPermissions(), (outcome) => subresources.onError(outc
 const addOtherSitesEvent = createBatcher<HealthEvent>((events) => {
   health.dispatch(events).catch(report);
 }, 1000);
-createOtherSites({ settings, healthState, addHealthEvent: addOtherSitesEvent, hangLimitMs });
+createOtherSites({
+  settings: currentSettings,
+  healthState,
+  addHealthEvent: addOtherSitesEvent,
+  hangLimitMs,
+  now,
+  hasAccess: hasOtherSitesAccess,
+  onAccessChange: onPermissionsChange,
+  watch: watchOtherSites,
+  browserOffline: browserSaysOffline,
+  probe,
+  setTabBadge,
+  clearTabBadge,
+  callInTab,
+  t,
+  report,
+});
 
 const pageSeen = createPageReports({
   settings: currentSettings,
@@ -241,17 +244,10 @@ onSuspend(() => {
 });
 
 /** The hosts of the services that are not plainly up, for the page scripts to read without waking us. */
-function pageStatus(state: HealthState): string[] {
-  return SERVICE_IDS.filter((id) => state.services[id].status === 'degraded' || state.services[id].status === 'down').flatMap((id) => SERVICES[id].hosts);
-}
-let lastPageStatus: string | undefined;
+const pageStatusChanges = createPageStatusChanges();
 health.onChange((before, after) => {
-  const status = pageStatus(after);
-  const key = status.join(' ');
-  if (key !== lastPageStatus) {
-    lastPageStatus = key;
-    area.set(PAGE_STATUS_KEY, status).catch(report);
-  }
+  const status = pageStatusChanges(after);
+  if (status) area.set(PAGE_STATUS_KEY, status).catch(report);
   banners.pushChanges(before, after).catch(report);
   syncKnownDown().catch(report);
 });
@@ -267,7 +263,7 @@ onNotificationClicked((id) => {
     .catch(report);
 });
 // OpenElsewhere, not only in outages: "open in another service" from the context menu and the shortcut.
-const openElsewhere = createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl });
+const openElsewhere = createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl, t, alternativeName });
 onInstalled(() => {
   languageLoaded.then(() => replaceMenus(openElsewhere.menuItems())).catch(report);
 });

@@ -6,7 +6,3 @@ export interface KeyValueArea {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
 }
-
-export interface Clock {
-  now(): number;
-}

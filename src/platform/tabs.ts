@@ -37,16 +37,6 @@ export async function openNextTo(opener: { readonly id?: number; readonly index:
   });
 }
 
-/**
- * Calls back when a tab has finished loading a page (its load event has fired), with the page's
- * address where Detour may read it (host permission; no "tabs" permission needed).
- */
-export function onTabLoaded(listener: (tabId: number, url: string | undefined) => void): void {
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'complete') listener(tabId, tab.url);
-  });
-}
-
 /** The browser window this page belongs to: for the toolbar popup, the window it was opened from. */
 export async function currentWindowId(): Promise<number | undefined> {
   if (!hasNamespace('windows')) return undefined;

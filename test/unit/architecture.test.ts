@@ -17,7 +17,7 @@ interface SourceFile {
 }
 
 interface Violation {
-  readonly rule: 'core-imports' | 'core-globals' | 'polyfill' | 'ui-background' | 'lower-layers';
+  readonly rule: 'core-imports' | 'core-globals' | 'polyfill' | 'ui-background' | 'lower-layers' | 'background-platform';
   readonly file: string;
   readonly detail: string;
 }
@@ -91,6 +91,20 @@ function importSpecifiers(source: string): string[] {
   return found;
 }
 
+/** The specifiers of whole-statement type imports and re-exports (`import type { T } from '...'`): erased, no code comes along. */
+const TYPE_ONLY_PATTERN = /(?:^|[\s;}])(?:import|export)\s+type\s[^;'"`]*?\bfrom\s*(['"])([^'"\n]+)\1/g;
+
+/** The specifiers whose code a file loads: importSpecifiers less those named only by type imports. */
+function valueImportSpecifiers(source: string): string[] {
+  const typeOnly = [...stripComments(source).matchAll(TYPE_ONLY_PATTERN)].map((match) => match[2]!);
+  return importSpecifiers(source).filter((specifier) => {
+    const index = typeOnly.indexOf(specifier);
+    if (index === -1) return true;
+    typeOnly.splice(index, 1);
+    return false;
+  });
+}
+
 /** Where a relative specifier points, relative to the repository root; undefined for a package. */
 function resolveSpecifier(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
@@ -113,6 +127,9 @@ const CORE_FORBIDDEN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bfetch\s*\(/, 'fetch('],
   [/\blocalStorage\b/, 'localStorage'],
 ];
+
+/** The one background file that connects the browser (src/platform) to the background's modules. */
+const BACKGROUND_WIRING = 'src/background/index.ts';
 
 const isTest = (path: string) => /\.test\.tsx?$/.test(path);
 
@@ -142,6 +159,14 @@ function checkArchitecture(files: readonly SourceFile[]): Violation[] {
       }
       if (target !== undefined && (inCore || inPlatform) && (within(target, 'src/ui') || within(target, 'src/background'))) {
         violations.push({ rule: 'lower-layers', file: path, detail: specifier });
+      }
+    }
+    // Background modules take their browser functions as parameters (unit-tested with in-memory
+    // fakes); only the wiring, index.ts, calls src/platform. Types may come from there.
+    if (within(path, 'src/background') && path !== BACKGROUND_WIRING) {
+      for (const specifier of valueImportSpecifiers(source)) {
+        const target = resolveSpecifier(path, specifier);
+        if (target !== undefined && within(target, 'src/platform')) violations.push({ rule: 'background-platform', file: path, detail: specifier });
       }
     }
     if (inCore) {
@@ -295,6 +320,18 @@ describe('the checker', () => {
       'core-imports src/core/c.ts ../ui/components/i18n.ts',
       'lower-layers src/core/c.ts ../ui/components/i18n.ts',
     ]);
+  });
+
+  it('flags a background module other than the wiring calling src/platform; types may come from there', () => {
+    expect(
+      rules([
+        file('src/background/a/watch.ts', "import { probe } from '../../platform/probe.ts';\nimport type { ProbeResult } from '../../platform/probe.ts';"),
+        file('src/background/b.ts', "import { type MenuItem, replaceMenus } from '../platform/context-menus.ts';"),
+        file('src/background/c.ts', "const m = await import('../platform/tabs.ts');"),
+        file('src/background/ok.ts', "import type { ProbeResult } from '../platform/probe.ts';\nexport type { MenuClick } from '../platform/context-menus.ts';\nimport { decideRescue } from '../core/rescue.ts';"),
+        file('src/background/index.ts', "import { probe } from '../platform/probe.ts';"),
+      ]),
+    ).toEqual(['background-platform src/background/a/watch.ts ../../platform/probe.ts', 'background-platform src/background/b.ts ../platform/context-menus.ts', 'background-platform src/background/c.ts ../platform/tabs.ts']);
   });
 
   it('leaves test files out, and only test files', () => {

@@ -2,22 +2,25 @@ import { OPEN_ALTERNATIVE_COMMAND, clickedUrl, menuPlan, parseMenuItemId } from 
 import type { TabAlternatives } from '../../core/messages.ts';
 import { isFallbackPage, kakaoAddressOf } from '../../core/rescue/tab-address.ts';
 import { intentSubject } from '../../core/translate/index.ts';
+import type { Localize } from '../../core/translate/link-label.ts';
 import type { ActiveTab } from '../../platform/commands.ts';
 import type { WindowTab } from '../../platform/tabs.ts';
 import type { MenuClick, MenuItem } from '../../platform/context-menus.ts';
-import { alternativeName, t } from '../../platform/i18n.ts';
 import type { OfferFor } from '../offer.ts';
 
-interface Deps {
+export interface OpenElsewhereDeps {
   readonly offerFor: OfferFor;
   readonly openNextTo: (opener: MenuClick['tab'], url: string) => Promise<void>;
   readonly navigateTab: (tabId: number, url: string) => Promise<void>;
   /** runtime.getURL: on Detour's own fallback page the failed Kakao address stands in for the tab's. */
   readonly extensionUrl: (path: string) => string;
+  /** The menu's titles, in the language Detour speaks. */
+  readonly t: Localize;
+  readonly alternativeName: (id: string) => string;
 }
 
 /** "Open in another service" at any time: the context menu on Kakao pages and links, and the shortcut. */
-export function createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl }: Deps) {
+export function createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl, t, alternativeName }: OpenElsewhereDeps) {
   /**
    * The Kakao address a tab is about, and the title worth reading for it: the fallback page's own
    * title ("… 접속 불가 · Detour") says nothing about what the user wanted, so it is not offered.

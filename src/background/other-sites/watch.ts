@@ -4,34 +4,49 @@
 import type { BannerView } from '../../core/page-script/banner.ts';
 import { POSTCODE_ALTERNATIVE } from '../../core/catalog/index.ts';
 import { otherSitesMatchPatterns, type OtherSitesKind } from '../../core/catalog/other-sites.ts';
+import type { FailureCause } from '../../core/health/cause.ts';
 import type { HealthEvent, HealthState } from '../../core/health/types.ts';
 import { OTHER_SITES_BANNER_FILE, OTHER_SITES_BANNER_KEY } from '../../core/other-sites/banner-key.ts';
 import { callsForNotice, createNoticeMemory, isWatchedRequest, otherSitesHealthEvent, otherSitesSignal, withheldResponse, type OtherSitesOutcome, type OtherSitesRequest } from '../../core/other-sites/watch.ts';
-import type { SettingsStore } from '../../core/settings/store.ts';
+import type { Settings } from '../../core/settings/index.ts';
+import type { Localize } from '../../core/translate/link-label.ts';
 import { isAllowedLink } from '../../core/translate/links.ts';
-import { clearTabBadge, setTabBadge } from '../../platform/badge.ts';
-import { t } from '../../platform/i18n.ts';
-import { browserSaysOffline } from '../../platform/network.ts';
-import { hasOtherSitesAccess, onPermissionsChange } from '../../platform/permissions.ts';
-import { probe } from '../../platform/probe.ts';
-import { callInTab } from '../../platform/scripting.ts';
-import { watchOtherSites } from '../../platform/web-request.ts';
+import type { OtherSitesListeners } from '../../platform/web-request.ts';
 import { createHangWatch } from '../rescue/hang-watch.ts';
 
-interface Deps {
-  readonly settings: SettingsStore;
+export interface OtherSitesDeps {
+  readonly settings: () => Promise<Settings>;
   readonly healthState: () => Promise<HealthState>;
   /** Evidence about a catalogued service's servers, for the health engine. */
   readonly addHealthEvent: (event: HealthEvent) => void;
   /** The user's hang limit, read synchronously (a timer must start in the same turn as its request). */
   readonly hangLimitMs: () => number;
+  readonly now: () => number;
+  /** Whether the user holds the optional "sites that lean on Kakao" permission, all of it. */
+  readonly hasAccess: () => Promise<boolean>;
+  /** Calls back whenever an optional permission is granted or taken back, here or in the browser's settings. */
+  readonly onAccessChange: (listener: () => void) => void;
+  /** Starts reporting other sites' requests to these addresses; the function it returns stops that. */
+  readonly watch: (urls: string[], listeners: OtherSitesListeners) => () => void;
+  /** The browser's own word that it is offline (navigator.onLine false). */
+  readonly browserOffline: () => boolean;
+  /** Asks a server directly how it answers (a withheld response's check). */
+  readonly probe: (url: string, timeoutMs: number) => Promise<{ readonly ok: boolean; readonly cause?: FailureCause }>;
+  /** A badge and tooltip for one tab only; and back to the global ones. */
+  readonly setTabBadge: (tabId: number, text: string, color: 'orange', title: string) => Promise<void>;
+  readonly clearTabBadge: (tabId: number) => Promise<void>;
+  /** Runs a packaged script in a tab's top frame, then calls what it left under `key` with the notice. */
+  readonly callInTab: (tabId: number, file: string, key: string, notice: BannerView) => Promise<boolean>;
+  /** The notice's text, in the language Detour speaks. */
+  readonly t: Localize;
+  readonly report: (error: unknown) => void;
 }
 
 /** How long the check of a withheld response may take: the server is already known to answer. */
 const CHECK_TIMEOUT_MS = 5000;
 
 /** The notice for each kind of failure, localized; the one link is allow-listed like every other. */
-function noticeFor(kind: OtherSitesKind): BannerView {
+function noticeFor(kind: OtherSitesKind, t: Localize): BannerView {
   const dismiss = t('bannerDismiss');
   switch (kind) {
     case 'login':
@@ -48,9 +63,9 @@ function noticeFor(kind: OtherSitesKind): BannerView {
   }
 }
 
-export function createOtherSites({ settings, healthState, addHealthEvent, hangLimitMs }: Deps): void {
-  const report = (error: unknown) => console.error('Detour:', error);
-  let granted = hasOtherSitesAccess();
+export function createOtherSites(deps: OtherSitesDeps): void {
+  const { settings, healthState, addHealthEvent, hangLimitMs, report } = deps;
+  let granted = deps.hasAccess();
   const notices = createNoticeMemory();
   /** The requests being timed for a hang, by id. */
   const timed = new Map<string, OtherSitesRequest>();
@@ -68,7 +83,7 @@ export function createOtherSites({ settings, healthState, addHealthEvent, hangLi
     if (!(await granted) || notices.has(request.tabId, kind, request.documentKey) || checking.has(key)) return;
     checking.add(key);
     try {
-      const { ok, cause } = await probe(request.url, CHECK_TIMEOUT_MS);
+      const { ok, cause } = await deps.probe(request.url, CHECK_TIMEOUT_MS);
       const { tabId, url, pageUrl, documentKey } = request;
       await handle({ type: 'checked', tabId, url, pageUrl, documentKey, ok, ...(cause ? { cause } : {}) });
     } finally {
@@ -81,20 +96,20 @@ export function createOtherSites({ settings, healthState, addHealthEvent, hangLi
     if (withheld) return check(outcome, withheld);
     const signal = otherSitesSignal(outcome);
     if (!signal || !(await granted)) return;
-    const event = otherSitesHealthEvent(signal, Date.now());
+    const event = otherSitesHealthEvent(signal, deps.now());
     if (event) addHealthEvent(event);
     // Most requests succeed (a map's tiles): they stop here, before any storage read.
     if (signal.ok || notices.has(signal.tabId, signal.kind, signal.documentKey)) return;
-    const context = { enabled: (await settings.get()).enabled, browserOffline: browserSaysOffline(), network: (await healthState()).network };
+    const context = { enabled: (await settings()).enabled, browserOffline: deps.browserOffline(), network: (await healthState()).network };
     if (!callsForNotice(signal, context) || !notices.take(signal.tabId, signal.kind, signal.documentKey)) return;
-    const notice = noticeFor(signal.kind);
+    const notice = noticeFor(signal.kind, deps.t);
     await Promise.all([
-      setTabBadge(signal.tabId, '!', 'orange', notice.text.title).catch(() => undefined),
-      callInTab(signal.tabId, OTHER_SITES_BANNER_FILE, OTHER_SITES_BANNER_KEY, notice),
+      deps.setTabBadge(signal.tabId, '!', 'orange', notice.text.title).catch(() => undefined),
+      deps.callInTab(signal.tabId, OTHER_SITES_BANNER_FILE, OTHER_SITES_BANNER_KEY, notice),
     ]);
   }
 
-  const listeners = {
+  const listeners: OtherSitesListeners = {
     onStart: (requestId: string, request: OtherSitesRequest) => {
       // Synchronously: a fast answer must find its timer to clear. Whether the permission holds is
       // asked when (if) the timer fires.
@@ -114,26 +129,26 @@ export function createOtherSites({ settings, healthState, addHealthEvent, hangLi
   // listener exists by the end of the first turn), and no longer once it is known that the permission
   // is not held. Without it the browsers still report these requests from Kakao's own pages (their
   // SDK and API calls: 6 events a map load, each waking a stopped worker) for nothing.
-  let unwatch: (() => void) | undefined = watchOtherSites(otherSitesMatchPatterns(), listeners);
+  let unwatch: (() => void) | undefined = deps.watch(otherSitesMatchPatterns(), listeners);
   let latest = 0;
   function follow(access: Promise<boolean>): void {
     const call = ++latest;
     access
       .then(async (now) => {
         if (call !== latest) return;
-        if (now && !unwatch) unwatch = watchOtherSites(otherSitesMatchPatterns(), listeners);
+        if (now && !unwatch) unwatch = deps.watch(otherSitesMatchPatterns(), listeners);
         if (!now && unwatch) {
           unwatch();
           unwatch = undefined;
         }
-        if (!now) await Promise.all(notices.drain().map((tabId) => clearTabBadge(tabId).catch(() => undefined)));
+        if (!now) await Promise.all(notices.drain().map((tabId) => deps.clearTabBadge(tabId).catch(() => undefined)));
       })
       .catch(report);
   }
   follow(granted);
   // Granted or taken back at any time (the options page, the browser's own add-on settings): no reload needed.
-  onPermissionsChange(() => {
-    granted = hasOtherSitesAccess();
+  deps.onAccessChange(() => {
+    granted = deps.hasAccess();
     follow(granted);
   });
 }

@@ -2,24 +2,31 @@ import { bannerReason, newlyDegraded, parseSnoozed, type BannerOrder } from '../
 import { serviceForUrl, serviceMatchPatterns, type ServiceId } from '../../core/catalog/index.ts';
 import { isException } from '../../core/settings/exceptions.ts';
 import type { HealthState } from '../../core/health/types.ts';
-import { linkDetail } from '../../core/translate/link-label.ts';
+import { linkDetail, type Localize } from '../../core/translate/link-label.ts';
 import type { KeyValueArea } from '../../core/ports.ts';
 import { createSerialQueue } from '../../core/util/serial.ts';
 import type { Settings } from '../../core/settings/index.ts';
 import { intentSubject } from '../../core/translate/index.ts';
-import { alternativeName, serviceName, t } from '../../platform/i18n.ts';
 import { PAGE_SCRIPT_FILE } from '../../core/page-script/scope.ts';
-import { injectScript } from '../../platform/scripting.ts';
-import { sendToTab, tabsOn } from '../../platform/tab-messaging.ts';
 import type { OfferFor } from '../offer.ts';
 
 const SNOOZED_KEY = 'bannerSnoozed';
 
-interface Deps {
+export interface BannerDeps {
   readonly settings: () => Promise<Settings>;
   /** The session store (storage.session): snoozes end with the browser session. */
   readonly session: KeyValueArea;
   readonly offerFor: OfferFor;
+  /** The banner's text, in the language Detour speaks. */
+  readonly t: Localize;
+  readonly serviceName: (id: ServiceId) => string;
+  readonly alternativeName: (id: string) => string;
+  /** The open tabs on these match patterns, with their addresses. */
+  readonly tabsOn: (patterns: string[]) => Promise<Array<{ id: number; url: string }>>;
+  /** Hands a tab's page script its banner; false when the tab has none (still loading, an error page). */
+  readonly sendToTab: (tabId: number, name: 'banner/show', order: BannerOrder) => Promise<boolean>;
+  /** Runs a packaged script in a tab; false when the browser refuses. */
+  readonly injectScript: (tabId: number, file: string) => Promise<boolean>;
 }
 
 export interface PageInfo {
@@ -30,7 +37,7 @@ export interface PageInfo {
 }
 
 /** Decides which loaded Kakao pages get the in-page banner, and prepares it (localized, translated). */
-export function createBanners({ settings, session, offerFor }: Deps) {
+export function createBanners({ settings, session, offerFor, t, serviceName, alternativeName, tabsOn, sendToTab, injectScript }: BannerDeps) {
   const serialized = createSerialQueue();
   const snoozed = async () => parseSnoozed(await session.get(SNOOZED_KEY));
 

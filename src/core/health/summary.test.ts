@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { initialHealth } from './engine.ts';
-import { badgeFor, isKnownDown, sameSummary, summarize } from './summary.ts';
+import { badgeFor, badgeTitleFor, isKnownDown, sameSummary, summarize } from './summary.ts';
 import type { HealthState, NetworkStatus, ServiceHealth, Summary } from './types.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 3);
@@ -71,6 +71,29 @@ describe('badgeFor', () => {
     ['degraded only', { verdict: 'some-down', down: [], degraded: [A, B] }, { text: '2', color: 'orange', severity: 'warn' }],
   ])('%s', (_name, summary, badge) => {
     expect(badgeFor(summary)).toEqual(badge);
+  });
+});
+
+describe('badgeTitleFor', () => {
+  it.each<[string, Summary, ReturnType<typeof badgeTitleFor>]>([
+    ['offline, whatever else is down', { verdict: 'offline', down: [A], degraded: [B] }, { key: 'badgeOffline' }],
+    ['kakao-wide names the services down', { verdict: 'kakao-wide', down: [A, B, C], degraded: [D] }, { key: 'badgeKakaoWide', services: [A, B, C] }],
+    ['down and degraded: names the down only', { verdict: 'some-down', down: [B], degraded: [A] }, { key: 'badgeDown', services: [B] }],
+    ['degraded only', { verdict: 'some-down', down: [], degraded: [C, D] }, { key: 'badgeDegraded', services: [C, D] }],
+    ['all up', { verdict: 'all-up', down: [], degraded: [] }, { key: 'badgeAllUp' }],
+    ['nothing known: the plain name', { verdict: 'unknown', down: [], degraded: [] }, { key: 'actionTitle' }],
+  ])('%s', (_name, summary, title) => {
+    expect(badgeTitleFor(summary)).toEqual(title);
+  });
+
+  it('whatever a state is, names a message with a service placeholder exactly when it names services', () => {
+    for (const specs of [{}, { [A]: 'up' }, { [A]: 'down' }, { [A]: 'degraded' }, { [A]: 'down', [B]: 'down', [C]: 'down' }] as Array<Partial<Record<ServiceId, Spec>>>) {
+      for (const network of ['online', 'offline', 'unknown'] as const) {
+        const title = badgeTitleFor(summarize(stateOf(specs, network)));
+        expect(title.services !== undefined, JSON.stringify([specs, network])).toBe(['badgeKakaoWide', 'badgeDown', 'badgeDegraded'].includes(title.key));
+        if (title.services) expect(title.services.length).toBeGreaterThan(0);
+      }
+    }
   });
 });
 

@@ -49,6 +49,29 @@ export function badgeFor(summary: Summary): Badge {
   return { text: '', color: 'none', severity: 'none' };
 }
 
+/** The toolbar button's tooltip, as a message: its key, and the services its one placeholder names (in order). */
+export interface BadgeTitle {
+  readonly key: 'badgeOffline' | 'badgeKakaoWide' | 'badgeDown' | 'badgeDegraded' | 'badgeAllUp' | 'actionTitle';
+  /** Present only for the messages that name services: the caller joins their localized names with ', '. */
+  readonly services?: readonly ServiceId[];
+}
+
+/** What the tooltip says beside the badge: offline, Kakao-wide, which services are down (else degraded), all up, or the plain name. */
+export function badgeTitleFor(summary: Summary): BadgeTitle {
+  switch (summary.verdict) {
+    case 'offline':
+      return { key: 'badgeOffline' };
+    case 'kakao-wide':
+      return { key: 'badgeKakaoWide', services: summary.down };
+    case 'some-down':
+      return summary.down.length > 0 ? { key: 'badgeDown', services: summary.down } : { key: 'badgeDegraded', services: summary.degraded };
+    case 'all-up':
+      return { key: 'badgeAllUp' };
+    case 'unknown':
+      return { key: 'actionTitle' };
+  }
+}
+
 /**
  * Whether a navigation to the service may go straight to the fallback. Only a confirmed outage
  * counts, and never while offline: then the alternatives are unreachable too.
