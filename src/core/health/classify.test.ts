@@ -47,7 +47,8 @@ const FIREFOX: readonly Row[] = [
   ['NS_ERROR_UNKNOWN_HOST', 'dns'],
   ['NS_ERROR_OFFLINE', 'offline'],
   ['NS_ERROR_NET_TIMEOUT', 'timeout'],
-  ['NS_ERROR_NET_TIMEOUT_EXTERNAL', 'timeout'],
+  // HTTPS-First giving up on https to try the http:// link over http: the load goes on.
+  ['NS_ERROR_NET_TIMEOUT_EXTERNAL', undefined],
   ['SSL received a record that exceeded the maximum permissible length.', 'tls'],
   ['SEC_ERROR_UNKNOWN_ISSUER', 'tls'],
   ['SEC_ERROR_EXPIRED_CERTIFICATE', 'tls'],

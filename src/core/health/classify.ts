@@ -13,6 +13,10 @@ const NOT_FAILURES: readonly RegExp[] = [
   /^net::ERR_DISALLOWED_URL_SCHEME$/,
   /^NS_BINDING_(ABORTED|REDIRECTED|RETARGETED)$/,
   /^NS_ERROR_ABORT$/,
+  // Firefox's HTTPS-First gives up on the https it tried first for an http:// link (2-3 s without an
+  // answer, dom.security.https_only_fire_http_request_background_timer_ms) and goes on over http: the
+  // load is not over. Its http attempt ends on its own (nsHTTPSOnlyUtils, TestHTTPAnswerRunnable).
+  /^NS_ERROR_NET_TIMEOUT_EXTERNAL$/,
   /^NS_ERROR_(DOM_BAD_URI|MALFORMED_URI|UNKNOWN_PROTOCOL)$/,
   /^NS_ERROR_(CONTENT_BLOCKED|TRACKING_URI|BLOCKED_BY_POLICY|HARMFULSITE_URI|MALWARE_URI|PHISHING_URI|UNWANTED_URI)/,
 ];

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
-import { KAKAO_HOSTS } from './kakao-hosts.ts';
+import { KAKAO_HOSTS, UNRESOLVABLE_NAMES } from './kakao-hosts.ts';
 import { CHROMIUM, DIST_CHROME, requireBuild } from './paths.ts';
+import { USERS_DISABLED_FEATURES } from './users-chrome.ts';
 import { centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
 
 class ChromiumTab implements Tab {
@@ -160,12 +161,17 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
       // https://map.kakao.com:81/) to the same port on 127.0.0.1, where nothing listens, as on the
       // real internet: Kakao serves nothing there, and a test must not get a healthy page from it.
       `--host-resolver-rules=${[
+        ...UNRESOLVABLE_NAMES.map((name) => `MAP ${name} ~NOTFOUND`),
         ...KAKAO_HOSTS.map((host) => (options.kakaoDnsDown ? `MAP ${host} ~NOTFOUND` : `MAP ${host}:443 ${kakao.host}:${kakao.port}`)),
+        // Old http:// links: Kakao's names on port 80 reach the same rules over plain http.
+        ...(options.kakaoDnsDown ? [] : KAKAO_HOSTS.map((host) => `MAP ${host}:80 ${server.kakaoHttp.host}:${server.kakaoHttp.port}`)),
         `MAP *:443 ${other.host}:${other.port}`,
         'MAP * 127.0.0.1',
         'EXCLUDE localhost',
       ].join(', ')}`,
       '--ignore-certificate-errors',
+      // As a user's Chrome: http:// navigations are tried over https first (see users-chrome.ts).
+      USERS_DISABLED_FEATURES,
       ...(options.remoteDebuggingPort ? [`--remote-debugging-port=${options.remoteDebuggingPort}`] : []),
     ],
   });

@@ -1,4 +1,4 @@
-import { FaultServer } from '../../fixtures/fault-server.ts';
+import { FaultServer, KAKAO_HTTP_PORT_FIREFOX } from '../../fixtures/fault-server.ts';
 import { launchChromium } from './chromium.ts';
 import { launchFirefox } from './firefox.ts';
 import { detourMessage, poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
@@ -7,7 +7,7 @@ export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
 /** Firefox resolves Kakao's names to 127.0.0.1 and every other name to 127.0.0.2, both on port 443. */
-const FIREFOX_FRONTS = { kakao: { host: '127.0.0.1', port: 443 }, other: { host: '127.0.0.2', port: 443 } };
+const FIREFOX_FRONTS = { kakao: { host: '127.0.0.1', port: 443 }, other: { host: '127.0.0.2', port: 443 }, kakaoHttpPort: KAKAO_HTTP_PORT_FIREFOX };
 
 export interface Rig {
   readonly server: FaultServer;

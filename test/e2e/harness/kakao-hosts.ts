@@ -28,3 +28,9 @@ export const OTHER_HOSTS: readonly string[] = [
     ...CONTROL_PROBES.map((url) => new URL(url).hostname),
   ]),
 ];
+
+/**
+ * Names no resolver accepts (a 64-character label): Chromium fails them itself on a real network, but
+ * its --host-resolver-rules would map them like any other name, so the harness fails them by rule.
+ */
+export const UNRESOLVABLE_NAMES: readonly string[] = [`${'a'.repeat(64)}.tistory.com`, `${'b'.repeat(64)}.tistory.com`];
