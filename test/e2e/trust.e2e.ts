@@ -175,6 +175,25 @@ describe.each(BROWSERS)('trust boundary in %s', (browserName) => {
     await home.close();
   });
 
+  it("a site that opened the failing Kakao page sees what the browser's own error page shows it: no sign of Detour", async () => {
+    rig.server.setRule('map.kakao.com', { kind: 'status', status: 503 });
+    rig.server.setRule(ATTACKER, { kind: 'page', html: '<!doctype html><meta charset="utf-8"><title>a</title><h1 id="top">a</h1>' });
+    const opener = await rig.browser.newTab();
+    await opener.goto(`https://${ATTACKER}/`);
+    await opener.evaluate(`void (window.opened = window.open('https://map.kakao.com/?q=opened'))`);
+    await sleep(3000);
+    // As measured with the browser alone on Chromium 156 (its error page for the 503): the window is
+    // open, its address unreadable (cross-origin), no frames. Detour's page must answer the same.
+    const seen = await opener.evaluate<{ closed: boolean; location: string; frames: number }>(`(() => {
+      const w = window.opened;
+      let location;
+      try { location = String(w.location.href); } catch (error) { location = error.name; }
+      return { closed: w.closed, location, frames: w.length };
+    })()`);
+    expect(seen).toEqual({ closed: false, location: 'SecurityError', frames: 0 });
+    await opener.close();
+  });
+
   describe('old http:// links in a real outage get their alternatives (with the browser\'s own HTTPS upgrade on)', () => {
     const link = 'http://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
     // Each case is a real outage that Detour rightly remembers: the next starts from a healthy Kakao.

@@ -12,7 +12,7 @@ import type { Settings } from '../../core/settings/index.ts';
 import type { Localize } from '../../core/translate/link-label.ts';
 import { isAllowedLink } from '../../core/translate/links.ts';
 import type { OtherSitesListeners } from '../../platform/web-request.ts';
-import { createHangWatch } from '../rescue/hang-watch.ts';
+import { createHangWatch } from './hang-watch.ts';
 
 export interface OtherSitesDeps {
   readonly settings: () => Promise<Settings>;
