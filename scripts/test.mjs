@@ -2,7 +2,7 @@
 // are byte-identical), unit tests, real-browser tests in Chromium and Firefox, and web-ext lint of the
 // Firefox package. Installs Debian's browsers if missing.
 // Ends with one line "detour: N passed, M failed".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,43 @@ function check(label, command, args) {
 function vitest(label, args) {
   const output = join(reports, `${label.replace(/\W+/g, '-')}.json`);
   const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  count(label, output, ok);
+}
+
+/**
+ * Vitest runs side by side, each line of their output under its label: the real-browser tests run one
+ * process per browser (Chromium's rigs take free ports, Firefox's the fixed 80 and 443), since most
+ * of their time is spent waiting on browsers, not computing.
+ */
+async function vitestTogether(runs) {
+  const started = Date.now();
+  const results = await Promise.all(
+    runs.map(({ label, args, env: extra }) => {
+      const output = join(reports, `${label.replace(/\W+/g, '-')}.json`);
+      console.log(`\n== ${label} (started)`);
+      return new Promise((resolve) => {
+        const child = spawn('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+        for (const stream of [child.stdout, child.stderr]) {
+          let rest = '';
+          stream.setEncoding('utf8');
+          stream.on('data', (chunk) => {
+            const lines = (rest + chunk).split('\n');
+            rest = lines.pop() ?? '';
+            for (const line of lines) console.log(`[${label}] ${line}`);
+          });
+          stream.on('end', () => rest && console.log(`[${label}] ${rest}`));
+        }
+        child.on('close', (code, signal) => {
+          console.log(`== ${label}: ${code === 0 ? 'ok' : `FAILED (exit ${code ?? signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+          resolve({ label, output, ok: code === 0 });
+        });
+      });
+    }),
+  );
+  for (const { label, output, ok } of results) count(label, output, ok);
+}
+
+function count(label, output, ok) {
   try {
     const report = JSON.parse(readFileSync(output, 'utf8'));
     passed += report.numPassedTests;
@@ -70,7 +107,7 @@ else {
 check('two builds are byte-identical (store zips, sources archive)', 'node', ['scripts/check-reproducible.mjs']);
 vitest('unit tests', []);
 if (built) {
-  vitest('real-browser tests (Chromium, Firefox)', ['-c', 'vitest.e2e.config.ts']);
+  await vitestTogether(['chromium', 'firefox'].map((browser) => ({ label: `real-browser tests (${browser})`, args: ['-c', 'vitest.e2e.config.ts'], env: { DETOUR_E2E_BROWSER: browser } })));
   check('web-ext lint of the Firefox build (0 errors, 0 warnings)', 'node', ['scripts/lint-firefox.mjs']);
 }
 

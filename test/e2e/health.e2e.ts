@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
+import { BROWSERS, detourMessage, runsIn, type Tab } from './harness/index.ts';
 import { openDegradedDaumSearch } from './harness/outages.ts';
 import { useRig } from './harness/suite.ts';
 
@@ -143,7 +143,7 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
   });
 });
 
-describe('a stopped service worker in chromium', () => {
+describe.runIf(runsIn('chromium'))('a stopped service worker in chromium', () => {
   const rig = useRig('chromium', { recoverBeforeEach: false });
 
   it('loses no state mid-outage and repeats no notification', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hasBanner } from './harness/banner-view.ts';
 import { FALLBACK_PAGE_PATH } from '../../src/core/rescue/fallback-query.ts';
 import { BROWSERS, detourMessage, startRig, type Rig, type Tab } from './harness/index.ts';
@@ -51,8 +51,9 @@ describe.each(BROWSERS)('trust boundary in %s', (browserName) => {
   afterAll(async () => {
     await rig?.close();
   });
-  beforeEach(() => {
-    rig.server.clearRules();
+  // Some cases are real outages that Detour rightly remembers: each starts from a healthy Kakao.
+  beforeEach(async () => {
+    await rig.recover();
   });
 
   const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
@@ -145,8 +146,9 @@ describe.each(BROWSERS)('trust boundary in %s', (browserName) => {
       await tab.goto(`https://${host}/entry/${PLANTED}`);
       await tab.waitForUrl(isFallback, 15_000);
       // Helped as an address the tab failed to load; no outage claimed, no address carried.
-      expect(await tab.text('[data-testid=title]')).toBe('이 주소를 열 수 없습니다');
-      const carried = await tab.evaluate<string>('[...document.querySelectorAll("a[href], input")].map((el) => el.href ?? el.value).join(" ") + document.body.innerText');
+      await expect.poll(() => tab.text('[data-testid=title]'), { timeout: 5000 }).toBe('이 주소를 열 수 없습니다');
+      await expect.poll(() => tab.evaluate<number>('document.querySelectorAll("[data-testid=search-text], [data-alternative]").length'), { timeout: 5000 }).toBeGreaterThan(0);
+      const carried = await tab.evaluate<string>('[...document.querySelectorAll("a[href], input")].map((el) => el.href ?? el.value).join(" ") + (document.body?.innerText ?? "")');
       expect(decodeURIComponent(carried)).not.toContain('tistory-help');
       expect(await tab.text('[data-testid=scope]')).not.toMatch(/장애로 보입니다|만의 장애/);
     }
@@ -182,24 +184,23 @@ describe.each(BROWSERS)('trust boundary in %s', (browserName) => {
     await opener.goto(`https://${ATTACKER}/`);
     await opener.evaluate(`void (window.opened = window.open('https://map.kakao.com/?q=opened'))`);
     await sleep(3000);
-    // As measured with the browser alone on Chromium 156 (its error page for the 503): the window is
-    // open, its address unreadable (cross-origin), no frames. Detour's page must answer the same.
+    // As measured with the browser alone (its error page for the 503), in both browsers: the window
+    // is open, its address unreadable (cross-origin), no frames. Chromium answers the same with
+    // Detour's page. Firefox does not: moving a tab to a moz-extension:// page replaces its browsing
+    // context, and the opener's handle then reads closed (measured 5 of 5; listed in the README as
+    // what a page can still learn). Pinned here so that a change either way shows.
     const seen = await opener.evaluate<{ closed: boolean; location: string; frames: number }>(`(() => {
       const w = window.opened;
       let location;
       try { location = String(w.location.href); } catch (error) { location = error.name; }
       return { closed: w.closed, location, frames: w.length };
     })()`);
-    expect(seen).toEqual({ closed: false, location: 'SecurityError', frames: 0 });
+    expect(seen).toEqual({ closed: browserName === 'firefox', location: 'SecurityError', frames: 0 });
     await opener.close();
   });
 
   describe('old http:// links in a real outage get their alternatives (with the browser\'s own HTTPS upgrade on)', () => {
     const link = 'http://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
-    // Each case is a real outage that Detour rightly remembers: the next starts from a healthy Kakao.
-    afterEach(async () => {
-      await rig.recover();
-    });
 
     /** Follows the old link from a blog post, as a user would, and expects the fallback page for it. */
     async function followOldLink(timeoutMs: number): Promise<Tab> {

@@ -157,16 +157,17 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
       '--disable-sync',
       ...(dist ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       `--lang=${locale}`,
-      // Port 443 of every name goes to the fault server; any other port (http's 80, a stranger's
-      // https://map.kakao.com:81/) to the same port on 127.0.0.1, where nothing listens, as on the
-      // real internet: Kakao serves nothing there, and a test must not get a healthy page from it.
+      // Port 443 of every name goes to the fault server, and port 80 of Kakao's names to its plain-http
+      // front; any other port (a stranger's https://map.kakao.com:81/) to the same port on 127.0.0.3,
+      // where nothing listens, as on the real internet: a test must not get a healthy page from it.
       `--host-resolver-rules=${[
         ...UNRESOLVABLE_NAMES.map((name) => `MAP ${name} ~NOTFOUND`),
         ...KAKAO_HOSTS.map((host) => (options.kakaoDnsDown ? `MAP ${host} ~NOTFOUND` : `MAP ${host}:443 ${kakao.host}:${kakao.port}`)),
         // Old http:// links: Kakao's names on port 80 reach the same rules over plain http.
         ...(options.kakaoDnsDown ? [] : KAKAO_HOSTS.map((host) => `MAP ${host}:80 ${server.kakaoHttp.host}:${server.kakaoHttp.port}`)),
         `MAP *:443 ${other.host}:${other.port}`,
-        'MAP * 127.0.0.1',
+        // Not 127.0.0.1: a Firefox run side by side listens there on 80 and 443.
+        'MAP * 127.0.0.3',
         'EXCLUDE localhost',
       ].join(', ')}`,
       '--ignore-certificate-errors',

@@ -4,7 +4,21 @@ import { launchFirefox } from './firefox.ts';
 import { detourMessage, poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
-export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+const ALL_BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+/**
+ * The browsers this run tests: both, or the one DETOUR_E2E_BROWSER names (npm test runs one process
+ * per browser side by side: Chromium's rigs take free ports, Firefox's the fixed 80 and 443).
+ */
+export const BROWSERS: readonly BrowserName[] = browsersOfRun(process.env.DETOUR_E2E_BROWSER);
+
+export function browsersOfRun(only: string | undefined): readonly BrowserName[] {
+  if (!only) return ALL_BROWSERS;
+  if (!ALL_BROWSERS.includes(only as BrowserName)) throw new Error(`DETOUR_E2E_BROWSER=${only}: expected one of ${ALL_BROWSERS.join(', ')}`);
+  return [only as BrowserName];
+}
+
+/** Cases only one browser has (a service worker to stop, Chromium's tab limits): run where that browser runs. */
+export const runsIn = (name: BrowserName): boolean => BROWSERS.includes(name);
 
 /** Firefox resolves Kakao's names to 127.0.0.1 and every other name to 127.0.0.2, both on port 443. */
 const FIREFOX_FRONTS = { kakao: { host: '127.0.0.1', port: 443 }, other: { host: '127.0.0.2', port: 443 }, kakaoHttpPort: KAKAO_HTTP_PORT_FIREFOX };
