@@ -123,6 +123,19 @@ describe('banner: pushed to open pages when a service becomes degraded', () => {
     expect(r.injected).toEqual([{ tabId: 2, file: PAGE_SCRIPT_FILE }]);
   });
 
+  it("never pushes it to a page Kakao did not write (a blog under a wildcard name, plain http)", async () => {
+    const r = rig({
+      tabs: [
+        { id: 4, url: 'https://someone.tistory.com/1', pageScript: true },
+        { id: 5, url: 'http://www.tistory.com/', pageScript: true },
+        { id: 6, url: 'https://www.tistory.com/', pageScript: true },
+      ],
+    });
+    await r.banners.pushChanges(stateOf({}), stateOf({ tistory: 'degraded' }));
+    expect(r.shown.map(({ tabId }) => tabId)).toEqual([6]);
+    expect(r.injected).toEqual([]);
+  });
+
   it('tells nobody when nothing became degraded, or the service is snoozed', async () => {
     const r = rig({ tabs });
     await r.banners.pushChanges(DEGRADED, DEGRADED);

@@ -7,7 +7,7 @@ import type { KeyValueArea } from '../../core/ports.ts';
 import { createSerialQueue } from '../../core/util/serial.ts';
 import type { Settings } from '../../core/settings/index.ts';
 import { intentSubject } from '../../core/translate/index.ts';
-import { PAGE_SCRIPT_FILE } from '../../core/page-script/scope.ts';
+import { PAGE_SCRIPT_FILE, shouldReadPage } from '../../core/page-script/scope.ts';
 import type { OfferFor } from '../offer.ts';
 
 const SNOOZED_KEY = 'bannerSnoozed';
@@ -76,7 +76,9 @@ export function createBanners({ settings, session, offerFor, t, serviceName, alt
   async function pushChanges(before: HealthState, after: HealthState): Promise<void> {
     for (const service of newlyDegraded(before, after)) {
       for (const tab of await tabsOn(serviceMatchPatterns([service]))) {
-        if (serviceForUrl(tab.url) !== service) continue;
+        // Only Kakao's own pages (https, a named host): a blog under *.tistory.com is its author's page,
+        // and an element laid over it is something its author's script can see.
+        if (!shouldReadPage(tab.url) || serviceForUrl(tab.url) !== service) continue;
         // No title: the tab may be showing Kakao's error page, whose title is nobody's search.
         const order = await orderFor(after, { url: tab.url });
         if (!order) continue;
