@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { initialHealth, initialService, reduceAll } from './engine.ts';
 import { DAY_MS, RECENT_BUCKETS, RECENT_BUCKET_MS, bucketsOf, emptyHistory } from './history.ts';
-import { HEALTH_KEY, HISTORY_KEY, joinFromStorage, splitForStorage } from './storage.ts';
+import { joinFromStorage, splitForStorage } from './storage.ts';
 import type { HealthEvent, HealthState } from './types.ts';
+import { HEALTH_KEY, HISTORY_KEY } from '../storage-keys.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 3);
 const NOW = T0 + 3600_000;

@@ -5,12 +5,6 @@ import { onKakaoDomain } from '../catalog/kakao-domains.ts';
  * costs the background nothing: it speaks only when there is something to say.
  */
 
-/**
- * Where the background lists, for the page scripts, the hosts of the services that are not plainly up
- * (exact names, or "*.suffix"): a page script reads it without waking the background.
- */
-export const PAGE_STATUS_KEY = 'pageStatus';
-
 /** The hosts named in the stored page status (anything malformed names none). */
 export function hostsNotUp(stored: unknown): readonly string[] {
   if (!Array.isArray(stored)) return [];

@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { LAST_FAILURE_KEY, parseFailure, type FailureRecord } from '../../core/health/last-failure.ts';
-import { HEALTH_KEY, HISTORY_KEY, healthView } from '../../core/health/view.ts';
+import { parseFailure, type FailureRecord } from '../../core/health/last-failure.ts';
+import { healthView } from '../../core/health/view.ts';
 import type { HealthView } from '../../core/health/view.ts';
 import type { Settings } from '../../core/settings/index.ts';
-import { SETTINGS_KEY } from '../../core/settings/store.ts';
+import { HEALTH_KEY, HISTORY_KEY, LAST_FAILURE_KEY, SETTINGS_KEY } from '../../core/storage-keys.ts';
 import type { AlternativeLink } from '../../core/translate/index.ts';
 import { send } from '../../platform/messaging.ts';
 import { onLocalChange, readLocal } from '../../platform/storage.ts';
