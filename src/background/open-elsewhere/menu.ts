@@ -25,12 +25,13 @@ export function createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensi
    * The Kakao address a tab is about, and the title worth reading for it: the fallback page's own
    * title ("… 접속 불가 · Detour") says nothing about what the user wanted, so it is not offered.
    */
-  const addressOf = (tab: { readonly url?: string; readonly title?: string }): { url: string; title: string | undefined } | undefined => {
+  const addressOf = (tab: { readonly url?: string; readonly title?: string }): { url: string; title: string | undefined; fallback: boolean } | undefined => {
     if (!tab.url) return undefined;
     const origin = extensionUrl('');
     const url = kakaoAddressOf(tab.url, origin);
     if (!url) return undefined;
-    return { url, title: isFallbackPage(tab.url, origin) ? undefined : tab.title };
+    const fallback = isFallbackPage(tab.url, origin);
+    return { url, title: fallback ? undefined : tab.title, fallback };
   };
 
   return {
@@ -57,14 +58,23 @@ export function createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensi
       if (link) await openNextTo(click.tab, link.url);
     },
 
-    /** The popup: every alternative for the active tab's Kakao page, in the user's order; null for any other page. */
+    /**
+     * The popup: every alternative for the active tab's Kakao page, in the user's order; on Detour's
+     * fallback page, those of the address that failed there. Null for any other page.
+     */
     async forTab(tab: WindowTab | undefined): Promise<TabAlternatives | null> {
       // Without a url the page is not on a Kakao host (Detour may not read it).
       const address = tab ? addressOf(tab) : undefined;
       if (!tab || !address) return null;
       const translation = await offerFor(address.url, { title: address.title });
       if (!translation || translation.links.length === 0) return null;
-      return { service: translation.service, subject: intentSubject(translation.intent), links: translation.links, tab: { id: tab.id, index: tab.index, windowId: tab.windowId } };
+      return {
+        service: translation.service,
+        subject: intentSubject(translation.intent),
+        links: translation.links,
+        tab: { id: tab.id, index: tab.index, windowId: tab.windowId },
+        ...(address.fallback ? { fallback: true } : {}),
+      };
     },
 
     /** The shortcut: this Kakao page in the user's preferred alternative, in the same tab. */
