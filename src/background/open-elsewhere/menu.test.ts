@@ -5,7 +5,8 @@ import { OPEN_ALTERNATIVE_COMMAND } from '../../core/open-elsewhere/menu.ts';
 import { alternativeName, echoT } from '../../../test/support/localize.ts';
 import { off, on, withAlternatives } from '../../../test/support/settings.ts';
 import type { Place } from '../../core/translate/intent.ts';
-import { translate } from '../../core/translate/index.ts';
+import { intentSubject, translate } from '../../core/translate/index.ts';
+import { offer } from '../../core/offer.ts';
 import { offeredAlternatives } from '../../core/settings/alternatives.ts';
 import { createOffers } from '../offer.ts';
 import { createOpenElsewhere } from './menu.ts';
@@ -136,4 +137,17 @@ describe('open elsewhere: the popup', () => {
     // The popup's old way (translate with the order, no place cache) offered only the alternatives' home pages.
     expect(popup?.links).not.toEqual(translate(placeUrl, { platform: 'desktop', order: offeredAlternatives(DEFAULTS.services.kakaomap) })?.links);
   });
+
+  it("on a fallback tab, the offer the fallback page itself makes: the address that failed, with the title it carries", async () => {
+    const request = { service: 'kakaomap', url: 'https://place.map.kakao.com/18577297', cause: { kind: 'refused' }, title: '스타벅스 판교점 | 카카오맵' } as const;
+    const r = rig();
+    const popup = await r.openElsewhere.forTab({ id: 3, index: 1, windowId: 2, url: `${ORIGIN}${FALLBACK_PAGE_PATH}${fallbackQuery(request)}`, title: '카카오맵 연결 안 됨 · Detour' });
+    // What src/ui/fallback/main.tsx offers for its request, once it has read the settings.
+    const page = offer(request.url, { services: {}, platform: 'desktop', title: request.title, place: null, order: offeredAlternatives(DEFAULTS.services.kakaomap) });
+    expect(popup?.links).toEqual(page?.links);
+    expect(popup?.subject).toBe(intentSubject(page!.intent));
+    expect(popup?.subject).toBe('스타벅스 판교점');
+    expect(r.offers).toEqual([{ url: request.url, title: request.title, order: undefined }]);
+  });
 });
+

@@ -1,6 +1,6 @@
 import { OPEN_ALTERNATIVE_COMMAND, clickedUrl, menuPlan, parseMenuItemId } from '../../core/open-elsewhere/menu.ts';
 import type { TabAlternatives } from '../../core/messages.ts';
-import { isFallbackPage, kakaoAddressOf } from '../../core/rescue/tab-address.ts';
+import { tabAddress } from '../../core/rescue/tab-address.ts';
 import { intentSubject } from '../../core/translate/index.ts';
 import type { Localize } from '../../core/translate/link-label.ts';
 import type { ActiveTab } from '../../platform/commands.ts';
@@ -22,16 +22,15 @@ export interface OpenElsewhereDeps {
 /** "Open in another service" at any time: the context menu on Kakao pages and links, and the shortcut. */
 export function createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl, t, alternativeName }: OpenElsewhereDeps) {
   /**
-   * The Kakao address a tab is about, and the title worth reading for it: the fallback page's own
-   * title ("… 접속 불가 · Detour") says nothing about what the user wanted, so it is not offered.
+   * The Kakao address a tab is about, and the title worth reading for it. On the fallback page that is
+   * the title the tab had when the load failed, carried in the page's query, which the page's own links
+   * use too; the page's own title ("… 접속 불가 · Detour") says nothing about what the user wanted.
    */
   const addressOf = (tab: { readonly url?: string; readonly title?: string }): { url: string; title: string | undefined; fallback: boolean } | undefined => {
     if (!tab.url) return undefined;
-    const origin = extensionUrl('');
-    const url = kakaoAddressOf(tab.url, origin);
-    if (!url) return undefined;
-    const fallback = isFallbackPage(tab.url, origin);
-    return { url, title: fallback ? undefined : tab.title, fallback };
+    const address = tabAddress(tab.url, extensionUrl(''));
+    if (!address) return undefined;
+    return address.fallback ? { url: address.url, title: address.fallback.title, fallback: true } : { url: address.url, title: tab.title, fallback: false };
   };
 
   return {
