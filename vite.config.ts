@@ -9,6 +9,7 @@ import { INJECTED_SCRIPTS } from './scripts/bundle-files.ts';
 import { serviceMatchPatterns } from './src/core/catalog/index.ts';
 import { GECKO_ID } from './src/core/identity.ts';
 import { PAGE_SCRIPT_FILE } from './src/core/page-script/scope.ts';
+import { FALLBACK_PAGE_PATH } from './src/core/rescue/fallback-query.ts';
 import { PRIVACY_PAGE, privacyPage } from './scripts/privacy-page.ts';
 
 export type Target = 'chrome' | 'firefox';
@@ -144,7 +145,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       target: 'es2022',
       rollupOptions: {
-        input: { fallback: resolve(import.meta.dirname, 'src/ui/fallback/index.html') },
+        input: { fallback: resolve(import.meta.dirname, FALLBACK_PAGE_PATH) },
       },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5174 } },

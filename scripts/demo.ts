@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { SERVICES, SERVICE_IDS } from '../src/core/catalog/index.ts';
 import type { HostRule } from '../test/fixtures/fault-server.ts';
-import { ROOT } from '../test/e2e/harness/paths.ts';
+import { POPUP_PAGE_PATH, ROOT } from '../test/e2e/harness/paths.ts';
 import { startRig, type Rig, type Tab } from '../test/e2e/harness/index.ts';
 
 const MAINTENANCE = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>서비스 점검 안내</title></head>
@@ -101,7 +101,7 @@ async function walkThrough(rig: Rig): Promise<void> {
 
   console.log('3. The popup: verdict, status rows, badge');
   const popup = await rig.browser.newTab();
-  await popup.goto(`${rig.browser.extensionOrigin}src/ui/popup/index.html`);
+  await popup.goto(`${rig.browser.extensionOrigin}${POPUP_PAGE_PATH}`);
   await shot(popup, dir, '3-popup');
 
   console.log('4. A Daum page that loads, but its API calls fail: the in-page banner');

@@ -6,7 +6,7 @@
 // SHOTS_BROWSERS=chromium SHOTS_LANGUAGES=ko SHOTS_SCHEMES=dark narrow a run down while iterating.
 import { hasBanner } from '../test/e2e/harness/banner-view.ts';
 import { mkdirSync } from 'node:fs';
-import { ROOT } from '../test/e2e/harness/paths.ts';
+import { OPTIONS_PAGE_PATH, POPUP_PAGE_PATH, ROOT } from '../test/e2e/harness/paths.ts';
 import { startRig, type BrowserName } from '../test/e2e/harness/index.ts';
 import { openDegradedDaumSearch } from '../test/e2e/harness/outages.ts';
 import { poll, type Tab } from '../test/e2e/harness/types.ts';
@@ -36,12 +36,12 @@ async function shoot(browserName: BrowserName, language: 'ko' | 'en', scheme: Sc
   try {
     const popup = await rig.browser.newTab();
     await popup.setViewport(360, 600);
-    await popup.goto(`${rig.browser.extensionOrigin}src/ui/popup/index.html`);
+    await popup.goto(`${rig.browser.extensionOrigin}${POPUP_PAGE_PATH}`);
     await settle();
     await popup.screenshot(name('popup'));
 
     const options = await rig.browser.newTab();
-    await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     // KakaoMap's entry open: its mode and its alternatives, in order, with the controls to reorder them.
     await poll(() => options.evaluate<boolean>(`!!document.querySelector('[data-service-details=kakaomap] summary')`), Boolean, 5000, 'the options page');
     await options.click('[data-service-details=kakaomap] summary');
@@ -54,7 +54,7 @@ async function shoot(browserName: BrowserName, language: 'ko' | 'en', scheme: Sc
     await poll(() => tab.text('[data-testid=severity]'), (text) => text !== null, 5000, 'the fallback page');
     await settle();
     await both(tab, 'fallback');
-    await popup.goto(`${rig.browser.extensionOrigin}src/ui/popup/index.html`);
+    await popup.goto(`${rig.browser.extensionOrigin}${POPUP_PAGE_PATH}`);
     await settle();
     await popup.screenshot(name('popup-outage'));
     await rig.server.setTransport('normal');

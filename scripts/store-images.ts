@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startRig } from '../test/e2e/harness/index.ts';
 import { openDegradedDaumSearch } from '../test/e2e/harness/outages.ts';
-import { ROOT } from '../test/e2e/harness/paths.ts';
+import { OPTIONS_PAGE_PATH, POPUP_PAGE_PATH, ROOT } from '../test/e2e/harness/paths.ts';
 import { poll } from '../test/e2e/harness/types.ts';
 
 type Language = 'ko' | 'en';
@@ -62,7 +62,7 @@ async function capture(language: Language): Promise<{ shots: string[]; popup: st
     // The popup at its own size, as the browser shows it under the toolbar button.
     const popup = await rig.browser.newTab();
     await popup.setViewport(360, 600);
-    await popup.goto(`${rig.browser.extensionOrigin}src/ui/popup/index.html`);
+    await popup.goto(`${rig.browser.extensionOrigin}${POPUP_PAGE_PATH}`);
     await settle();
     await settle();
     const height = await popup.evaluate<number>('Math.ceil(document.querySelector("main")?.getBoundingClientRect().bottom ?? 600)');
@@ -80,7 +80,7 @@ async function capture(language: Language): Promise<{ shots: string[]; popup: st
 
     const options = await rig.browser.newTab();
     await options.setViewport(1280, 720);
-    await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     await poll(() => options.evaluate<boolean>(`!!document.querySelector('[data-service-details=kakaomap] summary')`), Boolean, 5000, 'the options page');
     await options.click('[data-service-details=kakaomap] summary');
     await settle();

@@ -16,13 +16,13 @@ import type { FaultServer } from '../../test/fixtures/fault-server.ts';
 import { ALTERNATIVES, CONTROL_PROBES, SERVICES } from '../../src/core/catalog/index.ts';
 import { entrySizes, readManifest, total } from '../bundle-files.ts';
 import { cell, stats, type Stats } from './stats.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH, POPUP_PAGE_PATH as POPUP } from '../../test/e2e/harness/paths.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const HANG_RUNS = Number(process.env.BENCH_HANG_RUNS ?? 5);
 const PROBE_WINDOW_MS = Number(process.env.BENCH_PROBE_WINDOW_S ?? 120) * 1000;
 const IDLE_WINDOW_MS = PROBE_WINDOW_MS / 2;
-const FALLBACK = 'src/ui/fallback/index.html';
-const POPUP = 'src/ui/popup/index.html';
 
 type FaultKind = 'refused' | 'reset' | '503' | 'tls';
 const FAULTS: readonly FaultKind[] = ['refused', 'reset', '503', 'tls'];
@@ -334,7 +334,7 @@ async function popupRuns(rig: Rig): Promise<{ painted: number[]; fcp: number[]; 
   const fcp: number[] = [];
   let early = 0;
   const host = await rig.browser.newTab();
-  await host.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+  await host.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
   for (let run = -1; run < RUNS; run += 1) {
     const reading = await host.evaluate<{ painted: number; fcp: number | null; early: boolean }>(POPUP_IN_FRAME(`${rig.browser.extensionOrigin}${POPUP}`));
     if (run < 0) continue;
@@ -395,7 +395,7 @@ async function probes(name: BrowserName): Promise<ProbeWindow[]> {
   const rig = await startRig(name, { language: 'en', distDir: BUILD[name] });
   try {
     const control = await rig.browser.newTab();
-    await control.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await control.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     const windows = [await probeWindow(rig, control, 'idle: no Kakao tab, nothing failed', IDLE_WINDOW_MS)];
     const kakao = await rig.browser.newTab();
     await kakao.goto('https://map.kakao.com/?q=bench-probe');
@@ -438,7 +438,7 @@ async function timings(name: BrowserName): Promise<Omit<BrowserResults, 'version
   const bare = await (name === 'chromium' ? launchChromium : launchFirefox)(rig.server, { withoutExtension: true, language: 'en' });
   try {
     const listener = await rig.browser.newTab();
-    await listener.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await listener.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     await listener.evaluate(LISTEN);
     await faultRun(rig, listener, 'refused', -1); // warm-up, not counted
     const faults = {} as BrowserResults['faults'];
@@ -467,7 +467,7 @@ async function timings(name: BrowserName): Promise<Omit<BrowserResults, 'version
     await listener.close();
     const times = await loads(rig, bare);
     const messagesTab = await rig.browser.newTab();
-    await messagesTab.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await messagesTab.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     await messagesTab.evaluate(LISTEN);
     const withExtension = stats(times.withExtension);
     const without = stats(times.without);
@@ -592,7 +592,7 @@ function report(results: BrowserResults[], probeResults: Record<string, ProbeWin
     ['popup opened -> first contentful paint', ...col((r) => cell(r.popup.fcp))],
     ['runs where the rows were there before the watcher saw the document (upper bounds)', ...col((r) => String(r.popup.early))],
   ]));
-  lines.push('', `src/ui/popup/index.html (the toolbar popup cannot be opened by automation), ${RUNS} runs after one warm-up, each loaded fresh in a 360 x 600 frame of Detour's options page, opened as a tab: the same page, scripts and background round trip as the toolbar popup, watched from outside (Firefox runs no automation script inside extension pages). Time from the popup document's own navigation start (its \`performance.timeOrigin\`) until the verdict and the first service row (filled in from the background's answer) are in the DOM and painted (first task after the next animation frame); and its first contentful paint where the browser reports one for a frame (Chromium does not).`, '');
+  lines.push('', `${POPUP} (the toolbar popup cannot be opened by automation), ${RUNS} runs after one warm-up, each loaded fresh in a 360 x 600 frame of Detour's options page, opened as a tab: the same page, scripts and background round trip as the toolbar popup, watched from outside (Firefox runs no automation script inside extension pages). Time from the popup document's own navigation start (its \`performance.timeOrigin\`) until the verdict and the first service row (filled in from the background's answer) are in the DOM and painted (first task after the next animation frame); and its first contentful paint where the browser reports one for a frame (Chromium does not).`, '');
   return lines.join('\n');
 }
 

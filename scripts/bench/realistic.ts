@@ -12,14 +12,14 @@ import { kakaoMapSite, MAP_PAGE } from './kakaomap-site.ts';
 import { childPids, cpuBetween, readTree, type ProcessRole } from './proc-cpu.ts';
 import { stats, type Stats } from './stats.ts';
 import { watchWorker, WorkerEventCounter, type WorkerEvents } from './worker-events.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH as OPTIONS } from '../../test/e2e/harness/paths.ts';
 
 export const PAIRS = Number(process.env.BENCH_PAIRS ?? 10);
 export const REPEATS = 2;
 export const INSTRUMENTED_LOADS = 3;
 const RTT_RUNS = 20;
 export const ERROR_RUNS = Number(process.env.BENCH_ERROR_RUNS ?? 8);
-const FALLBACK = 'src/ui/fallback/index.html';
-const OPTIONS = 'src/ui/options/index.html';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);

@@ -6,14 +6,12 @@ import { mainFrameEvent, serviceToAsk } from '../core/health/signals.ts';
 import { badgeFor, badgeTitleFor } from '../core/health/summary.ts';
 import type { HealthEvent, HealthState } from '../core/health/types.ts';
 import { createBatcher } from '../core/util/batch.ts';
-import { HEALTH_KEY, HISTORY_KEY } from '../core/health/view.ts';
-import { PAGE_STATUS_KEY } from '../core/page-script/report.ts';
 import { createPageStatusChanges } from '../core/page-script/status.ts';
 import { ALTERNATIVE_PROBE_TIMEOUT_MS } from '../core/rescue/redirect.ts';
 import type { MainFrameOutcome } from '../core/health/main-frame.ts';
 import { createSettingsHome } from '../core/settings/home.ts';
 import { DEFAULTS } from '../core/settings/defaults.ts';
-import { SETTINGS_KEY, createSettingsStore } from '../core/settings/store.ts';
+import { createSettingsStore } from '../core/settings/store.ts';
 import { createTabPasses } from '../core/rescue/tab-passes.ts';
 import { clearAlarm, ensureAlarm, onAlarm } from '../platform/alarms.ts';
 import { clearTabBadge, setBadge, setTabBadge } from '../platform/badge.ts';
@@ -50,6 +48,7 @@ import { createRescuer } from './rescue/rescuer.ts';
 import { cacheSettings } from './settings-cache.ts';
 import { createSubresources } from './health/subresources.ts';
 import { createWithheldCheck } from './health/withheld.ts';
+import { HEALTH_KEY, HISTORY_KEY, PAGE_STATUS_KEY, SETTINGS_KEY } from '../core/storage-keys.ts';
 
 // Listeners are registered synchronously at start-up: an MV3 service worker woken by an event only
 // receives it if its listener exists by the end of the first turn.

@@ -3,8 +3,8 @@ import { lookupPlace, parsePlaceCache, rememberPlace } from '../core/places/cach
 import type { KeyValueArea } from '../core/ports.ts';
 import { createSerialQueue } from '../core/util/serial.ts';
 import type { Place } from '../core/translate/intent.ts';
+import { PLACE_CACHE_KEY } from '../core/storage-keys.ts';
 
-const PLACE_CACHE_KEY = 'placeCache';
 
 export interface PlaceStore {
   /** Remembers the place a healthy place page showed; ignores pages that say too little. */

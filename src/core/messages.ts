@@ -28,6 +28,8 @@ export interface TabAlternatives {
   readonly links: readonly AlternativeLink[];
   /** The tab, so that a chosen alternative opens right after it. */
   readonly tab: { readonly id: number; readonly index: number; readonly windowId: number };
+  /** The tab shows Detour's fallback page: the links are those of the address that failed there. */
+  readonly fallback?: boolean;
 }
 
 /** Every message between the extension's contexts: name -> request and response. */

@@ -3,10 +3,9 @@ import { axeViolations, seriousOrCritical } from './harness/axe.ts';
 import { BROWSERS, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
 import { poll } from './harness/types.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH as OPTIONS, POPUP_PAGE_PATH as POPUP } from './harness/paths.ts';
 
-const POPUP = 'src/ui/popup/index.html';
-const OPTIONS = 'src/ui/options/index.html';
-const FALLBACK = 'src/ui/fallback/index.html';
 
 /** The pages' background colour in each scheme (base.css), to show the scheme really took effect. */
 const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(23, 23, 28)' } as const;

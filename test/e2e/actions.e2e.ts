@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
 import { setMode as setKakaoMapMode } from './options-page.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
-const FALLBACK = 'src/ui/fallback/index.html';
 const enc = encodeURIComponent;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,7 +71,7 @@ describe.each(BROWSERS)('fallback actions in %s', (browserName) => {
     const first = await confirmedOutage();
     await first.close();
     const control = await rig.browser.newTab();
-    await control.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await control.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     expect(await control.evaluate<boolean>(detourMessage('settings/update', { exceptions: ['map.kakao.com/link'] }, '(result) => result.ok'))).toBe(true);
     try {
       // Anywhere else on the service the short-cut holds: straight to the fallback page.

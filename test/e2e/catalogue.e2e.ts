@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
-const FALLBACK = 'src/ui/fallback/index.html';
 const enc = encodeURIComponent;
 
 /** Addresses of four kinds of Kakao service, and the first link the fallback page must offer. */
@@ -39,7 +40,7 @@ describe.each(BROWSERS)('the catalogue on the fallback page in %s', (browserName
     await tab.goto(placeUrl);
     // The content script reports the page; wait until the options page counts the place.
     const options = await rig.browser.newTab();
-    await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     await expect.poll(async () => {
       await options.evaluate('location.reload()').catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -9,8 +9,9 @@ import { pageTextCounts } from '../../src/core/health/trust.ts';
 import type { FaultServer } from '../fixtures/fault-server.ts';
 import { BROWSERS, detourMessage, type Rig, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
-const FALLBACK = 'src/ui/fallback/index.html';
 const BANNER_HOST = ':root > div';
 /** Short, so that the hang cases take seconds, not the default 8 s. */
 const HANG_LIMIT_MS = 3000;
@@ -55,7 +56,7 @@ const pageCallingApi = (api: string) => `<!doctype html><html><head><meta charse
 
 async function setHangLimit(rig: Rig, ms: number): Promise<void> {
   const page = await rig.browser.newTab();
-  await page.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+  await page.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
   const ok = await page.evaluate<boolean>(
     detourMessage('settings/update', { hangLimitMs: ms }, `(result) => result.ok && result.settings.hangLimitMs === ${ms}`),
   );

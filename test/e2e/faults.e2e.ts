@@ -3,8 +3,9 @@ import { SERVICES } from '../../src/core/catalog/index.ts';
 import type { HostRule, TransportMode } from '../fixtures/fault-server.ts';
 import { BROWSERS, detourMessage } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
-const FALLBACK = 'src/ui/fallback/index.html';
 
 interface Case {
   readonly name: string;
@@ -73,7 +74,7 @@ describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
     // Past the 8 s hang limit: no rescue of a tab that is gone, and KakaoMap is not called down.
     await new Promise((resolve) => setTimeout(resolve, 9000));
     const control = await rig.browser.newTab();
-    await control.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await control.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     const status = await control.evaluate<string>(
       detourMessage('health/get', null, '(view) => view.state.services.kakaomap.status'),
     );

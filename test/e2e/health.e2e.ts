@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, detourMessage, runsIn, type Tab } from './harness/index.ts';
 import { openDegradedDaumSearch } from './harness/outages.ts';
 import { useRig } from './harness/suite.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH, POPUP_PAGE_PATH as POPUP } from './harness/paths.ts';
 
-const FALLBACK = 'src/ui/fallback/index.html';
-const POPUP = 'src/ui/popup/index.html';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Each case uses its own service: the tests share one browser, and so one health state.
@@ -54,7 +54,7 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
     // The test before left KakaoMap down (rightly): this one starts from a recovered service.
     await rig.recover();
     const options = await rig.browser.newTab();
-    await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     const setLimit = async (seconds: number) => {
       await expect.poll(() => options.evaluate<boolean>(`!!document.querySelector('[data-testid=hang-limit]') && !document.querySelector('[data-testid=hang-limit]').disabled`), { timeout: 5000 }).toBe(true);
       await options.evaluate(`(() => { const input = document.querySelector('[data-testid=hang-limit]'); input.value = '${seconds}'; input.dispatchEvent(new Event('change', { bubbles: true })); })()`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, startRig, type Rig } from './harness/index.ts';
 import { poll } from './harness/types.ts';
+import { OPTIONS_PAGE_PATH, POPUP_PAGE_PATH } from './harness/paths.ts';
 
 /**
  * Firefox for Android shows the extension's pages at the phone's width: 360 CSS pixels on most phones.
@@ -44,11 +45,11 @@ describe.each(BROWSERS)('pages at a phone width (360 px) in %s', (browserName) =
   }
 
   it('the popup', async () => {
-    expect(await fits('src/ui/popup/index.html', '[data-testid=verdict], main')).toEqual({ scroll: 0, past: [] });
+    expect(await fits(POPUP_PAGE_PATH, '[data-testid=verdict], main')).toEqual({ scroll: 0, past: [] });
   });
 
   it('the options page, a service entry open', async () => {
-    expect(await fits('src/ui/options/index.html', '[data-service-details=kakaomap] summary')).toEqual({ scroll: 0, past: [] });
+    expect(await fits(OPTIONS_PAGE_PATH, '[data-service-details=kakaomap] summary')).toEqual({ scroll: 0, past: [] });
   });
 
   it('the fallback page during an outage', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { menuPlan } from '../../src/core/open-elsewhere/menu.ts';
 import { BROWSERS } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
 /**
  * "다른 서비스에서 열기": the browser holds the menu items the plan asks for. Neither browser lets a
@@ -29,7 +30,7 @@ describe.each(BROWSERS)('"open in another service" menu in %s', (browserName) =>
 
   it('has its parent and one item per alternative, in both contexts', async () => {
     const tab = await rig.browser.newTab();
-    await tab.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await tab.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     const ids = menuPlan().map((item) => item.id);
     const found = await tab.evaluate<Record<string, string>>(UPDATE_EACH([...ids, 'detour-page:nonexistent']));
     expect(Object.entries(found).filter(([, state]) => state === 'missing').map(([id]) => id)).toEqual(['detour-page:nonexistent']);

@@ -1,12 +1,11 @@
 import { expect } from 'vitest';
 import type { BrowserSession, Tab } from './harness/index.ts';
-
-export const OPTIONS_PAGE = 'src/ui/options/index.html';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
 /** The options page, once the background has answered it (its controls are enabled). */
 export async function openOptions(browser: BrowserSession): Promise<Tab> {
   const tab = await browser.newTab();
-  await tab.goto(`${browser.extensionOrigin}${OPTIONS_PAGE}`);
+  await tab.goto(`${browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
   await expect.poll(() => tab.evaluate<boolean>(`document.querySelector('main.options')?.getAttribute('aria-busy') === 'false'`), { timeout: 10_000 }).toBe(true);
   return tab;
 }

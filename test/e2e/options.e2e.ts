@@ -7,8 +7,9 @@ import { DEFAULTS, SCHEMA_VERSION, type Settings } from '../../src/core/settings
 import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
 import { openOptions, openService } from './options-page.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { POPUP_PAGE_PATH } from './harness/paths.ts';
 
-const FALLBACK = 'src/ui/fallback/index.html';
 const enc = encodeURIComponent;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const STORAGE = '(globalThis.browser ?? globalThis.chrome).storage';
@@ -44,7 +45,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
   beforeEach(async () => {
     // Every test starts from the defaults, whatever the one before it chose.
     const control = await rig.browser.newTab();
-    await control.goto(`${rig.browser.extensionOrigin}src/ui/popup/index.html`);
+    await control.goto(`${rig.browser.extensionOrigin}${POPUP_PAGE_PATH}`);
     await control.evaluate(detourMessage('settings/reset', null, '() => true'));
     await control.close();
   });
@@ -65,7 +66,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
     await openService(options, 'kakaomap');
     // Another browser's Detour writes storage.sync; here, another page of the extension does it directly.
     const writer = await rig.browser.newTab();
-    await writer.goto(`${rig.browser.extensionOrigin}src/ui/popup/index.html`);
+    await writer.goto(`${rig.browser.extensionOrigin}${POPUP_PAGE_PATH}`);
     await writer.evaluate(`${STORAGE}.sync.get('settings').then(({ settings }) => {
       settings.services.kakaomap.alternatives = [{ id: 'tmap', enabled: true }, { id: 'googlemaps', enabled: true }, { id: 'navermap', enabled: false }];
       settings.notifications = false;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasBanner, readBanner } from './harness/banner-view.ts';
 import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
 // Another site (shop.example.com, on the fault server's "everyone else" front) that leans on Kakao:
 // its login button needs the Kakao JS SDK, its address form the Daum postcode widget. Kakao's hosts
@@ -33,7 +34,7 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
   async function optionsPage(): Promise<Tab> {
     if (!options) {
       options = await rig.browser.newTab();
-      await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+      await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     }
     return options;
   }

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { PARTICLE_PLACEHOLDER } from '../../src/core/i18n/particle.ts';
 import { BROWSERS, detourMessage, type Tab } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH as OPTIONS, POPUP_PAGE_PATH as POPUP } from './harness/paths.ts';
 
 // Issue #14: what a Korean user sees in an outage. The fallback page says who speaks, how bad it is
 // and since when, and offers the first alternative as the thing to do; text is legible (15 px, Hangul
 // kept whole), targets are 44 px; the popup on the fallback tab offers the failed address's
 // alternatives; a slow Kakao answer is not lost.
 
-const FALLBACK = 'src/ui/fallback/index.html';
-const POPUP = 'src/ui/popup/index.html';
-const OPTIONS = 'src/ui/options/index.html';
 const SEARCH = 'https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
 const NAVER_SEARCH = 'https://map.naver.com/p/search/%ED%8C%90%EA%B5%90%EC%97%AD';
 const PLACEHOLDER_SOURCE = PARTICLE_PLACEHOLDER.source;

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS, type Tab } from './harness/index.ts';
 import { openDegradedDaumSearch } from './harness/outages.ts';
 import { useRig } from './harness/suite.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH as OPTIONS, POPUP_PAGE_PATH as POPUP } from './harness/paths.ts';
 
-const POPUP = 'src/ui/popup/index.html';
-const OPTIONS = 'src/ui/options/index.html';
-const FALLBACK = 'src/ui/fallback/index.html';
 
 /** The extension's API, as a page of the extension sees it, in either browser. */
 const API = '(globalThis.browser ?? globalThis.chrome)';

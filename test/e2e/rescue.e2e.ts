@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './harness/index.ts';
 import { useRig } from './harness/suite.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { POPUP_PAGE_PATH } from './harness/paths.ts';
 
-const FALLBACK = 'src/ui/fallback/index.html';
 const SEARCH = 'https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
 const NAVER_SEARCH = 'https://map.naver.com/p/search/%ED%8C%90%EA%B5%90%EC%97%AD';
 /** Long enough for the extension to have acted on the load's end, had it wanted to. */
@@ -79,7 +80,7 @@ describe.each(BROWSERS)('KakaoMap rescue in %s', (browserName) => {
 
   it('does nothing once the popup switch turns Detour off', async () => {
     const popup = await rig.browser.newTab();
-    await popup.goto(`${rig.browser.extensionOrigin}src/ui/popup/index.html`);
+    await popup.goto(`${rig.browser.extensionOrigin}${POPUP_PAGE_PATH}`);
     await popup.waitForUrl((url) => url.includes('popup'));
     await waitFor(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=enabled-switch]')?.disabled === false`));
     expect(await popup.text('[data-testid=last-failure]')).toContain('카카오맵');

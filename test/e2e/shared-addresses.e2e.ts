@@ -3,12 +3,13 @@ import { BROWSERS } from './harness/index.ts';
 import { axeViolations, seriousOrCritical } from './harness/axe.ts';
 import { useRig } from './harness/suite.ts';
 import type { Tab } from './harness/types.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
 // Addresses as people share them (test/fixtures/real-addresses.tsv has the real ones): a kko.to short
 // link clicked on someone's page, KakaoMap's mobile place page for a place Detour has seen, a Tistory
 // post under its title.
 
-const FALLBACK = 'src/ui/fallback/index.html';
 const enc = encodeURIComponent;
 
 /** Types into the search field as a user would: the field's own input events, then the chosen button. */
@@ -84,7 +85,7 @@ describe.each(BROWSERS)('shared addresses on the fallback page in %s', (browserN
     const tab = await rig.browser.newTab();
     await tab.goto(`https://place.map.kakao.com/${id}`);
     const options = await rig.browser.newTab();
-    await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     await expect.poll(async () => {
       await options.evaluate('location.reload()').catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, detourMessage } from './harness/index.ts';
 import { hasBanner } from './harness/banner-view.ts';
 import { useRig } from './harness/suite.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
 // A loaded machine is what many users have, and a healthy page replaced by Detour is the worst thing it
 // can do. Both cores are kept busy by spinning processes while healthy Kakao pages load again and again
@@ -36,7 +37,7 @@ describe.each(BROWSERS)('no false rescue with both cores saturated, in %s', (bro
   it(`loads ${ROUNDS * TABS_PER_ROUND} healthy map pages with a ${HANG_LIMIT_MS / 1000} s hang limit: 0 rescued, 0 bannered, nothing down`, async () => {
     rig.server.setRule('map.kakao.com', { kind: 'page', html: HEALTHY_MAP });
     const control = await rig.browser.newTab();
-    await control.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await control.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     expect(await control.evaluate<boolean>(detourMessage('settings/update', { hangLimitMs: HANG_LIMIT_MS }, '(result) => result.ok'))).toBe(true);
     const rescued: string[] = [];
     const bannered: string[] = [];

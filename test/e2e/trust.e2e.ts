@@ -3,6 +3,7 @@ import { hasBanner } from './harness/banner-view.ts';
 import { FALLBACK_PAGE_PATH } from '../../src/core/rescue/fallback-query.ts';
 import { BROWSERS, detourMessage, startRig, type Rig, type Tab } from './harness/index.ts';
 import { UNRESOLVABLE_NAMES } from './harness/kakao-hosts.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
 // Nothing but Kakao's own servers can make Detour say Kakao is down, and nothing but the user moves
 // their tab. Each case is what an attacker tried on an older build: findings 1-3 (issue 12), then the
@@ -11,7 +12,7 @@ import { UNRESOLVABLE_NAMES } from './harness/kakao-hosts.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const FALLBACK = FALLBACK_PAGE_PATH;
-const OPTIONS = 'src/ui/options/index.html';
+const OPTIONS = OPTIONS_PAGE_PATH;
 
 /** Anyone can write a blog post like this one: a title and a heading are all it takes. */
 const BLOG_MAINTENANCE = `<!doctype html><html><head><meta charset="utf-8"><title>서비스 점검 중</title></head>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runsIn, startRig, type Rig, type Tab } from './harness/index.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
 
-const FALLBACK = 'src/ui/fallback/index.html';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Issue 12, finding 10: twenty tabs of a failing service at once must all end on the fallback page.

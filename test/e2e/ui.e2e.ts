@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, startRig, type Rig } from './harness/index.ts';
 import { openService } from './options-page.ts';
+import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
+import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
-const FALLBACK = 'src/ui/fallback/index.html';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(BROWSERS)('options page in %s', (browserName) => {
@@ -16,7 +17,7 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
 
   it("KakaoMap's mode set to off leaves failures alone, and back to suggest rescues again", async () => {
     const options = await rig.browser.newTab();
-    await options.goto(`${rig.browser.extensionOrigin}src/ui/options/index.html`);
+    await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     await expect.poll(() => options.evaluate<boolean>(`document.querySelector('input[name=mode-kakaomap][value=suggest]')?.checked === true`)).toBe(true);
     expect(await options.text('h1')).toBe('Detour 설정');
 

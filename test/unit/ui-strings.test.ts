@@ -237,7 +237,7 @@ const FAMILIES = new Set(CATALOG_KEYS.flatMap((key) => familyOf(key) ?? []));
  * Literals that look like message keys of a family but are something else, each with its reason.
  * A key used only through a table is caught by the family rule; a lookalike must be named here.
  */
-const NOT_KEYS: ReadonlyMap<string, string> = new Map([['bannerSnoozed', 'session storage key of the banner snoozes (src/background/page-script/banner.ts)']]);
+const NOT_KEYS: ReadonlyMap<string, string> = new Map([['bannerSnoozed', 'session storage key of the banner snoozes (src/core/storage-keys.ts)']]);
 
 /** Keys built at run time, so no literal names them; their existence is tested where they are built. */
 const BUILT_AT_RUN_TIME: ReadonlyArray<readonly [RegExp, string]> = [[/^guide_[a-z]+$/, 'guide_<alternative id>: src/core/translate/link-label.ts, test/unit/guidance-locales.test.ts']];

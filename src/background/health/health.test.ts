@@ -2,22 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { initialHealth } from '../../core/health/engine.ts';
 import type { HealthState } from '../../core/health/types.ts';
 import { DEFAULTS } from '../../core/settings/index.ts';
+import { fakeClock } from '../../../test/support/fake-clock.ts';
 import { QUIET_WRITE_MS, createHealth, type ProbeOutcome } from './health.ts';
 
 function rig(options: { probe?: (url: string) => ProbeOutcome | Promise<ProbeOutcome>; stored?: HealthState } = {}) {
-  let time = 1_800_000_000_000;
+  const clock = fakeClock(1_800_000_000_000);
   const writes: HealthState[] = [];
   const withHistory: boolean[] = [];
   let reads = 0;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  let nextId = 1;
   const notifications: string[] = [];
   const badges: string[] = [];
   const health = createHealth({
     persistence: {
       read: async () => {
         reads += 1;
-        return options.stored ?? initialHealth(time);
+        return options.stored ?? initialHealth(clock.now());
       },
       write: async (state, parts) => {
         writes.push(state);
@@ -25,19 +24,15 @@ function rig(options: { probe?: (url: string) => ProbeOutcome | Promise<ProbeOut
       },
     },
     settings: async () => DEFAULTS,
-    now: () => time,
+    now: clock.now,
     probe: async (url) => (await options.probe?.(url)) ?? { ok: true, latencyMs: 20 },
     notify: async (_id, service, transition) => void notifications.push(`${service}:${transition}`),
     setBadge: async (summary) => void badges.push(summary.verdict),
     ensureAlarm: async () => undefined,
     clearAlarm: async () => undefined,
     openServices: async () => [],
-    setTimer: (run, ms) => {
-      const id = nextId++;
-      timers.set(id, { at: time + ms, run });
-      return id;
-    },
-    clearTimer: (id) => void timers.delete(id as number),
+    setTimer: clock.setTimer,
+    clearTimer: clock.clearTimer,
   });
   return {
     health,
@@ -46,15 +41,9 @@ function rig(options: { probe?: (url: string) => ProbeOutcome | Promise<ProbeOut
     reads: () => reads,
     notifications,
     badges,
-    now: () => time,
+    now: clock.now,
     async advance(ms: number) {
-      time += ms;
-      for (const [id, timer] of [...timers]) {
-        if (timer.at <= time) {
-          timers.delete(id);
-          timer.run();
-        }
-      }
+      clock.tick(ms);
       await new Promise((resolve) => setTimeout(resolve, 0));
     },
   };

@@ -4,6 +4,10 @@ import { FALLBACK_PAGE_PATH, fallbackQuery } from '../../core/rescue/fallback-qu
 import { OPEN_ALTERNATIVE_COMMAND } from '../../core/open-elsewhere/menu.ts';
 import { alternativeName, echoT } from '../../../test/support/localize.ts';
 import { off, on, withAlternatives } from '../../../test/support/settings.ts';
+import type { Place } from '../../core/translate/intent.ts';
+import { intentSubject, translate } from '../../core/translate/index.ts';
+import { offer } from '../../core/offer.ts';
+import { offeredAlternatives } from '../../core/settings/alternatives.ts';
 import { createOffers } from '../offer.ts';
 import { createOpenElsewhere } from './menu.ts';
 
@@ -11,11 +15,11 @@ const ORIGIN = 'chrome-extension://detour/';
 const SEARCH = 'https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
 const FALLBACK = `${ORIGIN}${FALLBACK_PAGE_PATH}${fallbackQuery({ service: 'kakaomap', url: SEARCH, cause: { kind: 'refused' } })}`;
 
-function rig(settings: Settings = DEFAULTS) {
+function rig(settings: Settings = DEFAULTS, places: Readonly<Record<string, Place>> = {}) {
   const opened: Array<{ opener: unknown; url: string }> = [];
   const navigated: Array<{ tabId: number; url: string }> = [];
   const offers: Array<{ url: string; title: string | undefined; order: readonly string[] | undefined }> = [];
-  const offerFor = createOffers({ settings: async () => settings, lookupPlace: async () => null, platform: () => 'desktop' });
+  const offerFor = createOffers({ settings: async () => settings, lookupPlace: async (id) => places[id] ?? null, platform: () => 'desktop' });
   const openElsewhere = createOpenElsewhere({
     offerFor: (url, options = {}) => {
       offers.push({ url, title: options.title, order: options.order });
@@ -27,7 +31,7 @@ function rig(settings: Settings = DEFAULTS) {
     t: echoT,
     alternativeName,
   });
-  return { openElsewhere, opened, navigated, offers };
+  return { openElsewhere, opened, navigated, offers, offerFor };
 }
 
 const host = (url: string | undefined) => (url ? new URL(url).hostname : undefined);
@@ -121,4 +125,29 @@ describe('open elsewhere: the popup', () => {
     expect(await r.openElsewhere.forTab({ id: 3, index: 1, windowId: 2 })).toBeNull();
     expect(await r.openElsewhere.forTab(undefined)).toBeNull();
   });
+
+  it("on a fallback-page tab with a cached place, the popup gets the background's own offer for the address that failed", async () => {
+    const placeUrl = 'https://place.map.kakao.com/18577297';
+    const place = { name: '판교역 신분당선', coords: { lat: 37.3948, lng: 127.1111 } };
+    const r = rig(DEFAULTS, { '18577297': place });
+    const tab = { id: 3, index: 1, windowId: 2, url: `${ORIGIN}${FALLBACK_PAGE_PATH}${fallbackQuery({ service: 'kakaomap', url: placeUrl, cause: { kind: 'refused' } })}` };
+    const background = await r.offerFor(placeUrl);
+    const popup = await r.openElsewhere.forTab(tab);
+    expect(popup).toEqual({ service: 'kakaomap', subject: place.name, links: background?.links, tab: { id: 3, index: 1, windowId: 2 }, fallback: true });
+    // The popup's old way (translate with the order, no place cache) offered only the alternatives' home pages.
+    expect(popup?.links).not.toEqual(translate(placeUrl, { platform: 'desktop', order: offeredAlternatives(DEFAULTS.services.kakaomap) })?.links);
+  });
+
+  it("on a fallback tab, the offer the fallback page itself makes: the address that failed, with the title it carries", async () => {
+    const request = { service: 'kakaomap', url: 'https://place.map.kakao.com/18577297', cause: { kind: 'refused' }, title: '스타벅스 판교점 | 카카오맵' } as const;
+    const r = rig();
+    const popup = await r.openElsewhere.forTab({ id: 3, index: 1, windowId: 2, url: `${ORIGIN}${FALLBACK_PAGE_PATH}${fallbackQuery(request)}`, title: '카카오맵 연결 안 됨 · Detour' });
+    // What src/ui/fallback/main.tsx offers for its request, once it has read the settings.
+    const page = offer(request.url, { services: {}, platform: 'desktop', title: request.title, place: null, order: offeredAlternatives(DEFAULTS.services.kakaomap) });
+    expect(popup?.links).toEqual(page?.links);
+    expect(popup?.subject).toBe(intentSubject(page!.intent));
+    expect(popup?.subject).toBe('스타벅스 판교점');
+    expect(r.offers).toEqual([{ url: request.url, title: request.title, order: undefined }]);
+  });
 });
+

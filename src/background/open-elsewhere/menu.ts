@@ -1,6 +1,6 @@
 import { OPEN_ALTERNATIVE_COMMAND, clickedUrl, menuPlan, parseMenuItemId } from '../../core/open-elsewhere/menu.ts';
 import type { TabAlternatives } from '../../core/messages.ts';
-import { isFallbackPage, kakaoAddressOf } from '../../core/rescue/tab-address.ts';
+import { tabAddress } from '../../core/rescue/tab-address.ts';
 import { intentSubject } from '../../core/translate/index.ts';
 import type { Localize } from '../../core/translate/link-label.ts';
 import type { ActiveTab } from '../../platform/commands.ts';
@@ -22,15 +22,15 @@ export interface OpenElsewhereDeps {
 /** "Open in another service" at any time: the context menu on Kakao pages and links, and the shortcut. */
 export function createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensionUrl, t, alternativeName }: OpenElsewhereDeps) {
   /**
-   * The Kakao address a tab is about, and the title worth reading for it: the fallback page's own
-   * title ("… 접속 불가 · Detour") says nothing about what the user wanted, so it is not offered.
+   * The Kakao address a tab is about, and the title worth reading for it. On the fallback page that is
+   * the title the tab had when the load failed, carried in the page's query, which the page's own links
+   * use too; the page's own title ("… 접속 불가 · Detour") says nothing about what the user wanted.
    */
-  const addressOf = (tab: { readonly url?: string; readonly title?: string }): { url: string; title: string | undefined } | undefined => {
+  const addressOf = (tab: { readonly url?: string; readonly title?: string }): { url: string; title: string | undefined; fallback: boolean } | undefined => {
     if (!tab.url) return undefined;
-    const origin = extensionUrl('');
-    const url = kakaoAddressOf(tab.url, origin);
-    if (!url) return undefined;
-    return { url, title: isFallbackPage(tab.url, origin) ? undefined : tab.title };
+    const address = tabAddress(tab.url, extensionUrl(''));
+    if (!address) return undefined;
+    return address.fallback ? { url: address.url, title: address.fallback.title, fallback: true } : { url: address.url, title: tab.title, fallback: false };
   };
 
   return {
@@ -57,14 +57,23 @@ export function createOpenElsewhere({ offerFor, openNextTo, navigateTab, extensi
       if (link) await openNextTo(click.tab, link.url);
     },
 
-    /** The popup: every alternative for the active tab's Kakao page, in the user's order; null for any other page. */
+    /**
+     * The popup: every alternative for the active tab's Kakao page, in the user's order; on Detour's
+     * fallback page, those of the address that failed there. Null for any other page.
+     */
     async forTab(tab: WindowTab | undefined): Promise<TabAlternatives | null> {
       // Without a url the page is not on a Kakao host (Detour may not read it).
       const address = tab ? addressOf(tab) : undefined;
       if (!tab || !address) return null;
       const translation = await offerFor(address.url, { title: address.title });
       if (!translation || translation.links.length === 0) return null;
-      return { service: translation.service, subject: intentSubject(translation.intent), links: translation.links, tab: { id: tab.id, index: tab.index, windowId: tab.windowId } };
+      return {
+        service: translation.service,
+        subject: intentSubject(translation.intent),
+        links: translation.links,
+        tab: { id: tab.id, index: tab.index, windowId: tab.windowId },
+        ...(address.fallback ? { fallback: true } : {}),
+      };
     },
 
     /** The shortcut: this Kakao page in the user's preferred alternative, in the same tab. */

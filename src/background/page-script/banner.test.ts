@@ -10,6 +10,7 @@ import { MemoryArea } from '../../../test/support/memory-area.ts';
 import { withMode } from '../../../test/support/settings.ts';
 import { createOffers } from '../offer.ts';
 import { createBanners } from './banner.ts';
+import { BANNER_SNOOZED_KEY } from '../../core/storage-keys.ts';
 
 const MAP = 'https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
 const SEARCH = 'https://search.daum.net/search?q=%EB%82%A0%EC%94%A8';
@@ -101,7 +102,7 @@ describe('banner: which page gets one', () => {
     expect(await r.banners.orderFor(DEGRADED, { url: SEARCH })).not.toBeNull();
     // Stored in the session area (it ends with the browser session), once however often it is asked.
     await Promise.all([r.banners.snooze('kakaomap'), r.banners.snooze('daumsearch'), r.banners.snooze('kakaomap')]);
-    expect(r.session.data.get('bannerSnoozed')).toEqual(['kakaomap', 'daumsearch']);
+    expect(r.session.data.get(BANNER_SNOOZED_KEY)).toEqual(['kakaomap', 'daumsearch']);
     expect(await r.banners.orderFor(DEGRADED, { url: SEARCH })).toBeNull();
   });
 });

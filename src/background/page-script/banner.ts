@@ -9,8 +9,7 @@ import type { Settings } from '../../core/settings/index.ts';
 import { intentSubject } from '../../core/translate/index.ts';
 import { PAGE_SCRIPT_FILE, shouldReadPage } from '../../core/page-script/scope.ts';
 import type { OfferFor } from '../offer.ts';
-
-const SNOOZED_KEY = 'bannerSnoozed';
+import { BANNER_SNOOZED_KEY } from '../../core/storage-keys.ts';
 
 export interface BannerDeps {
   readonly settings: () => Promise<Settings>;
@@ -39,7 +38,7 @@ export interface PageInfo {
 /** Decides which loaded Kakao pages get the in-page banner, and prepares it (localized, translated). */
 export function createBanners({ settings, session, offerFor, t, serviceName, alternativeName, tabsOn, sendToTab, injectScript }: BannerDeps) {
   const serialized = createSerialQueue();
-  const snoozed = async () => parseSnoozed(await session.get(SNOOZED_KEY));
+  const snoozed = async () => parseSnoozed(await session.get(BANNER_SNOOZED_KEY));
 
   async function orderFor(state: HealthState, page: PageInfo): Promise<BannerOrder | null> {
     const service = serviceForUrl(page.url);
@@ -94,7 +93,7 @@ export function createBanners({ settings, session, offerFor, t, serviceName, alt
     snooze: (service: ServiceId) =>
       serialized(async () => {
         const list = await snoozed();
-        if (!list.includes(service)) await session.set(SNOOZED_KEY, [...list, service]);
+        if (!list.includes(service)) await session.set(BANNER_SNOOZED_KEY, [...list, service]);
       }),
   };
 }

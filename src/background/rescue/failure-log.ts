@@ -1,5 +1,6 @@
-import { LAST_FAILURE_KEY, parseFailure, serializeFailure, type FailureRecord } from '../../core/health/last-failure.ts';
+import { parseFailure, serializeFailure, type FailureRecord } from '../../core/health/last-failure.ts';
 import type { KeyValueArea } from '../../core/ports.ts';
+import { LAST_FAILURE_KEY } from '../../core/storage-keys.ts';
 
 export interface FailureLog {
   record(failure: FailureRecord): Promise<void>;

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { fakeClock } from '../../../test/support/fake-clock.ts';
 import { createLoads, type Load } from './loads.ts';
 
 /** A clock and timers that move only when told, and a tab that says whether a document committed. */
 function rig(options: { committed?: boolean; tab?: { title: string; url: string } } = {}) {
-  let time = 1_000_000;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  let nextId = 1;
+  const clock = fakeClock(1_000_000);
   const hangs: Array<{ load: Load; waitedMs: number }> = [];
   let committed = options.committed ?? false;
   const loads = createLoads({
-    now: () => time,
-    setTimer: (run, ms) => {
-      const id = nextId++;
-      timers.set(id, { at: time + ms, run });
-      return id;
-    },
-    clearTimer: (id) => void timers.delete(id as number),
+    now: clock.now,
+    setTimer: clock.setTimer,
+    clearTimer: clock.clearTimer,
     committedSince: async () => committed,
     tabInfo: async () => options.tab,
     onHang: (load, waitedMs) => hangs.push({ load, waitedMs }),
@@ -23,16 +18,10 @@ function rig(options: { committed?: boolean; tab?: { title: string; url: string 
   return {
     loads,
     hangs,
-    pendingTimers: () => timers.size,
+    pendingTimers: clock.pending,
     setCommitted: (value: boolean) => (committed = value),
     async advance(ms: number) {
-      time += ms;
-      for (const [id, timer] of [...timers]) {
-        if (timer.at <= time) {
-          timers.delete(id);
-          timer.run();
-        }
-      }
+      clock.tick(ms);
       // Let the hang check's promise settle.
       for (let i = 0; i < 5; i += 1) await Promise.resolve();
     },

@@ -3,6 +3,7 @@ import { initialHealth } from '../../core/health/engine.ts';
 import type { HealthState } from '../../core/health/types.ts';
 import { DEFAULTS, type Settings } from '../../core/settings/index.ts';
 import { createTabPasses } from '../../core/rescue/tab-passes.ts';
+import { FALLBACK_PAGE_PATH } from '../../core/rescue/fallback-query.ts';
 import { translate } from '../../core/translate/index.ts';
 import { MemoryArea } from '../../../test/support/memory-area.ts';
 import { createLoads } from './loads.ts';
@@ -59,7 +60,7 @@ describe('rescuer', () => {
     expect(await r.rescuer.handleOutcome({ type: 'error', tabId: 5, url: URL_Q, error: 'net::ERR_CONNECTION_REFUSED' }, '1', load)).toBe(false);
     expect(r.navigations).toHaveLength(1);
     const target = new URL(r.navigations[0]![1]);
-    expect(target.pathname).toBe('/src/ui/fallback/index.html');
+    expect(target.pathname).toBe(`/${FALLBACK_PAGE_PATH}`);
     expect(target.searchParams.get('cause')).toBe('refused');
     expect(target.searchParams.get('url')).toBe(URL_Q);
     expect(target.searchParams.has('alts')).toBe(false);

@@ -7,12 +7,13 @@
 // changed: when the background says the page is broken, a banner of our own is laid over it.
 import type { BannerOrder } from '../../core/page-script/banner.ts';
 import { classifyErrorPage } from '../../core/health/error-page.ts';
-import { PAGE_STATUS_KEY, hostListed, hostsNotUp, parseFailedElsewhere, shouldReportPage } from '../../core/page-script/report.ts';
+import { hostListed, hostsNotUp, parseFailedElsewhere, shouldReportPage } from '../../core/page-script/report.ts';
 import type { PageFacts } from '../../core/places/extract.ts';
 import { onExtensionMessage, onExtensionRequest, send } from '../../platform/messaging.ts';
 import { readLocal } from '../../platform/storage.ts';
 import { showBanner } from '../banner.ts';
 import { watchRequests } from './request-watch.ts';
+import { PAGE_STATUS_KEY } from '../../core/storage-keys.ts';
 
 const MAX_HREFS = 50;
 const MAX_TEXT = 500;

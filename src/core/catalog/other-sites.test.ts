@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_LINK_HOSTS, SERVICE_IDS, SERVICES, isServiceId } from './index.ts';
-import { KAKAO_DOMAINS, OTHER_SITES_HOSTS, OTHER_SITES_PERMISSIONS, OTHER_SITES_TARGETS, isOtherSite, otherSitesMatchPatterns, otherSitesTargetFor } from './other-sites.ts';
+import { KAKAO_DOMAINS } from './kakao-domains.ts';
+import { OTHER_SITES_HOSTS, OTHER_SITES_PERMISSIONS, OTHER_SITES_TARGETS, isOtherSite, otherSitesMatchPatterns, otherSitesTargetFor } from './other-sites.ts';
 
 describe('otherSitesTargetFor', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { hostMatches, normalizeHost, serviceForUrl } from './index.ts';
+import { onKakaoDomain } from './kakao-domains.ts';
 import type { ServiceId } from './services.ts';
 
 /**
@@ -48,12 +49,6 @@ export const OTHER_SITES_TARGETS: readonly OtherSitesTarget[] = [
  */
 export const OTHER_SITES_PERMISSIONS = { origins: ['*://*/*'], permissions: [] } as const;
 
-/**
- * Domains that are Kakao's own: a page there loading Kakao's SDK is Kakao using itself, not a site
- * leaning on Kakao (other-sites.test.ts checks every catalogued host falls under one of them).
- */
-export const KAKAO_DOMAINS: readonly string[] = ['kakao.com', 'kakao.co.kr', 'kakaocdn.net', 'daum.net', 'daumcdn.net', 'kakaopay.com', 'kakaomobility.com', 'melon.com', 'melon.co.kr', 'tistory.com', 'kko.to'];
-
 function parseWeb(url: string): URL | undefined {
   try {
     const parsed = new URL(url);
@@ -80,7 +75,7 @@ export function isOtherSite(pageUrl: string): boolean {
   const parsed = parseWeb(pageUrl);
   if (!parsed || serviceForUrl(pageUrl)) return false;
   const host = normalizeHost(parsed.hostname);
-  return !KAKAO_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+  return !onKakaoDomain(host);
 }
 
 /** The hosts to watch, each once: webRequest filters and the test routing derive from this. */

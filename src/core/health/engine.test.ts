@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES, SERVICE_IDS, isServiceId, type ServiceId } from '../catalog/index.ts';
 import type { FailureCause } from './cause.ts';
+import { initialHealth, reduce, reduceAll } from './engine.ts';
 import {
   CONFIRM_FAILURES,
   CONFIRM_WINDOW_MS,
@@ -12,10 +13,7 @@ import {
   SUBRESOURCE_MAX_SAMPLES,
   SUBRESOURCE_MIN_FAILURES,
   SUBRESOURCE_WINDOW_MS,
-  initialHealth,
-  reduce,
-  reduceAll,
-} from './engine.ts';
+} from './thresholds.ts';
 import { DAY_MS, bucketsOf } from './history.ts';
 import { throughStorage } from '../../../test/support/health-storage.ts';
 import { summarize } from './summary.ts';

@@ -16,20 +16,6 @@ import {
 } from './thresholds.ts';
 import type { Evidence, HealthEffect, HealthEvent, HealthState, NetworkStatus, ServiceHealth, ServiceHistory } from './types.ts';
 
-export {
-  CONFIRM_FAILURES,
-  CONFIRM_WINDOW_MS,
-  KAKAO_WIDE_MIN_DOWN,
-  NOTIFY_PLAIN_PER_WINDOW,
-  NOTIFY_WINDOW_MS,
-  PROBE_AFTER_FAILURE_MS,
-  RECOVERY_PROBES,
-  SUBRESOURCE_FAILURE_RATE,
-  SUBRESOURCE_MAX_SAMPLES,
-  SUBRESOURCE_MIN_FAILURES,
-  SUBRESOURCE_WINDOW_MS,
-} from './thresholds.ts';
-
 export interface Reduction {
   readonly state: HealthState;
   readonly effects: HealthEffect[];

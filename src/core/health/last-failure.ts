@@ -2,9 +2,6 @@ import { isServiceId, serviceForUrl, type ServiceId } from '../catalog/index.ts'
 import { boundedUrl } from '../util/safe-text.ts';
 import { decodeCause, encodeCause, type FailureCause } from './cause.ts';
 
-/** Where the background keeps the most recent failure in extension storage (local area). */
-export const LAST_FAILURE_KEY = 'lastFailure';
-
 /** The most recent failure Detour stepped in for, as the popup shows it. */
 export interface FailureRecord {
   readonly service: ServiceId;

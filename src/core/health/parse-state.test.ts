@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
-import { initialHealth, reduceAll } from './engine.ts';
+import { initialHealth } from './engine.ts';
 import { RECENT_BUCKETS, RECENT_BUCKET_MS, bucketsOf } from './history.ts';
 import { parseHealthState } from './parse-state.ts';
-import type { HealthEvent, HealthState } from './types.ts';
+import type { HealthState } from './types.ts';
+import { livedInHealth } from '../../../test/support/health-storage.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 3);
 const NOW = T0 + 3600_000;
@@ -11,20 +12,7 @@ const S: ServiceId = 'kakaomap';
 const OTHER: ServiceId = 'daum';
 
 /** A lived-in state: an outage confirmed and notified, history, probes, sub-resources, network known. */
-function livedIn(): HealthState {
-  const events: HealthEvent[] = [
-    { type: 'control', ok: true, at: T0 },
-    { type: 'main-frame-ok', service: OTHER, url: 'https://www.daum.net/', at: T0 + 1000 },
-    { type: 'subresource', service: OTHER, ok: false, at: T0 + 2000 },
-    { type: 'subresource', service: OTHER, ok: true, at: T0 + 2500 },
-    { type: 'main-frame-failure', service: S, cause: { kind: 'http', status: 503 }, url: 'https://map.kakao.com/', at: T0 + 600_000 },
-    { type: 'probe', service: S, ok: false, latencyMs: null, at: T0 + 601_000 },
-    { type: 'probe', service: S, ok: true, latencyMs: 88, at: T0 + 700_000 },
-    { type: 'hang', service: 'melon', url: 'https://www.melon.com/', waitedMs: 8000, at: T0 + 800_000 },
-    { type: 'tick', at: T0 + 900_000 },
-  ];
-  return reduceAll(initialHealth(T0), events).state;
-}
+const livedIn = () => livedInHealth(T0);
 
 const roundTrip = (state: HealthState) => JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
 

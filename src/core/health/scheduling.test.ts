@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
-import { PROBE_AFTER_FAILURE_MS, initialHealth } from './engine.ts';
+import { initialHealth } from './engine.ts';
+import { PROBE_AFTER_FAILURE_MS } from './thresholds.ts';
 import type { ProbeMode } from '../settings/defaults.ts';
 import { probeAllowed, servicesToProbe, shouldProbe, type ProbeTrigger } from './scheduling.ts';
 import type { HealthState, ServiceStatus } from './types.ts';

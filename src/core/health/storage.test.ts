@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS, type ServiceId } from '../catalog/index.ts';
 import { initialHealth, initialService, reduceAll } from './engine.ts';
 import { DAY_MS, RECENT_BUCKETS, RECENT_BUCKET_MS, bucketsOf, emptyHistory } from './history.ts';
-import { HEALTH_KEY, HISTORY_KEY, joinFromStorage, splitForStorage } from './storage.ts';
+import { joinFromStorage, splitForStorage } from './storage.ts';
 import type { HealthEvent, HealthState } from './types.ts';
+import { livedInHealth } from '../../../test/support/health-storage.ts';
+import { HEALTH_KEY, HISTORY_KEY } from '../storage-keys.ts';
 
 const T0 = Date.UTC(2025, 0, 15, 3);
 const NOW = T0 + 3600_000;
@@ -12,20 +14,7 @@ const OTHER: ServiceId = 'daum';
 const json = <T,>(value: T) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 
 /** A lived-in state: an outage confirmed and notified, history, probes, sub-resources, network known. */
-function livedIn(): HealthState {
-  const events: HealthEvent[] = [
-    { type: 'control', ok: true, at: T0 },
-    { type: 'main-frame-ok', service: OTHER, url: 'https://www.daum.net/', at: T0 + 1000 },
-    { type: 'subresource', service: OTHER, ok: false, at: T0 + 2000 },
-    { type: 'subresource', service: OTHER, ok: true, at: T0 + 2500 },
-    { type: 'main-frame-failure', service: S, cause: { kind: 'http', status: 503 }, url: 'https://map.kakao.com/', at: T0 + 600_000 },
-    { type: 'probe', service: S, ok: false, latencyMs: null, at: T0 + 601_000 },
-    { type: 'probe', service: S, ok: true, latencyMs: 88, at: T0 + 700_000 },
-    { type: 'hang', service: 'melon', url: 'https://www.melon.com/', waitedMs: 8000, at: T0 + 800_000 },
-    { type: 'tick', at: T0 + 900_000 },
-  ];
-  return reduceAll(initialHealth(T0), events).state;
-}
+const livedIn = () => livedInHealth(T0);
 
 function stored(state: HealthState = livedIn()) {
   const { live, history } = splitForStorage(state);

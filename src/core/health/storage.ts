@@ -5,14 +5,12 @@ import { DAILY_BUCKETS, DAY_MS, KST_OFFSET_MS, RECENT_BUCKETS, RECENT_BUCKET_MS,
 import { isV1State, parseHealthState, parseLiveFields, type LiveFields } from './parse-state.ts';
 import type { HealthState, HistoryRun, ServiceHealth, ServiceHistory } from './types.ts';
 
-/**
- * The health state is kept under two keys of the local storage area, because the two halves change
- * at very different rates: the live state (statuses, evidence) changes on transitions and is small;
- * the history grows every minute and is written at most once a minute, so a status change never
- * rewrites 30 days of it.
+/*
+ * The health state is kept under two keys of the local storage area (HEALTH_KEY and HISTORY_KEY in
+ * src/core/storage-keys.ts), because the two halves change at very different rates: the live state
+ * (statuses, evidence) changes on transitions and is small; the history grows every minute and is
+ * written at most once a minute, so a status change never rewrites 30 days of it.
  */
-export const HEALTH_KEY = 'health';
-export const HISTORY_KEY = 'healthHistory';
 
 /** The version both stored parts carry. 1 was the whole state, history as buckets, under HEALTH_KEY. */
 export const STORAGE_VERSION = 2;

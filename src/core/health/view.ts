@@ -9,7 +9,6 @@ export interface HealthView {
 }
 
 /** Where the background keeps the health state in extension storage (local area): see storage.ts. */
-export { HEALTH_KEY, HISTORY_KEY } from './storage.ts';
 
 /**
  * What the popup and the fallback page show, from the two stored values (HEALTH_KEY, HISTORY_KEY):

@@ -1,13 +1,9 @@
+import { onKakaoDomain } from '../catalog/kakao-domains.ts';
+
 /**
  * What the page script in a Kakao page decides on its own, so that a healthy page on a healthy day
  * costs the background nothing: it speaks only when there is something to say.
  */
-
-/**
- * Where the background lists, for the page scripts, the hosts of the services that are not plainly up
- * (exact names, or "*.suffix"): a page script reads it without waking the background.
- */
-export const PAGE_STATUS_KEY = 'pageStatus';
 
 /** The hosts named in the stored page status (anything malformed names none). */
 export function hostsNotUp(stored: unknown): readonly string[] {
@@ -34,14 +30,14 @@ export function shouldReportPage(situation: PageSituation): boolean {
   return situation.serviceNotUp || situation.looksLikeErrorPage || situation.placePage;
 }
 
-/** Hosts whose requests a Kakao page's own script counts (Kakao's pages, APIs, CDNs and tiles). */
-const KAKAO_REQUEST_HOST = /(^|\.)(kakao\.com|daum\.net|daumcdn\.net|kakaocdn\.net|kakaomobility\.com|kakaopay\.com|melon\.com|melon\.co\.kr|tistory\.com)$/;
-
-/** Only https on the default port speaks for Kakao's servers. */
+/**
+ * A request a Kakao page's own script counts: to Kakao's own domains (its pages, APIs, CDNs and tiles;
+ * catalog/kakao-domains.ts), and only https on the default port speaks for Kakao's servers.
+ */
 export function isKakaoRequest(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.port === '' && KAKAO_REQUEST_HOST.test(parsed.hostname);
+    return parsed.protocol === 'https:' && parsed.port === '' && onKakaoDomain(parsed.hostname);
   } catch {
     return false;
   }

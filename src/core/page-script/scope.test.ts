@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES, SERVICE_IDS } from '../catalog/index.ts';
+import { FALLBACK_PAGE_PATH } from '../rescue/fallback-query.ts';
 import { shouldReadPage } from './scope.ts';
 
 describe('shouldReadPage', () => {
@@ -18,7 +19,7 @@ describe('shouldReadPage', () => {
     ['a look-alike host', 'https://map.kakao.com.evil.example/'],
     ["Kakao's API host (not a page the user visits)", 'https://dapi.kakao.com/v2/maps/sdk.js'],
     ['a non-web scheme on a Kakao name', 'ftp://map.kakao.com/'],
-    ['an extension page', 'chrome-extension://abc/src/ui/fallback/index.html?url=https%3A%2F%2Fmap.kakao.com%2F'],
+    ['an extension page', `chrome-extension://abc/${FALLBACK_PAGE_PATH}?url=https%3A%2F%2Fmap.kakao.com%2F`],
     ['a malformed address', 'https://'],
     ['a plain-http page on a Kakao name', 'http://map.kakao.com/'],
     ['a Tistory blog', 'https://someone.tistory.com/1'],

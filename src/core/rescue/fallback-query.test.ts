@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_URL_LENGTH, fallbackQuery, parseFallbackQuery, type FallbackRequest } from './fallback-query.ts';
+import { FALLBACK_PAGE_PATH, MAX_URL_LENGTH, fallbackQuery, parseFallbackQuery, type FallbackRequest } from './fallback-query.ts';
 
 const REQUESTS: readonly FallbackRequest[] = [
   { service: 'kakaomap', url: 'https://map.kakao.com/link/search/카카오판교', cause: { kind: 'refused' } },
@@ -29,7 +29,7 @@ describe('fallbackQuery / parseFallbackQuery', () => {
     expect(search.startsWith('?')).toBe(true);
     expect(parseFallbackQuery(search)).toEqual({ ok: true, request });
     // The query must survive being part of a real extension URL, as location.search gives it back.
-    const page = new URL(`chrome-extension://abcdefghijklmnop/src/ui/fallback/index.html${search}`);
+    const page = new URL(`chrome-extension://abcdefghijklmnop/${FALLBACK_PAGE_PATH}${search}`);
     expect(parseFallbackQuery(page.search)).toEqual({ ok: true, request });
   });
 

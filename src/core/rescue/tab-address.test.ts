@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { FALLBACK_PAGE_PATH, fallbackQuery } from './fallback-query.ts';
-import { isFallbackPage, kakaoAddressOf } from './tab-address.ts';
+import { kakaoAddressOf, tabAddress } from './tab-address.ts';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const KAKAO = 'https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
-const fallback = `${ORIGIN}${FALLBACK_PAGE_PATH}${fallbackQuery({ service: 'kakaomap', url: KAKAO, cause: { kind: 'refused' } })}`;
+const fallback = `${ORIGIN}${FALLBACK_PAGE_PATH}${fallbackQuery({ service: 'kakaomap', url: KAKAO, cause: { kind: 'refused' }, title: '판교역 - 카카오맵' })}`;
 
 describe('kakaoAddressOf', () => {
   it('on the fallback page, the address that failed', () => {
     expect(kakaoAddressOf(fallback, ORIGIN)).toBe(KAKAO);
     expect(kakaoAddressOf(`${fallback}#top`, ORIGIN)).toBe(KAKAO);
-    expect(isFallbackPage(fallback, ORIGIN)).toBe(true);
+    expect(tabAddress(fallback, ORIGIN)?.fallback).toEqual({ service: 'kakaomap', url: KAKAO, cause: { kind: 'refused' }, title: '판교역 - 카카오맵' });
   });
   it('on any other page, the page itself', () => {
     expect(kakaoAddressOf(KAKAO, ORIGIN)).toBe(KAKAO);
     expect(kakaoAddressOf(`${ORIGIN}src/ui/options/index.html`, ORIGIN)).toBe(`${ORIGIN}src/ui/options/index.html`);
-    expect(isFallbackPage(KAKAO, ORIGIN)).toBe(false);
+    expect(tabAddress(KAKAO, ORIGIN)).toEqual({ url: KAKAO });
   });
   it("another extension's page of the same path is not ours", () => {
     const other = fallback.replace(ORIGIN, 'chrome-extension://zzzzzzzzzzzzzzzz/');

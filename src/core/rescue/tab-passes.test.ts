@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KeyValueArea } from '../ports.ts';
 import { BYPASS_MS } from './redirect.ts';
 import { createTabPasses } from './tab-passes.ts';
+import { TAB_PASSES_KEY, TAB_REDIRECTS_KEY } from '../storage-keys.ts';
 
 function memoryArea(): KeyValueArea & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
@@ -57,8 +58,8 @@ describe('createTabPasses', () => {
 
   it('reads corrupt storage as empty', async () => {
     const area = memoryArea();
-    area.data.set('tabPasses', { '7:kakaomap': { until: 'never', once: false }, junk: { until: 1e15, once: false }, '8:kakaomap': 42 });
-    area.data.set('tabRedirects', ['x']);
+    area.data.set(TAB_PASSES_KEY, { '7:kakaomap': { until: 'never', once: false }, junk: { until: 1e15, once: false }, '8:kakaomap': 42 });
+    area.data.set(TAB_REDIRECTS_KEY, ['x']);
     const passes = createTabPasses(area, () => 1000);
     expect(await passes.use(7, 'kakaomap')).toBe(false);
     expect(await passes.use(8, 'kakaomap')).toBe(false);

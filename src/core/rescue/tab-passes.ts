@@ -2,6 +2,7 @@ import type { ServiceId } from '../catalog/index.ts';
 import type { KeyValueArea } from '../ports.ts';
 import { BYPASS_MS } from './redirect.ts';
 import { createSerialQueue } from '../util/serial.ts';
+import { TAB_PASSES_KEY, TAB_REDIRECTS_KEY } from '../storage-keys.ts';
 
 interface Pass {
   readonly until: number;
@@ -9,8 +10,6 @@ interface Pass {
   readonly once: boolean;
 }
 
-const PASSES_KEY = 'tabPasses';
-const REDIRECTS_KEY = 'tabRedirects';
 const key = (tabId: number, service: ServiceId) => `${tabId}:${service}`;
 
 function records<T>(stored: unknown, valid: (value: unknown) => value is T): Record<string, T> {
@@ -35,15 +34,15 @@ function current(pass: Pass, at: number): boolean {
  */
 export function createTabPasses(area: KeyValueArea, now: () => number) {
   const serialized = createSerialQueue();
-  const readPasses = async () => records(await area.get(PASSES_KEY), isPass);
-  const readRedirects = async () => records(await area.get(REDIRECTS_KEY), isTime);
+  const readPasses = async () => records(await area.get(TAB_PASSES_KEY), isPass);
+  const readRedirects = async () => records(await area.get(TAB_REDIRECTS_KEY), isTime);
 
   return {
     grant: (tabId: number, service: ServiceId, once: boolean) =>
       serialized(async () => {
         const passes = await readPasses();
         passes[key(tabId, service)] = { until: now() + BYPASS_MS, once };
-        await area.set(PASSES_KEY, passes);
+        await area.set(TAB_PASSES_KEY, passes);
       }),
     /** True when the user chose to go through; a one-time pass is used up by asking. */
     use: (tabId: number, service: ServiceId) =>
@@ -53,7 +52,7 @@ export function createTabPasses(area: KeyValueArea, now: () => number) {
         if (!pass || !current(pass, now())) return false;
         if (pass.once) {
           delete passes[key(tabId, service)];
-          await area.set(PASSES_KEY, passes);
+          await area.set(TAB_PASSES_KEY, passes);
         }
         return true;
       }),
@@ -73,7 +72,7 @@ export function createTabPasses(area: KeyValueArea, now: () => number) {
       serialized(async () => {
         const redirects = await readRedirects();
         redirects[key(tabId, service)] = now();
-        await area.set(REDIRECTS_KEY, redirects);
+        await area.set(TAB_REDIRECTS_KEY, redirects);
       }),
   };
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MemoryArea } from '../../../test/support/memory-area.ts';
 import { SERVICE_IDS, SERVICES } from '../catalog/index.ts';
 import { DEFAULTS, HANG_LIMIT_MAX_MS, type Settings } from './defaults.ts';
-import { SETTINGS_HOME_KEY, SETTINGS_LAST_GOOD_KEY, SETTINGS_LOCAL_BEFORE_SYNC_KEY, SYNC_QUOTA_BYTES_PER_ITEM, createSettingsHome, syncItemBytes } from './home.ts';
-import { SETTINGS_BACKUP_KEY, SETTINGS_KEY, createSettingsStore } from './store.ts';
+import { SYNC_QUOTA_BYTES_PER_ITEM, createSettingsHome, syncItemBytes } from './home.ts';
+import { createSettingsStore } from './store.ts';
+import { SETTINGS_BACKUP_KEY, SETTINGS_HOME_KEY, SETTINGS_KEY, SETTINGS_LAST_GOOD_KEY, SETTINGS_LOCAL_BEFORE_SYNC_KEY } from '../storage-keys.ts';
 
 const MINE = { ...structuredClone(DEFAULTS), notifications: false };
 const THEIRS = { ...structuredClone(DEFAULTS), hangLimitMs: 12_000 };

@@ -1,6 +1,7 @@
 import type { KeyValueArea } from '../ports.ts';
 import { utf8Length } from './file.ts';
 import { isFromNewerVersion, loadSettings } from './index.ts';
+import { SETTINGS_HOME_KEY, SETTINGS_LAST_GOOD_KEY, SETTINGS_LOCAL_BEFORE_SYNC_KEY } from '../storage-keys.ts';
 
 /** Where the settings live: the browser's synced storage (shared with the user's other browsers) or this one alone. */
 export type SettingsHome = 'sync' | 'local';
@@ -9,16 +10,13 @@ export type SettingsHome = 'sync' | 'local';
 export const SYNC_QUOTA_BYTES = 102_400;
 export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
 
-/** Which home the last write reached, kept in local storage (it describes this browser, not the account). */
-export const SETTINGS_HOME_KEY = 'settingsHome';
-/** This browser's own settings, set aside when the first move to sync found another browser's there. */
-export const SETTINGS_LOCAL_BEFORE_SYNC_KEY = 'settingsLocalBeforeSync';
-/**
- * This browser's settings as they were before a synced value replaced them, when they were good: a
- * value from another browser that this version cannot judge (a newer Detour's) still never leaves
- * the user without their last good settings.
+/*
+ * Kept in local storage (src/core/storage-keys.ts): SETTINGS_HOME_KEY, which home the last write
+ * reached; SETTINGS_LOCAL_BEFORE_SYNC_KEY, this browser's own settings set aside when the first move
+ * to sync found another browser's there; SETTINGS_LAST_GOOD_KEY, this browser's settings as they were
+ * before a synced value replaced them, when they were good: a value from another browser that this
+ * version cannot judge (a newer Detour's) still never leaves the user without their last good settings.
  */
-export const SETTINGS_LAST_GOOD_KEY = 'settingsLastGood';
 
 /**
  * Whether a stored settings value may replace this browser's own: every value valid as it is (or

@@ -4,7 +4,8 @@ import { off, on, withAlternatives, withMode } from '../../../test/support/setti
 import type { KeyValueArea } from '../ports.ts';
 import { SETTINGS_FILE_FORMAT } from './file.ts';
 import { DEFAULTS, SCHEMA_VERSION, type Settings, type SettingsPatch } from './index.ts';
-import { SETTINGS_BACKUP_KEY, SETTINGS_KEY, createSettingsStore } from './store.ts';
+import { createSettingsStore } from './store.ts';
+import { SETTINGS_BACKUP_KEY, SETTINGS_KEY } from '../storage-keys.ts';
 
 /** A complete, valid stored value (built from DEFAULTS, so a new setting needs no edit here). */
 const VALID: Settings = structuredClone(DEFAULTS);

@@ -3,10 +3,7 @@ import { createSerialQueue } from '../util/serial.ts';
 import { DEFAULTS } from './defaults.ts';
 import { importSettings, type ImportResult } from './file.ts';
 import { applyPatch, isFromNewerVersion, loadSettings, type PatchResult, type Settings, type SettingsPatch } from './index.ts';
-
-export const SETTINGS_KEY = 'settings';
-/** Where a stored value that needed repair is kept, untouched, so a bad write loses nothing. */
-export const SETTINGS_BACKUP_KEY = 'settingsBackup';
+import { SETTINGS_BACKUP_KEY, SETTINGS_KEY } from '../storage-keys.ts';
 
 export interface SettingsStore {
   get(): Promise<Settings>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DISPLAYED_URL, readableUrl } from './display.ts';
+import { withoutUnsafeChars } from './safe-text.ts';
 
 describe('readableUrl', () => {
   it.each([
@@ -31,5 +32,36 @@ describe('readableUrl', () => {
     expect(shown.startsWith('https://map.kakao.com/?q=aaa')).toBe(true);
     expect(shown.endsWith('&end=1')).toBe(true);
     expect(shown).toContain('…');
+  });
+});
+
+describe('one list of unsafe characters (safe-text.ts) for text and addresses', () => {
+  const JOINERS = new Set(['\u200C', '\u200D']);
+  const stripped = (ch: string) => withoutUnsafeChars(`a${ch}b`) !== `a${ch}b`;
+  const escaped = (ch: string) => readableUrl(`a${ch}b`) !== `a${ch}b`;
+
+  it('every UTF-16 code unit: text drops exactly what an address shows escaped, but for ZWNJ and ZWJ', () => {
+    const differ: string[] = [];
+    let count = 0;
+    for (let unit = 0; unit <= 0xffff; unit += 1) {
+      const ch = String.fromCharCode(unit);
+      if (ch === '%') continue; // decodeURI's own business, not an unsafe character
+      if (stripped(ch)) count += 1;
+      if (stripped(ch) !== escaped(ch)) differ.push(ch);
+    }
+    // Text keeps the joiners (emoji sequences, scripts); an address shows them escaped.
+    expect(differ).toEqual([...JOINERS]);
+    expect(stripped('\u200D')).toBe(false);
+    expect(readableUrl('a\u200Db')).toBe('a%200Db');
+    // 32 C0 + 33 DEL and C1 + 1 ALM + 2 Hangul choseong/jungseong fillers + ZWSP, LRM, RLM + 5 embeddings
+    // and overrides + word joiner + 4 isolates + Hangul filler + BOM + halfwidth filler + 2048 lone surrogates.
+    expect(count).toBe(32 + 33 + 1 + 2 + 3 + 5 + 1 + 4 + 1 + 1 + 1 + 2048);
+  });
+
+  it('a surrogate pair is a character, kept by both; a lone half is dropped by both', () => {
+    expect(stripped('😀')).toBe(false);
+    expect(escaped('😀')).toBe(false);
+    expect(withoutUnsafeChars('a\uD83Db')).toBe('a b');
+    expect(readableUrl('a\uD83Db')).toBe('a%D83Db');
   });
 });

@@ -7,15 +7,26 @@
  */
 
 /**
- * Everything Detour never shows or carries, one regular expression (it runs on every translated
+ * The one list of characters Detour never shows or carries as they are (it runs on every translated
  * address): C0 and C1 controls; bidi embeddings, overrides and isolates, the Arabic letter mark,
- * LRM/RLM; zero-width characters that show as nothing (ZWJ/ZWNJ are kept: emoji and scripts need
- * them); Hangul fillers, letters that render as blank space and fake empty or look-alike names; and
- * lone surrogates (encodeURIComponent throws on them).
+ * LRM/RLM; zero-width characters that show as nothing; Hangul fillers, letters that render as blank
+ * space and fake empty or look-alike names. Text drops them (UNSAFE_CHARS); an address shows them
+ * escaped (UNSAFE_IN_ADDRESS, display.ts).
  */
-export const UNSAFE_CHARS =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are removed.
-  /[\u0000-\u001F\u007F-\u009F\u061C\u115F\u1160\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\u3164\uFEFF\uFFA0]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSAFE_CLASS = '\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u115F\\u1160\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\u3164\\uFEFF\\uFFA0';
+/**
+ * ZWNJ and ZWJ: invisible too, but emoji sequences and scripts need them, so text keeps them; an
+ * address has no need of them and shows them escaped.
+ */
+const JOINERS = '\\u200C\\u200D';
+/** Lone surrogates (encodeURIComponent throws on them). */
+const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+
+/** Everything text never carries, one regular expression: the list above and lone surrogates, joiners kept. */
+export const UNSAFE_CHARS = new RegExp(`[${UNSAFE_CLASS}]|${LONE_SURROGATE}`, 'g');
+
+/** Everything an address never shows as it is: the same, joiners too. */
+export const UNSAFE_IN_ADDRESS = new RegExp(`[${UNSAFE_CLASS}${JOINERS}]|${LONE_SURROGATE}`, 'g');
 
 /** The text with every unsafe character replaced by a space. */
 export function withoutUnsafeChars(text: string): string {

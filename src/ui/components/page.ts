@@ -1,8 +1,8 @@
 import { DEFAULTS, loadSettings, type Settings } from '../../core/settings/index.ts';
-import { SETTINGS_KEY } from '../../core/settings/store.ts';
 import { useLanguage } from '../../platform/i18n.ts';
 import { onLocalChange, readLocal } from '../../platform/storage.ts';
 import { prepareDocument } from './i18n.ts';
+import { SETTINGS_KEY } from '../../core/storage-keys.ts';
 
 /**
  * What every page does before and while it shows: read the settings straight from storage (no

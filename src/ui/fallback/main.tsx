@@ -5,6 +5,7 @@ import type { HealthView } from '../../core/health/view.ts';
 import { offeredAlternatives } from '../../core/settings/alternatives.ts';
 import type { Place } from '../../core/translate/intent.ts';
 import { offer } from '../../core/offer.ts';
+import { HEALTH_KEY } from '../../core/storage-keys.ts';
 import { placeIdIn } from '../../core/translate/index.ts';
 import { devicePlatform } from '../../platform/device.ts';
 import { send } from '../../platform/messaging.ts';
@@ -150,7 +151,7 @@ function watch(request: FallbackRequest): void {
   }
   const refresh = () => void send('health/get', null).then(follow, () => undefined);
   refresh();
-  onLocalChange(['health'], refresh);
+  onLocalChange([HEALTH_KEY], refresh);
   let lastCheck = Date.now();
   setInterval(() => {
     const keepWaiting = waiting && !chose;

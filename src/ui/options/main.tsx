@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { SETTINGS_FILE_MAX_BYTES, importSettings, parseSettingsFile, settingsFileName, toSettingsFile } from '../../core/settings/file.ts';
 import type { SettingsHome } from '../../core/settings/home.ts';
 import { applyPatch, type Settings, type SettingsPatch } from '../../core/settings/index.ts';
-import { SETTINGS_KEY } from '../../core/settings/store.ts';
+import { SETTINGS_KEY } from '../../core/storage-keys.ts';
 import { send } from '../../platform/messaging.ts';
 import { onStorageChange } from '../../platform/storage.ts';
 import { onSettingsChange, prepareLanguage, storedSettings } from '../components/page.ts';

@@ -14,8 +14,8 @@ import { StatusList, Verdict } from '../components/StatusList.tsx';
 import { Switch } from '../components/Switch.tsx';
 import { alternativeName, causeText, lang, serviceName, t } from '../components/i18n.ts';
 
-/** The active tab's page in other services; `fallback` when that tab is Detour's own fallback page. */
-export type PageAlternativesView = TabAlternatives & { readonly fallback?: boolean };
+/** The active tab's page in other services, as the background offers it (`fallback` on Detour's own fallback page). */
+export type PageAlternativesView = TabAlternatives;
 
 interface Props {
   readonly settings: Settings;

@@ -1,17 +1,13 @@
 import { render } from 'preact';
-import { LAST_FAILURE_KEY, parseFailure, type FailureRecord } from '../../core/health/last-failure.ts';
-import { HEALTH_KEY, HISTORY_KEY, healthView } from '../../core/health/view.ts';
+import { parseFailure, type FailureRecord } from '../../core/health/last-failure.ts';
+import { healthView } from '../../core/health/view.ts';
 import type { HealthView } from '../../core/health/view.ts';
 import type { Settings } from '../../core/settings/index.ts';
-import { SETTINGS_KEY } from '../../core/settings/store.ts';
+import { HEALTH_KEY, HISTORY_KEY, LAST_FAILURE_KEY, SETTINGS_KEY } from '../../core/storage-keys.ts';
 import type { AlternativeLink } from '../../core/translate/index.ts';
 import { send } from '../../platform/messaging.ts';
 import { onLocalChange, readLocal } from '../../platform/storage.ts';
-import { activeTab, currentWindowId, extensionUrl, navigateTab, openNextTo, openOptionsPage, type WindowTab } from '../../platform/tabs.ts';
-import { offeredAlternatives } from '../../core/settings/alternatives.ts';
-import { isFallbackPage, kakaoAddressOf } from '../../core/rescue/tab-address.ts';
-import { intentSubject, translate } from '../../core/translate/index.ts';
-import { devicePlatform } from '../../platform/device.ts';
+import { currentWindowId, navigateTab, openNextTo, openOptionsPage } from '../../platform/tabs.ts';
 import { markPainted, onSettingsChange, prepareLanguage, settingsFrom } from '../components/page.ts';
 import { Popup, type PageAlternativesView } from './Popup.tsx';
 import '../components/base.css';
@@ -78,22 +74,6 @@ async function openAlternative(link: AlternativeLink): Promise<void> {
 }
 
 /**
- * On Detour's own fallback page the popup can read the tab's address (it is our page) and offers the
- * alternatives of the Kakao address that failed there, as it would on the Kakao page itself.
- */
-async function fallbackTabAlternatives(tab: WindowTab | undefined, settings: Settings): Promise<PageAlternativesView | undefined> {
-  const origin = extensionUrl('');
-  if (!tab?.url || !isFallbackPage(tab.url, origin)) return undefined;
-  const url = kakaoAddressOf(tab.url, origin);
-  if (!url) return undefined;
-  const first = translate(url, { platform: devicePlatform() });
-  if (!first) return undefined;
-  const translation = translate(url, { platform: devicePlatform(), order: offeredAlternatives(settings.services[first.service]) });
-  if (!translation || translation.links.length === 0) return undefined;
-  return { service: translation.service, subject: intentSubject(translation.intent), links: translation.links, tab: { id: tab.id, index: tab.index, windowId: tab.windowId }, fallback: true };
-}
-
-/**
  * First paint straight from storage (the background may be asleep, and waking it costs more than the
  * whole render), then the background's own answer. Nothing is rendered before there is data to show.
  */
@@ -112,8 +92,10 @@ async function start(): Promise<void> {
     },
     () => update({ error: true }),
   );
+  // The background's offer for the active tab (on a fallback page, the address that failed there),
+  // the same one its context menu and shortcut make: the place cache and the user's order included.
   currentWindowId()
-    .then(async (windowId) => (await fallbackTabAlternatives(await activeTab(windowId), settings)) ?? send('tab/alternatives', { windowId: windowId ?? null }))
+    .then((windowId) => send('tab/alternatives', { windowId: windowId ?? null }))
     .then(
       (page) => update({ page }),
       () => update({ page: null }),

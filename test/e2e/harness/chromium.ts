@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
 import { KAKAO_HOSTS, UNRESOLVABLE_NAMES } from './kakao-hosts.ts';
-import { CHROMIUM, DIST_CHROME, requireBuild } from './paths.ts';
+import { CHROMIUM, DIST_CHROME, OPTIONS_PAGE_PATH, requireBuild } from './paths.ts';
 import { USERS_DISABLED_FEATURES } from './users-chrome.ts';
 import { centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
 
@@ -202,7 +202,7 @@ export async function launchChromium(server: FaultServer, options: LaunchOptions
     async stopBackground() {
       // The ServiceWorker domain of a page of the extension sees the extension's own worker.
       const page = await context.newPage();
-      await page.goto(`${extensionOrigin}src/ui/options/index.html`);
+      await page.goto(`${extensionOrigin}${OPTIONS_PAGE_PATH}`);
       const cdp = await context.newCDPSession(page);
       type Version = { versionId: string; scriptURL: string; runningStatus: string };
       const ours = (versions: Version[]) => versions.filter((version) => version.scriptURL.startsWith(extensionOrigin));

@@ -2,6 +2,7 @@ import { FaultServer, KAKAO_HTTP_PORT_FIREFOX } from '../../fixtures/fault-serve
 import { launchChromium } from './chromium.ts';
 import { launchFirefox } from './firefox.ts';
 import { detourMessage, poll, type BrowserSession, type LaunchOptions, type Tab } from './types.ts';
+import { OPTIONS_PAGE_PATH, POPUP_PAGE_PATH } from './paths.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 const ALL_BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -50,7 +51,7 @@ export async function startRig(name: BrowserName, options: LaunchOptions = {}): 
         await server.setTransport('normal');
         if (!control) {
           control = await browser.newTab();
-          await control.goto(`${browser.extensionOrigin}src/ui/options/index.html`);
+          await control.goto(`${browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
         }
         for (let round = 0; round < 2; round += 1) {
           await control.evaluate(detourMessage('health/check-now', null, '() => true'));
@@ -74,7 +75,7 @@ export async function startRig(name: BrowserName, options: LaunchOptions = {}): 
  */
 async function waitForBackground(browser: BrowserSession): Promise<void> {
   const popup = await browser.newTab();
-  await popup.goto(`${browser.extensionOrigin}src/ui/popup/index.html`);
+  await popup.goto(`${browser.extensionOrigin}${POPUP_PAGE_PATH}`);
   await poll(() => popup.evaluate<boolean>(`document.querySelector('[data-testid=enabled-switch]')?.disabled === false`), Boolean, 15_000, 'the background to answer');
   await popup.close();
 }
