@@ -197,6 +197,7 @@ describe.each(BROWSERS)('trust boundary in %s', (browserName) => {
       return { closed: w.closed, location, frames: w.length };
     })()`);
     expect(seen).toEqual({ closed: browserName === 'firefox', location: 'SecurityError', frames: 0 });
+    await opener.evaluate('window.opened.close()').catch(() => undefined);
     await opener.close();
   });
 

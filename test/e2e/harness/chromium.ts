@@ -6,7 +6,7 @@ import type { FaultServer } from '../../fixtures/fault-server.ts';
 import { KAKAO_HOSTS, UNRESOLVABLE_NAMES } from './kakao-hosts.ts';
 import { CHROMIUM, DIST_CHROME, OPTIONS_PAGE_PATH, requireBuild } from './paths.ts';
 import { USERS_DISABLED_FEATURES } from './users-chrome.ts';
-import { centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
+import { bounded, centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
 
 class ChromiumTab implements Tab {
   constructor(
@@ -36,7 +36,7 @@ class ChromiumTab implements Tab {
   }
 
   evaluate<T>(expression: string): Promise<T> {
-    return this.page.evaluate(expression) as Promise<T>;
+    return bounded(this.page.evaluate(expression) as Promise<T>, 20_000, `evaluate ${expression.slice(0, 60)}`);
   }
 
   async click(selector: string): Promise<void> {
@@ -108,7 +108,8 @@ class ChromiumTab implements Tab {
   }
 
   async close(): Promise<void> {
-    await this.page.close();
+    // runBeforeUnload off (the default) still waits for the page: bounded like every other call.
+    await bounded(this.page.close(), 15_000, 'closing the tab');
   }
 }
 

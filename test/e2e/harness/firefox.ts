@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FaultServer } from '../../fixtures/fault-server.ts';
 import { KAKAO_HOSTS, OTHER_HOSTS } from './kakao-hosts.ts';
 import { DIST_FIREFOX, FIREFOX, requireBuild } from './paths.ts';
-import { centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
+import { bounded, centresExpression, dragBetween, poll, type BrowserSession, type Centres, type LaunchOptions, type Tab } from './types.ts';
 
 /** The part of puppeteer's BiDi browsing context the shadow-root reader needs (not public API). */
 interface BidiContext {
@@ -88,7 +88,7 @@ class FirefoxTab implements Tab {
   }
 
   evaluate<T>(expression: string): Promise<T> {
-    return this.page.evaluate(expression) as Promise<T>;
+    return bounded(this.page.evaluate(expression) as Promise<T>, 20_000, `evaluate ${expression.slice(0, 60)}`);
   }
 
   async click(selector: string): Promise<void> {

@@ -148,3 +148,15 @@ export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolea
 export function detourMessage(name: MessageName, payload: unknown, answer = '(reply) => reply'): string {
   return `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ detour: 1, name: ${JSON.stringify(name)}, payload: ${JSON.stringify(payload)} }).then(${answer})`;
 }
+
+/**
+ * A browser call that may never answer (an evaluation in a page whose navigation hangs, a close that
+ * waits on it): bounded, so a stuck step fails with its own name instead of the whole test's timeout.
+ */
+export function bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
