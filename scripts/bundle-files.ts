@@ -85,7 +85,9 @@ export function contentScriptFiles(dist: string): Map<string, number> {
 export function entrySizes(dist: string): Array<{ entry: string; files: Map<string, number> }> {
   const manifest = readManifest(dist);
   const background = manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? []);
-  const pages = readdirSync(`${dist}/src/ui`).map((name) => `src/ui/${name}/index.html`).filter((page) => existsSync(`${dist}/${page}`));
+  const pages = readdirSync(`${dist}/src/ui`)
+    .map((name) => `src/ui/${name}/index.html`)
+    .filter((page) => existsSync(`${dist}/${page}`));
   return [
     { entry: 'background', files: gzippedFiles(dist, background) },
     { entry: 'page script (content)', files: contentScriptFiles(dist) },

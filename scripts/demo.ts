@@ -35,10 +35,7 @@ async function applyFault(rig: Rig, host: string, fault: Fault): Promise<void> {
   }
   if (fault === 'ok') await rig.server.setTransport('normal', 'kakao');
   const rule: HostRule =
-    fault === 'ok' ? { kind: 'ok' }
-    : fault === 'maintenance' ? { kind: 'page', html: MAINTENANCE }
-    : typeof fault === 'number' ? { kind: 'status', status: fault }
-    : { kind: fault };
+    fault === 'ok' ? { kind: 'ok' } : fault === 'maintenance' ? { kind: 'page', html: MAINTENANCE } : typeof fault === 'number' ? { kind: 'status', status: fault } : { kind: fault };
   rig.server.setRule(host, rule);
 }
 
@@ -67,7 +64,10 @@ function startControl(rig: Rig, port: number): Promise<void> {
         res.writeHead(400).end('host and kind (ok, refuse, reset, empty, hang, maintenance, or a status) are required');
         return;
       }
-      applyFault(rig, host, fault).then(() => res.writeHead(204).end(), (error) => res.writeHead(500).end(String(error)));
+      applyFault(rig, host, fault).then(
+        () => res.writeHead(204).end(),
+        (error) => res.writeHead(500).end(String(error)),
+      );
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(controlPage());
@@ -129,7 +129,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const headless = args.includes('--headless');
   if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    console.error('npm run demo opens a browser window, and this machine has no display.\nRun `xvfb-run -a npm run demo` (Debian: apt-get install xvfb), or `npm run demo -- --headless` for the scripted walk-through with screenshots.');
+    console.error(
+      'npm run demo opens a browser window, and this machine has no display.\nRun `xvfb-run -a npm run demo` (Debian: apt-get install xvfb), or `npm run demo -- --headless` for the scripted walk-through with screenshots.',
+    );
     process.exit(2);
   }
   const rig = await startRig('chromium', { headed: !headless });

@@ -6,7 +6,12 @@ export { PRIVACY_PAGE } from '../src/core/identity.ts';
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Heading ids as GitHub makes them, so "#한국어" and "#english" keep working. */
-const slug = (text: string): string => text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, '-');
+const slug = (text: string): string =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s+/g, '-');
 
 function inline(text: string): string {
   let out = '';
@@ -24,7 +29,12 @@ function inline(text: string): string {
   return out + escapeHtml(text.slice(last));
 }
 
-const cells = (row: string): string[] => row.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+const cells = (row: string): string[] =>
+  row
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((cell) => cell.trim());
 
 export function markdownToHtml(markdown: string): string {
   const lines = markdown.replace(/\r\n/g, '\n').split('\n');
@@ -48,8 +58,17 @@ export function markdownToHtml(markdown: string): string {
       const rows: string[] = [];
       while (lines[index]?.startsWith('|')) rows.push(lines[index++] ?? '');
       const [head, , ...body] = rows;
-      html.push(`<table><thead><tr>${cells(head ?? '').map((cell) => `<th>${inline(cell)}</th>`).join('')}</tr></thead><tbody>`);
-      for (const row of body) html.push(`<tr>${cells(row).map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`);
+      html.push(
+        `<table><thead><tr>${cells(head ?? '')
+          .map((cell) => `<th>${inline(cell)}</th>`)
+          .join('')}</tr></thead><tbody>`,
+      );
+      for (const row of body)
+        html.push(
+          `<tr>${cells(row)
+            .map((cell) => `<td>${inline(cell)}</td>`)
+            .join('')}</tr>`,
+        );
       html.push('</tbody></table>');
       continue;
     }

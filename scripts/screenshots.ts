@@ -51,7 +51,12 @@ async function shoot(browserName: BrowserName, language: 'ko' | 'en', scheme: Sc
     const tab = await rig.browser.newTab();
     await tab.goto('https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD');
     await tab.waitForUrl((url) => url.startsWith(`${rig.browser.extensionOrigin}src/ui/fallback/`));
-    await poll(() => tab.text('[data-testid=severity]'), (text) => text !== null, 5000, 'the fallback page');
+    await poll(
+      () => tab.text('[data-testid=severity]'),
+      (text) => text !== null,
+      5000,
+      'the fallback page',
+    );
     await settle();
     await both(tab, 'fallback');
     await popup.goto(`${rig.browser.extensionOrigin}${POPUP_PAGE_PATH}`);

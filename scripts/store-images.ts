@@ -104,10 +104,7 @@ async function compose(all: Record<Language, { shots: string[]; popup: string }>
       for (const [index, shot] of shots.entries()) {
         await page.setViewportSize({ width: 1280, height: 800 });
         // The popup is small: it sits on a calm backdrop, as under the toolbar button.
-        const body =
-          shot === popup
-            ? `<div class="stage"><img class="popup" src="${dataUrl(shot)}"></div>`
-            : `<img class="shot" src="${dataUrl(shot)}">`;
+        const body = shot === popup ? `<div class="stage"><img class="popup" src="${dataUrl(shot)}"></div>` : `<img class="shot" src="${dataUrl(shot)}">`;
         await page.setContent(`<!doctype html><html lang="${language}"><meta charset="utf-8"><style>
           html, body { margin: 0; width: 1280px; height: 800px; overflow: hidden; font-family: ${FONT}; }
           .cap { height: 80px; box-sizing: border-box; display: flex; align-items: center; gap: 16px; padding: 0 32px; background: #0b7f5a; color: #fff; font-size: 27px; font-weight: 700; letter-spacing: -0.01em; word-break: keep-all; }

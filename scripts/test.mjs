@@ -52,7 +52,11 @@ async function vitestTogether(runs) {
       const output = join(reports, `${label.replace(/\W+/g, '-')}.json`);
       console.log(`\n== ${label} (started)`);
       return new Promise((resolve) => {
-        const child = spawn('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], {
+          cwd: root,
+          env: { ...env, ...extra },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         for (const stream of [child.stdout, child.stderr]) {
           let rest = '';
           stream.setEncoding('utf8');

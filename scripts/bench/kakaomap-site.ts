@@ -106,9 +106,7 @@ export function tileUrl(index: number): string {
 }
 
 function apiUrl(index: number): string {
-  return index % 2
-    ? `https://dapi.kakao.com/v2/local/search/keyword.json?query=%EC%B9%B4%ED%8E%98&page=${index}`
-    : `https://map.kakao.com/api/dapi/poi/v1/search?lat=37.5${index}&lng=127.0${index}`;
+  return index % 2 ? `https://dapi.kakao.com/v2/local/search/keyword.json?query=%EC%B9%B4%ED%8E%98&page=${index}` : `https://map.kakao.com/api/dapi/poi/v1/search?lat=37.5${index}&lng=127.0${index}`;
 }
 
 /**
@@ -154,7 +152,13 @@ export function kakaoMapSite(): Site {
       return respond('image/png', tileBodies.get(path)!);
     }
     if ((host === 'dapi.kakao.com' && path.startsWith('/v2/local/')) || (host === 'map.kakao.com' && path.startsWith('/api/'))) {
-      const places = Array.from({ length: 15 }, (_, i) => ({ id: String(hash(`${path}${i}`)), place_name: `장소 ${i}`, x: `127.0${i}`, y: `37.5${i}`, road_address_name: `서울 중구 세종대로 ${i + 1}` }));
+      const places = Array.from({ length: 15 }, (_, i) => ({
+        id: String(hash(`${path}${i}`)),
+        place_name: `장소 ${i}`,
+        x: `127.0${i}`,
+        y: `37.5${i}`,
+        road_address_name: `서울 중구 세종대로 ${i + 1}`,
+      }));
       return respond('application/json; charset=utf-8', JSON.stringify({ meta: { total_count: 15 }, documents: places }), { 'access-control-allow-origin': 'https://map.kakao.com' });
     }
     return null;

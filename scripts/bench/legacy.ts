@@ -119,7 +119,12 @@ async function applyFault(server: FaultServer, kind: FaultKind): Promise<void> {
 }
 
 async function readPaint(tab: Tab, what: string): Promise<PaintReading> {
-  return poll(() => tab.evaluate<PaintReading>(READ_PAINT), (r) => r.painted !== null || (r.inDom === null && r.fcp !== null), 10_000, what);
+  return poll(
+    () => tab.evaluate<PaintReading>(READ_PAINT),
+    (r) => r.painted !== null || (r.inDom === null && r.fcp !== null),
+    10_000,
+    what,
+  );
 }
 
 async function eventsFor(listener: Tab, url: string, done: (events: WebRequestEvent[]) => boolean): Promise<WebRequestEvent[]> {
@@ -152,7 +157,12 @@ async function faultRun(rig: Rig, listener: Tab, kind: FaultKind, run: number): 
     const events = await eventsFor(listener, url, (list) => list.some((e) => e.type !== 'start'));
     const ended = events.find((e) => e.type !== 'start')!;
     const paintedAt = paint.timeOrigin + (paint.painted ?? paint.fcp!);
-    return { ms: paintedAt - ended.at, msFcp: paint.fcp === null ? null : paint.timeOrigin + paint.fcp - ended.at, method: paint.painted !== null ? 'painted' : 'fcp', event: `${ended.type} ${ended.detail ?? ''}`.trim() };
+    return {
+      ms: paintedAt - ended.at,
+      msFcp: paint.fcp === null ? null : paint.timeOrigin + paint.fcp - ended.at,
+      method: paint.painted !== null ? 'painted' : 'fcp',
+      event: `${ended.type} ${ended.detail ?? ''}`.trim(),
+    };
   } finally {
     await tab.close();
   }
@@ -273,7 +283,12 @@ async function contentScripts(rig: Rig, listener: Tab): Promise<ContentScriptPro
       const count = tab.countContentScriptWorlds ? await tab.countContentScriptWorlds() : undefined;
       if (!count) canCount = false;
       await tab.goto(url);
-      await poll(() => tab.evaluate<string>('document.readyState'), (state) => state === 'complete', 10_000, `${url} to load`);
+      await poll(
+        () => tab.evaluate<string>('document.readyState'),
+        (state) => state === 'complete',
+        10_000,
+        `${url} to load`,
+      );
       // The background injects its page script once the tab reports the load complete: give it time.
       await sleep(1500);
       if (count) worlds[url] = count();
@@ -402,12 +417,19 @@ async function probes(name: BrowserName): Promise<ProbeWindow[]> {
     // Align the window with the alarm: it starts 30 s before the alarm's first turn, so that it holds
     // exactly two turns (and the outage window after it, two more). The browser's own favicon request
     // for the page falls before the window.
-    const first = await poll(() => nextAlarm(control), (at) => at !== null, 10_000, 'the probe alarm');
+    const first = await poll(
+      () => nextAlarm(control),
+      (at) => at !== null,
+      10_000,
+      'the probe alarm',
+    );
     await sleep(Math.max(3000, first! - 30_000 - Date.now()));
     const kakaoWindow = await probeWindow(rig, control, 'a healthy Kakao tab open', PROBE_WINDOW_MS);
     // Whether the healthy tab was still the Kakao page at the end (not moved to the fallback page).
     const still = await kakao.url();
-    windows.push(still.startsWith('https://map.kakao.com/') ? kakaoWindow : { ...kakaoWindow, scenario: `${kakaoWindow.scenario} (at the end of the window the tab showed ${still.split('&url=')[0]})` });
+    windows.push(
+      still.startsWith('https://map.kakao.com/') ? kakaoWindow : { ...kakaoWindow, scenario: `${kakaoWindow.scenario} (at the end of the window the tab showed ${still.split('&url=')[0]})` },
+    );
     await kakao.close();
     // Every Kakao host answers 503 (so the server sees each probe; refused connections it could not count).
     for (const host of KAKAO_HOSTS) rig.server.setRule(host, { kind: 'status', status: 503 });
@@ -451,7 +473,12 @@ async function timings(name: BrowserName): Promise<Omit<BrowserResults, 'version
           run += 1;
         } else if (tries > RUNS * 2) throw new Error(`${kind}: Detour keeps taking the known-down short-cut`);
       }
-      faults[kind] = { stats: stats(samples.map((s) => s.ms)), fcp: stats(samples.flatMap((s) => (s.msFcp === null ? [] : [s.msFcp]))), methods: unique(samples.map((s) => s.method)), events: unique(samples.map((s) => s.event)) };
+      faults[kind] = {
+        stats: stats(samples.map((s) => s.ms)),
+        fcp: stats(samples.flatMap((s) => (s.msFcp === null ? [] : [s.msFcp]))),
+        methods: unique(samples.map((s) => s.method)),
+        events: unique(samples.map((s) => s.event)),
+      };
       log(`${name} ${kind}: ${cell(faults[kind].stats)} [${faults[kind].events}; ${faults[kind].methods}]`);
     }
     const hangSamples: HangSample[] = [];
@@ -462,7 +489,9 @@ async function timings(name: BrowserName): Promise<Omit<BrowserResults, 'version
         run += 1;
       }
     }
-    log(`${name} hang: ${cell(stats(hangSamples.map((s) => s.ms)))}; alone: ${hangSamples.map((s) => `${s.bareStillLoading ? 'waiting' : 'NOT waiting'} ${(s.bareWaitedMs / 1000).toFixed(1)} s`).join(', ')}`);
+    log(
+      `${name} hang: ${cell(stats(hangSamples.map((s) => s.ms)))}; alone: ${hangSamples.map((s) => `${s.bareStillLoading ? 'waiting' : 'NOT waiting'} ${(s.bareWaitedMs / 1000).toFixed(1)} s`).join(', ')}`,
+    );
     // The bench's own webRequest listeners (in that extension page) must not weigh on the loads.
     await listener.close();
     const times = await loads(rig, bare);
@@ -501,7 +530,11 @@ async function timings(name: BrowserName): Promise<Omit<BrowserResults, 'version
 
 export function version(binary: string): string {
   try {
-    return execFileSync(binary, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').at(-1)!.replace(/ built on .*/, '');
+    return execFileSync(binary, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')
+      .at(-1)!
+      .replace(/ built on .*/, '');
   } catch {
     return 'unknown';
   }
@@ -538,61 +571,134 @@ function report(results: BrowserResults[], probeResults: Record<string, ProbeWin
   const size = sizes();
   const faultLabel: Record<FaultKind, string> = { refused: 'connection refused', reset: 'connection reset (TCP RST)', '503': 'HTTP 503', tls: 'TLS error (plain HTTP on 443)' };
   const lines: string[] = [];
-  lines.push(`Sections 1-6 measured on ${started.toISOString().slice(0, 10)} (${started.toISOString()}), in ${Math.round(durationS)} s, with the browsers above. Tiny stand-in pages from the local fault server; each cell: **median / p95** (p95 by nearest rank), n = runs.`, '');
+  lines.push(
+    `Sections 1-6 measured on ${started.toISOString().slice(0, 10)} (${started.toISOString()}), in ${Math.round(durationS)} s, with the browsers above. Tiny stand-in pages from the local fault server; each cell: **median / p95** (p95 by nearest rank), n = runs.`,
+    '',
+  );
   lines.push('## 1. Failed navigation -> fallback page painted with its links', '');
-  const method = (r: BrowserResults, kind: FaultKind) => (r.faults[kind].methods === 'painted' ? `links painted; to first contentful paint: ${cell(r.faults[kind].fcp)}` : 'to first contentful paint (see below)');
-  lines.push(table(['fault', ...names], FAULTS.map((kind) => [faultLabel[kind], ...col((r) => `**${cell(r.faults[kind].stats)}**<br><sub>${method(r, kind)}; event: ${r.faults[kind].events}</sub>`)])));
-  lines.push('', 'From the browser\'s own event for the failed main-frame load (its `webRequest.onErrorOccurred`, or `onCompleted` with 503, whose `timeStamp` an extension page of Detour records) to the fallback page painted with its alternative links: a MutationObserver, installed before the page\'s scripts, sees the first `[data-testid=alternatives] a`; "painted" is the first task after the next animation frame (the frame that holds it). Both clocks are the wall clock (webRequest `timeStamp`, page `performance.timeOrigin + t`). Each run: fresh tab, map.kakao.com, every service brought back to "up" before (so no run takes the known-down short-cut). One warm-up run not counted.', '');
-  lines.push('In Firefox the watcher cannot be installed (WebDriver BiDi preload scripts do not run in moz-extension pages), so its figure ends at the fallback page\'s first contentful paint (`performance` paint timing). That paint already holds the links: the page renders them synchronously from its own address before anything else (src/ui/fallback/main.tsx, "paint at once from the address alone") and its HTML has no content of its own; Chromium, which has both figures, shows how close they are.', '');
+  const method = (r: BrowserResults, kind: FaultKind) =>
+    r.faults[kind].methods === 'painted' ? `links painted; to first contentful paint: ${cell(r.faults[kind].fcp)}` : 'to first contentful paint (see below)';
+  lines.push(
+    table(
+      ['fault', ...names],
+      FAULTS.map((kind) => [faultLabel[kind], ...col((r) => `**${cell(r.faults[kind].stats)}**<br><sub>${method(r, kind)}; event: ${r.faults[kind].events}</sub>`)]),
+    ),
+  );
+  lines.push(
+    '',
+    'From the browser\'s own event for the failed main-frame load (its `webRequest.onErrorOccurred`, or `onCompleted` with 503, whose `timeStamp` an extension page of Detour records) to the fallback page painted with its alternative links: a MutationObserver, installed before the page\'s scripts, sees the first `[data-testid=alternatives] a`; "painted" is the first task after the next animation frame (the frame that holds it). Both clocks are the wall clock (webRequest `timeStamp`, page `performance.timeOrigin + t`). Each run: fresh tab, map.kakao.com, every service brought back to "up" before (so no run takes the known-down short-cut). One warm-up run not counted.',
+    '',
+  );
+  lines.push(
+    'In Firefox the watcher cannot be installed (WebDriver BiDi preload scripts do not run in moz-extension pages), so its figure ends at the fallback page\'s first contentful paint (`performance` paint timing). That paint already holds the links: the page renders them synchronously from its own address before anything else (src/ui/fallback/main.tsx, "paint at once from the address alone") and its HTML has no content of its own; Chromium, which has both figures, shows how close they are.',
+    '',
+  );
 
   lines.push('## 2. Hung server -> alternatives offered, beside the browser alone', '');
-  lines.push(table(['', ...names], [
-    [`with Detour: request start -> alternatives painted (hang limit 8 s, ${HANG_RUNS} runs)`, ...col((r) => cell(r.hang.stats))],
-    ['the same browser without Detour, same server, same moment', ...col((r) => r.hang.samples.map((s) => (s.bareStillLoading ? `still loading after ${(s.bareWaitedMs / 1000).toFixed(1)} s` : `not waiting (${s.bareHref})`)).join('<br>'))],
-  ]));
-  lines.push('', `Only ${HANG_RUNS} runs each, since every run waits out the 8 s hang limit. From the browser's \`webRequest.onBeforeRequest\` timeStamp to the fallback page painted with its links. A second instance of the same browser, launched without the extension on the same fault server, starts the same hanging load at the same moment; when Detour's alternatives are painted, that tab still shows \`about:blank\` and the server still holds its request (no browser has a main-frame response timeout).`, '');
+  lines.push(
+    table(
+      ['', ...names],
+      [
+        [`with Detour: request start -> alternatives painted (hang limit 8 s, ${HANG_RUNS} runs)`, ...col((r) => cell(r.hang.stats))],
+        [
+          'the same browser without Detour, same server, same moment',
+          ...col((r) => r.hang.samples.map((s) => (s.bareStillLoading ? `still loading after ${(s.bareWaitedMs / 1000).toFixed(1)} s` : `not waiting (${s.bareHref})`)).join('<br>')),
+        ],
+      ],
+    ),
+  );
+  lines.push(
+    '',
+    `Only ${HANG_RUNS} runs each, since every run waits out the 8 s hang limit. From the browser's \`webRequest.onBeforeRequest\` timeStamp to the fallback page painted with its links. A second instance of the same browser, launched without the extension on the same fault server, starts the same hanging load at the same moment; when Detour's alternatives are painted, that tab still shows \`about:blank\` and the server still holds its request (no browser has a main-frame response timeout).`,
+    '',
+  );
 
   lines.push('## 3. Healthy Kakao page load, with and without Detour', '');
-  lines.push(table(['', ...names], [
-    ['with Detour', ...col((r) => cell(r.load.withExtension))],
-    ['without Detour (same browser build, flags and server)', ...col((r) => cell(r.load.without))],
-    ['ratio of medians (with / without)', ...col((r) => (r.load.ratio === null ? '—' : r.load.ratio.toFixed(3)))],
-    ['difference of medians', ...col((r) => (r.load.withExtension && r.load.without ? `${(r.load.withExtension.median - r.load.without.median).toFixed(1)} ms` : '—'))],
-    ['DOMContentLoaded, with / without Detour', ...col((r) => `${cell(r.load.dclWith)}<br>${cell(r.load.dclWithout)}`)],
-    ['healthy loads Detour moved to its fallback page (each loaded again, not timed)', ...col((r) => String(r.load.falseRescues.length))],
-  ]));
-  lines.push('', `\`loadEventEnd - startTime\` of the navigation timing entry of https://map.kakao.com/?q=… (a ~300-byte stand-in page from the local server), ${RUNS} loads each after 3 warm-ups, each in a fresh tab, the two browsers alternating. Detour declares no content script: its page script is injected by the background after the tab reports the load complete, so the load itself pays only for the background's webRequest listeners. On a page this small any fixed cost is magnified; a real Kakao page takes far longer to load (not measured: there is no real network here).`, '');
+  lines.push(
+    table(
+      ['', ...names],
+      [
+        ['with Detour', ...col((r) => cell(r.load.withExtension))],
+        ['without Detour (same browser build, flags and server)', ...col((r) => cell(r.load.without))],
+        ['ratio of medians (with / without)', ...col((r) => (r.load.ratio === null ? '—' : r.load.ratio.toFixed(3)))],
+        ['difference of medians', ...col((r) => (r.load.withExtension && r.load.without ? `${(r.load.withExtension.median - r.load.without.median).toFixed(1)} ms` : '—'))],
+        ['DOMContentLoaded, with / without Detour', ...col((r) => `${cell(r.load.dclWith)}<br>${cell(r.load.dclWithout)}`)],
+        ['healthy loads Detour moved to its fallback page (each loaded again, not timed)', ...col((r) => String(r.load.falseRescues.length))],
+      ],
+    ),
+  );
+  lines.push(
+    '',
+    `\`loadEventEnd - startTime\` of the navigation timing entry of https://map.kakao.com/?q=… (a ~300-byte stand-in page from the local server), ${RUNS} loads each after 3 warm-ups, each in a fresh tab, the two browsers alternating. Detour declares no content script: its page script is injected by the background after the tab reports the load complete, so the load itself pays only for the background's webRequest listeners. On a page this small any fixed cost is magnified; a real Kakao page takes far longer to load (not measured: there is no real network here).`,
+    '',
+  );
   lines.push('No Detour code on non-Kakao pages:', '');
   const pages = ['https://map.kakao.com/?q=bench-content-script', ...NON_KAKAO];
-  lines.push(table(['page', ...results.map((r) => `${r.name}: content-script messages`), ...results.map((r) => `${r.name}: content-script worlds (CDP)`), ...results.map((r) => `${r.name}: extension resources in the page / banner host`)], pages.map((page) => [
-    page,
-    ...col((r) => String(r.contentScripts.messages[page] ?? '—')),
-    ...col((r) => (r.contentScripts.worlds ? String(r.contentScripts.worlds[page] ?? '—') : 'not observable')),
-    ...col((r) => `${r.contentScripts.extensionResources[page] ?? '—'} / ${r.contentScripts.bannerHost[page] ? 'present' : 'absent'}`),
-  ])));
-  lines.push('', 'Each page loaded once in a fresh tab and watched until 1.5 s after its load event; the map.kakao.com row is the positive control (the page script does run there). Messages: Detour\'s page script reports every page it runs in (`page/seen`, by `runtime.sendMessage`, which every extension page receives too); an extension page of Detour counts the messages whose `sender.url` is that page. Worlds (Chromium only): CDP `Runtime.executionContextCreated` events with `auxData.type === "isolated"` and the extension\'s origin; Firefox exposes content-script sandboxes to neither WebDriver BiDi nor the page. Extension resources: `chrome-extension:`/`moz-extension:` entries in the page\'s own resource timing: neither browser lists a content script\'s chunks there (0 on Kakao too), so this column proves nothing and is shown only as such. `#detour-banner-host`: Detour\'s only element in pages (shown on Kakao pages Detour thinks broken); never on the non-Kakao pages. The background injects only into tabs whose address is on a catalogued Kakao host (src/core/page-script/scope.ts, unit-tested), and the manifests declare no content script and nothing web-accessible (test/unit/security.test.ts).', '');
+  lines.push(
+    table(
+      [
+        'page',
+        ...results.map((r) => `${r.name}: content-script messages`),
+        ...results.map((r) => `${r.name}: content-script worlds (CDP)`),
+        ...results.map((r) => `${r.name}: extension resources in the page / banner host`),
+      ],
+      pages.map((page) => [
+        page,
+        ...col((r) => String(r.contentScripts.messages[page] ?? '—')),
+        ...col((r) => (r.contentScripts.worlds ? String(r.contentScripts.worlds[page] ?? '—') : 'not observable')),
+        ...col((r) => `${r.contentScripts.extensionResources[page] ?? '—'} / ${r.contentScripts.bannerHost[page] ? 'present' : 'absent'}`),
+      ]),
+    ),
+  );
+  lines.push(
+    '',
+    "Each page loaded once in a fresh tab and watched until 1.5 s after its load event; the map.kakao.com row is the positive control (the page script does run there). Messages: Detour's page script reports every page it runs in (`page/seen`, by `runtime.sendMessage`, which every extension page receives too); an extension page of Detour counts the messages whose `sender.url` is that page. Worlds (Chromium only): CDP `Runtime.executionContextCreated` events with `auxData.type === \"isolated\"` and the extension's origin; Firefox exposes content-script sandboxes to neither WebDriver BiDi nor the page. Extension resources: `chrome-extension:`/`moz-extension:` entries in the page's own resource timing: neither browser lists a content script's chunks there (0 on Kakao too), so this column proves nothing and is shown only as such. `#detour-banner-host`: Detour's only element in pages (shown on Kakao pages Detour thinks broken); never on the non-Kakao pages. The background injects only into tabs whose address is on a catalogued Kakao host (src/core/page-script/scope.ts, unit-tested), and the manifests declare no content script and nothing web-accessible (test/unit/security.test.ts).",
+    '',
+  );
 
   lines.push('## 4. Sizes (gzipped, from dist/)', '');
   lines.push(table(['entry', 'Chrome build', 'Firefox build'], size.rows));
   lines.push('', table(['package', 'size'], size.zips));
-  lines.push('', 'Each entry: its file and every file it loads (static imports, a page\'s module script, modulepreloads and stylesheets), each gzipped alone (`zlib.gzipSync`, level 6) and summed; a chunk shared by two entries counts in both. Background = `service-worker-loader.js` and its imports (Firefox: the event page\'s script). Zips: the store packages, as built.', '');
+  lines.push(
+    '',
+    "Each entry: its file and every file it loads (static imports, a page's module script, modulepreloads and stylesheets), each gzipped alone (`zlib.gzipSync`, level 6) and summed; a chunk shared by two entries counts in both. Background = `service-worker-loader.js` and its imports (Firefox: the event page's script). Zips: the store packages, as built.",
+    '',
+  );
 
   lines.push('## 5. Probe requests', '');
   const scenarios = Object.values(probeResults)[0]?.map((w) => w.scenario) ?? [];
-  lines.push(table(['scenario', ...Object.keys(probeResults).map((n) => `${n}: in the window -> per hour`), ...Object.keys(probeResults).map((n) => `${n}: bursts (n@s), alarm`)], scenarios.map((scenario, index) => [
-    scenario,
-    ...Object.values(probeResults).map((w) => `${w[index]!.requests} in ${Math.round(w[index]!.windowMs / 1000)} s -> ${w[index]!.perHour}/h`),
-    ...Object.values(probeResults).map((w) => `${w[index]!.bursts}; alarm ${w[index]!.alarm}`),
-  ])));
-  lines.push('', `Requests the fault server received for a probe address of the catalogue (every service's and alternative's \`probe\`, and the two control probes www.naver.com/favicon.ico and www.google.com/generate_204) during each window, in one fresh browser profile per browser, the scenarios in this order: idle (${IDLE_WINDOW_MS / 1000} s; no alarm exists, so it stays 0 however long), a healthy map.kakao.com tab open (${PROBE_WINDOW_MS / 1000} s, starting 30 s before the probe alarm's first turn, about 30 s after the tab loaded, so that the window holds whole alarm periods and not the browser's own favicon request), then, at once, every Kakao host answering 503 after one failed navigation, the fallback page left open (${PROBE_WINDOW_MS / 1000} s from the failure, which by the same alignment also holds whole alarm periods; 503 rather than refused so that the server sees every probe). **Per hour is extrapolated** from the window (x 3600 / window): the probe alarm fires once a minute, so a ${PROBE_WINDOW_MS / 1000} s window holds ${(PROBE_WINDOW_MS / 60_000).toFixed(1)} alarm periods (Chromium and Firefox both keep a 1-minute period); the fallback page adds its own check every 20 s while it is visible. The two browsers ran this part at the same time, each against its own server.`, '');
+  lines.push(
+    table(
+      ['scenario', ...Object.keys(probeResults).map((n) => `${n}: in the window -> per hour`), ...Object.keys(probeResults).map((n) => `${n}: bursts (n@s), alarm`)],
+      scenarios.map((scenario, index) => [
+        scenario,
+        ...Object.values(probeResults).map((w) => `${w[index]!.requests} in ${Math.round(w[index]!.windowMs / 1000)} s -> ${w[index]!.perHour}/h`),
+        ...Object.values(probeResults).map((w) => `${w[index]!.bursts}; alarm ${w[index]!.alarm}`),
+      ]),
+    ),
+  );
+  lines.push(
+    '',
+    `Requests the fault server received for a probe address of the catalogue (every service's and alternative's \`probe\`, and the two control probes www.naver.com/favicon.ico and www.google.com/generate_204) during each window, in one fresh browser profile per browser, the scenarios in this order: idle (${IDLE_WINDOW_MS / 1000} s; no alarm exists, so it stays 0 however long), a healthy map.kakao.com tab open (${PROBE_WINDOW_MS / 1000} s, starting 30 s before the probe alarm's first turn, about 30 s after the tab loaded, so that the window holds whole alarm periods and not the browser's own favicon request), then, at once, every Kakao host answering 503 after one failed navigation, the fallback page left open (${PROBE_WINDOW_MS / 1000} s from the failure, which by the same alignment also holds whole alarm periods; 503 rather than refused so that the server sees every probe). **Per hour is extrapolated** from the window (x 3600 / window): the probe alarm fires once a minute, so a ${PROBE_WINDOW_MS / 1000} s window holds ${(PROBE_WINDOW_MS / 60_000).toFixed(1)} alarm periods (Chromium and Firefox both keep a 1-minute period); the fallback page adds its own check every 20 s while it is visible. The two browsers ran this part at the same time, each against its own server.`,
+    '',
+  );
 
   lines.push('## 6. Popup first paint', '');
-  lines.push(table(['', ...names], [
-    ['popup opened -> verdict and service rows painted', ...col((r) => cell(r.popup.painted))],
-    ['popup opened -> first contentful paint', ...col((r) => cell(r.popup.fcp))],
-    ['runs where the rows were there before the watcher saw the document (upper bounds)', ...col((r) => String(r.popup.early))],
-  ]));
-  lines.push('', `${POPUP} (the toolbar popup cannot be opened by automation), ${RUNS} runs after one warm-up, each loaded fresh in a 360 x 600 frame of Detour's options page, opened as a tab: the same page, scripts and background round trip as the toolbar popup, watched from outside (Firefox runs no automation script inside extension pages). Time from the popup document's own navigation start (its \`performance.timeOrigin\`) until the verdict and the first service row (filled in from the background's answer) are in the DOM and painted (first task after the next animation frame); and its first contentful paint where the browser reports one for a frame (Chromium does not).`, '');
+  lines.push(
+    table(
+      ['', ...names],
+      [
+        ['popup opened -> verdict and service rows painted', ...col((r) => cell(r.popup.painted))],
+        ['popup opened -> first contentful paint', ...col((r) => cell(r.popup.fcp))],
+        ['runs where the rows were there before the watcher saw the document (upper bounds)', ...col((r) => String(r.popup.early))],
+      ],
+    ),
+  );
+  lines.push(
+    '',
+    `${POPUP} (the toolbar popup cannot be opened by automation), ${RUNS} runs after one warm-up, each loaded fresh in a 360 x 600 frame of Detour's options page, opened as a tab: the same page, scripts and background round trip as the toolbar popup, watched from outside (Firefox runs no automation script inside extension pages). Time from the popup document's own navigation start (its \`performance.timeOrigin\`) until the verdict and the first service row (filled in from the background's answer) are in the DOM and painted (first task after the next animation frame); and its first contentful paint where the browser reports one for a frame (Chromium does not).`,
+    '',
+  );
   return lines.join('\n');
 }
 

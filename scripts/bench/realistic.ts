@@ -5,7 +5,7 @@
 import { launchChromium } from '../../test/e2e/harness/chromium.ts';
 import { launchFirefox } from '../../test/e2e/harness/firefox.ts';
 import { detourMessage, startRig, type BrowserName, type BrowserSession, type Rig } from '../../test/e2e/harness/index.ts';
-import { poll, } from '../../test/e2e/harness/types.ts';
+import { poll } from '../../test/e2e/harness/types.ts';
 import { freePort } from './cdp.ts';
 import { thirtyDaysOfHistory } from './history-seed.ts';
 import { kakaoMapSite, MAP_PAGE } from './kakaomap-site.ts';
@@ -262,11 +262,24 @@ async function nonKakao(rig: Rig, port: number | null): Promise<NonKakaoRow[]> {
     // Stopped from the watching page itself: the harness's stopBackground closes a tab afterwards,
     // and that close is an event of its own.
     await watch.stop();
-    const gone = await poll(async () => watch.running(), (running) => !running, 5000, 'the worker to stop').then(() => true, () => false);
+    const gone = await poll(
+      async () => watch.running(),
+      (running) => !running,
+      5000,
+      'the worker to stop',
+    ).then(
+      () => true,
+      () => false,
+    );
     await sleep(500);
     const startsBefore = watch.starts();
     await tab.goto(url);
-    await poll(() => tab.evaluate<string>('document.readyState'), (s) => s === 'complete', 10_000, `${url} to load`);
+    await poll(
+      () => tab.evaluate<string>('document.readyState'),
+      (s) => s === 'complete',
+      10_000,
+      `${url} to load`,
+    );
     await sleep(2000);
     const woke = gone ? watch.starts() > startsBefore : null;
     await tab.close();
@@ -282,7 +295,12 @@ async function nonKakao(rig: Rig, port: number | null): Promise<NonKakaoRow[]> {
       await counter.take();
       const tab = await rig.browser.newTab();
       await tab.goto(row.url);
-      await poll(() => tab.evaluate<string>('document.readyState'), (s) => s === 'complete', 10_000, `${row.url} to load`);
+      await poll(
+        () => tab.evaluate<string>('document.readyState'),
+        (s) => s === 'complete',
+        10_000,
+        `${row.url} to load`,
+      );
       await sleep(1000);
       await tab.close();
       (row as { events: WorkerEvents | null }).events = await counter.take();
@@ -326,8 +344,7 @@ async function applyFault(rig: Rig, kind: ErrorKind): Promise<void> {
 
 /** The browser's own page for the failure: its error page (whose location.href in Firefox is still the failed address), or the server's 503 page. */
 const BARE_PAGE = `(() => ({ uri: document.documentURI, title: document.title, ready: document.readyState }))()`;
-const isBarePage = (page: { uri: string; title: string } | null, kind: ErrorKind) =>
-  page !== null && (kind === '503' ? page.title === '503' : /^(chrome-error:|about:neterror)/.test(page.uri));
+const isBarePage = (page: { uri: string; title: string } | null, kind: ErrorKind) => page !== null && (kind === '503' ? page.title === '503' : /^(chrome-error:|about:neterror)/.test(page.uri));
 
 async function errorRun(rig: Rig, bare: BrowserSession, side: Side, kind: ErrorKind, run: number): Promise<{ ms: number; method: string; page: string } | null> {
   await rig.recover();
@@ -343,9 +360,19 @@ async function errorRun(rig: Rig, bare: BrowserSession, side: Side, kind: ErrorK
       const landed = await tab.waitForUrl((current) => current.startsWith(`${rig.browser.extensionOrigin}${FALLBACK}`), 15_000);
       if (new URL(landed).searchParams.get('known') === '1') return null;
     } else {
-      await poll(() => tab.evaluate<{ uri: string; title: string } | null>(BARE_PAGE).catch(() => null), (page) => isBarePage(page, kind), 15_000, `the browser's own page for ${kind}`);
+      await poll(
+        () => tab.evaluate<{ uri: string; title: string } | null>(BARE_PAGE).catch(() => null),
+        (page) => isBarePage(page, kind),
+        15_000,
+        `the browser's own page for ${kind}`,
+      );
     }
-    const paint = await poll(() => tab.evaluate<{ href: string; method: string; wall: number } | null>(READ_PAINTED), (p) => p !== null && (side === 'without' || p.method !== 'load'), 10_000, `the ${side} page to paint`);
+    const paint = await poll(
+      () => tab.evaluate<{ href: string; method: string; wall: number } | null>(READ_PAINTED),
+      (p) => p !== null && (side === 'without' || p.method !== 'load'),
+      10_000,
+      `the ${side} page to paint`,
+    );
     const page = side === 'with' ? paint!.href : (await tab.evaluate<{ uri: string }>(BARE_PAGE)).uri;
     return { ms: paint!.wall - issued, method: paint!.method, page: page.split('?')[0]!.slice(0, 40) };
   } finally {
@@ -413,7 +440,12 @@ async function knownDown(rig: Rig): Promise<KnownDown> {
     void tab.goto(`https://map.kakao.com/?q=${tag}`);
     const landed = await tab.waitForUrl((url) => url.startsWith(`${rig.browser.extensionOrigin}${FALLBACK}`), 15_000);
     landedKnown &&= new URL(landed).searchParams.get('known') === '1';
-    const paint = await poll(() => tab.evaluate<{ wall: number; method: string } | null>(READ_PAINTED), (p) => p !== null && p.method !== 'load', 10_000, 'links');
+    const paint = await poll(
+      () => tab.evaluate<{ wall: number; method: string } | null>(READ_PAINTED),
+      (p) => p !== null && p.method !== 'load',
+      10_000,
+      'links',
+    );
     toLinks.push(paint!.wall - issued);
     const seen = rig.server.requests.slice(from);
     requestsToHost += seen.filter((r) => r.host === 'map.kakao.com' && r.path !== '/favicon.ico').length;
@@ -434,14 +466,16 @@ export async function realistic(name: BrowserName, dist: string, sections: Reado
   const afterRig = childPids();
   const bare = await (name === 'chromium' ? launchChromium : launchFirefox)(rig.server, { withoutExtension: true, language: 'en' });
   const barePid = [...childPids()].find((pid) => !afterRig.has(pid));
-  if (!rigPid || !barePid) throw new Error('could not tell the two browsers\' processes apart');
+  if (!rigPid || !barePid) throw new Error("could not tell the two browsers' processes apart");
   rig.server.setSite(kakaoMapSite());
   const withDetour = { session: rig.browser, pid: rigPid };
   const without = { session: bare, pid: barePid };
   try {
     // BENCH_SKIP_MAP=1: only the failure sections (for working on them; the report needs the map part).
     const skipMap = process.env.BENCH_SKIP_MAP === '1';
-    const day1 = skipMap ? ({ healthBytes: 0, rtt: null, runs: [], instrumented: { events: null, healthWrites: [], healthBytes: [], otherWrites: [] } } as DayFigures) : await day(rig, withDetour, without, port, REPEATS);
+    const day1 = skipMap
+      ? ({ healthBytes: 0, rtt: null, runs: [], instrumented: { events: null, healthWrites: [], healthBytes: [], otherWrites: [] } } as DayFigures)
+      : await day(rig, withDetour, without, port, REPEATS);
     const small = skipMap ? { with: [], without: [], falseRescues: 0 } : await pairedRun(rig, withDetour, without, PAIRS, true);
     if (!skipMap) log(`${name} small page: ${summarizeRun(small)}`);
     const nonKakaoRows = skipMap ? [] : await nonKakao(rig, port);

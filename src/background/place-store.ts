@@ -5,7 +5,6 @@ import { createSerialQueue } from '../core/util/serial.ts';
 import type { Place } from '../core/translate/intent.ts';
 import { PLACE_CACHE_KEY } from '../core/storage-keys.ts';
 
-
 export interface PlaceStore {
   /** Remembers the place a healthy place page showed; ignores pages that say too little. */
   seen(facts: PageFacts): Promise<void>;

@@ -64,7 +64,13 @@ describe('cacheSettings', () => {
 
   it('does not cache a failed read', async () => {
     let fail = true;
-    const area = { get: async () => { if (fail) throw new Error('storage gone'); return undefined; }, set: async () => undefined };
+    const area = {
+      get: async () => {
+        if (fail) throw new Error('storage gone');
+        return undefined;
+      },
+      set: async () => undefined,
+    };
     const cached = cacheSettings(createSettingsStore(area));
     await expect(cached.get()).rejects.toThrow('storage gone');
     fail = false;

@@ -19,7 +19,6 @@ export interface UiState {
   readonly settingsHome: SettingsHome;
 }
 
-
 /** The alternatives for the page in the active tab, when it is a catalogued Kakao page. */
 export interface TabAlternatives {
   readonly service: ServiceId;

@@ -8,7 +8,9 @@ describe('storage keys', () => {
   });
 
   it('every key the module defines is in an area', () => {
-    const defined = Object.entries(keys).filter(([name]) => name.endsWith('_KEY')).map(([, value]) => value);
+    const defined = Object.entries(keys)
+      .filter(([name]) => name.endsWith('_KEY'))
+      .map(([, value]) => value);
     const listed = new Set(Object.values(STORAGE_KEYS).flat());
     expect(defined.filter((key) => !listed.has(key as never))).toEqual([]);
     expect(new Set(defined).size).toBe(defined.length);

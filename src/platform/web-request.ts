@@ -55,11 +55,14 @@ const SUBRESOURCE_TYPES = ['sub_frame', 'stylesheet', 'script', 'image', 'font',
  * a 5xx the browser withholds from the page ends here as an error (see withheldSubresource).
  */
 export function watchSubresourceErrors(urls: string[], listener: (outcome: SubresourceOutcome) => void): void {
-  browser.webRequest.onErrorOccurred.addListener((details) => {
-    // A page being prerendered is no page the user opened (./speculative-load.ts).
-    if ((details as { documentLifecycle?: string }).documentLifecycle === 'prerender') return;
-    listener({ type: 'error', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, error: details.error, resource: details.type });
-  }, { urls, types: [...SUBRESOURCE_TYPES] });
+  browser.webRequest.onErrorOccurred.addListener(
+    (details) => {
+      // A page being prerendered is no page the user opened (./speculative-load.ts).
+      if ((details as { documentLifecycle?: string }).documentLifecycle === 'prerender') return;
+      listener({ type: 'error', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, error: details.error, resource: details.type });
+    },
+    { urls, types: [...SUBRESOURCE_TYPES] },
+  );
 }
 
 /** The requests other sites make to Kakao that can break their login, address search or map. */

@@ -6,7 +6,6 @@ import { poll } from './harness/types.ts';
 import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
 import { OPTIONS_PAGE_PATH as OPTIONS, POPUP_PAGE_PATH as POPUP } from './harness/paths.ts';
 
-
 /** The pages' background colour in each scheme (base.css), to show the scheme really took effect. */
 const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(23, 23, 28)' } as const;
 
@@ -29,7 +28,12 @@ describe.each(BROWSERS.flatMap((browser) => SCHEMES.map((scheme) => [browser, sc
     fallback = await rig.browser.newTab();
     await fallback.goto('https://map.kakao.com/link/search/%ED%8C%90%EA%B5%90%EC%97%AD');
     await fallback.waitForUrl((url) => url.startsWith(rig.browser.extensionOrigin + FALLBACK));
-    await poll(() => fallback.evaluate<number>(`document.querySelectorAll('[data-testid=alternatives] a').length`), (count) => count > 1, 10_000, 'the alternatives');
+    await poll(
+      () => fallback.evaluate<number>(`document.querySelectorAll('[data-testid=alternatives] a').length`),
+      (count) => count > 1,
+      10_000,
+      'the alternatives',
+    );
   });
 
   async function open(path: string, ready: string): Promise<Tab> {

@@ -72,7 +72,7 @@ describe.each(BROWSERS)('fallback actions in %s', (browserName) => {
     await tab.close();
   });
 
-  it("never blocks an address the user made an exception, even while its service is confirmed down", async () => {
+  it('never blocks an address the user made an exception, even while its service is confirmed down', async () => {
     const first = await confirmedOutage();
     await first.close();
     const control = await rig.browser.newTab();

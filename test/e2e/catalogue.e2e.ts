@@ -41,11 +41,16 @@ describe.each(BROWSERS)('the catalogue on the fallback page in %s', (browserName
     // The content script reports the page; wait until the options page counts the place.
     const options = await rig.browser.newTab();
     await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
-    await expect.poll(async () => {
-      await options.evaluate('location.reload()').catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return options.text('[data-testid=place-count]');
-    }, { timeout: 10_000 }).toBe('기억한 장소 1곳');
+    await expect
+      .poll(
+        async () => {
+          await options.evaluate('location.reload()').catch(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return options.text('[data-testid=place-count]');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('기억한 장소 1곳');
 
     rig.server.setRule('place.map.kakao.com', { kind: 'status', status: 503 });
     await tab.goto(`${placeUrl}?again`);

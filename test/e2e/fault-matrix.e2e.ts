@@ -57,9 +57,7 @@ const pageCallingApi = (api: string) => `<!doctype html><html><head><meta charse
 async function setHangLimit(rig: Rig, ms: number): Promise<void> {
   const page = await rig.browser.newTab();
   await page.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
-  const ok = await page.evaluate<boolean>(
-    detourMessage('settings/update', { hangLimitMs: ms }, `(result) => result.ok && result.settings.hangLimitMs === ${ms}`),
-  );
+  const ok = await page.evaluate<boolean>(detourMessage('settings/update', { hangLimitMs: ms }, `(result) => result.ok && result.settings.hangLimitMs === ${ms}`));
   expect(ok).toBe(true);
   await page.close();
 }
@@ -97,7 +95,7 @@ describe.each(BROWSERS)('fault matrix in %s', (browserName) => {
     // Page text counts only where Kakao writes the page (src/core/health/trust.ts): on an open chat or
     // channel page, whose words are its members', the same text is nobody's word about Kakao.
     const kakaoWritten = pageTextCounts(url, service);
-    it(`Kakao's error page served with 200: the page stays, ${kakaoWritten ? 'with the banner' : 'without a banner (not Kakao\'s words)'}`, async () => {
+    it(`Kakao's error page served with 200: the page stays, ${kakaoWritten ? 'with the banner' : "without a banner (not Kakao's words)"}`, async () => {
       rig.server.setRule(host, { kind: 'page', html: ERROR_PAGE });
       const tab = await rig.browser.newTab();
       await tab.goto(url);

@@ -6,7 +6,6 @@ import { useRig } from './harness/suite.ts';
 import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
 import { OPTIONS_PAGE_PATH } from './harness/paths.ts';
 
-
 interface Case {
   readonly name: string;
   readonly url: string;
@@ -36,7 +35,9 @@ describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
     expect(causes).toContain(landed.searchParams.get('cause'));
     expect(await tab.text('[data-testid=cause]')).toBeTruthy();
     // Every alternative is offered: as a row, or (for an address Detour cannot read) as a button of the search field.
-    expect(await tab.evaluate<number>(`document.querySelectorAll('[data-testid=alternatives] a, [data-testid=search-field] button[data-alternative]').length`)).toBe(SERVICES.kakaomap.alternatives.length);
+    expect(await tab.evaluate<number>(`document.querySelectorAll('[data-testid=alternatives] a, [data-testid=search-field] button[data-alternative]').length`)).toBe(
+      SERVICES.kakaomap.alternatives.length,
+    );
     await tab.close();
   });
 
@@ -75,9 +76,7 @@ describe.each(BROWSERS)('fault kinds in %s', (browserName) => {
     await new Promise((resolve) => setTimeout(resolve, 9000));
     const control = await rig.browser.newTab();
     await control.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
-    const status = await control.evaluate<string>(
-      detourMessage('health/get', null, '(view) => view.state.services.kakaomap.status'),
-    );
+    const status = await control.evaluate<string>(detourMessage('health/get', null, '(view) => view.state.services.kakaomap.status'));
     expect(status).not.toBe('down');
     await control.close();
   }, 30_000);

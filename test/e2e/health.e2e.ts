@@ -56,8 +56,12 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
     const options = await rig.browser.newTab();
     await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     const setLimit = async (seconds: number) => {
-      await expect.poll(() => options.evaluate<boolean>(`!!document.querySelector('[data-testid=hang-limit]') && !document.querySelector('[data-testid=hang-limit]').disabled`), { timeout: 5000 }).toBe(true);
-      await options.evaluate(`(() => { const input = document.querySelector('[data-testid=hang-limit]'); input.value = '${seconds}'; input.dispatchEvent(new Event('change', { bubbles: true })); })()`);
+      await expect
+        .poll(() => options.evaluate<boolean>(`!!document.querySelector('[data-testid=hang-limit]') && !document.querySelector('[data-testid=hang-limit]').disabled`), { timeout: 5000 })
+        .toBe(true);
+      await options.evaluate(
+        `(() => { const input = document.querySelector('[data-testid=hang-limit]'); input.value = '${seconds}'; input.dispatchEvent(new Event('change', { bubbles: true })); })()`,
+      );
       await expect.poll(() => options.text('[data-testid=save-status]')).toBe('저장했습니다.');
     };
     await setLimit(3);
@@ -80,11 +84,16 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
   it('marks a page whose API calls fail as partly down, and leaves the page alone', async () => {
     const tab = await openDegradedDaumSearch(rig, 'api');
     const popup = await openPopup();
-    await expect.poll(async () => {
-      await popup.evaluate('location.reload()').catch(() => undefined);
-      await sleep(400);
-      return statusOf(popup, 'daumsearch');
-    }, { timeout: 10_000 }).toBe('degraded');
+    await expect
+      .poll(
+        async () => {
+          await popup.evaluate('location.reload()').catch(() => undefined);
+          await sleep(400);
+          return statusOf(popup, 'daumsearch');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('degraded');
     expect(await tab.url()).toBe('https://search.daum.net/search?q=api');
     await popup.close();
     await tab.close();
@@ -95,12 +104,17 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
     const tab = await rig.browser.newTab();
     await tab.goto('https://news.daum.net/');
     const popup = await openPopup();
-    await expect.poll(async () => {
-      await popup.evaluate('location.reload()').catch(() => undefined);
-      await sleep(400);
-      return statusOf(popup, 'daumnews');
-      // Page text makes a service suspect, never down by itself: Kakao's probe has to agree (issue 12).
-    }, { timeout: 10_000 }).toBe('suspect');
+    await expect
+      .poll(
+        async () => {
+          await popup.evaluate('location.reload()').catch(() => undefined);
+          await sleep(400);
+          return statusOf(popup, 'daumnews');
+          // Page text makes a service suspect, never down by itself: Kakao's probe has to agree (issue 12).
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('suspect');
     await popup.close();
     await tab.close();
   });
@@ -112,11 +126,16 @@ describe.each(BROWSERS)('health in %s', (browserName) => {
     await tab.waitForUrl(isFallback);
     const popup = await openPopup();
     // The probe that follows the failure confirms it: Naver answers, Kakao does not.
-    await expect.poll(async () => {
-      await popup.evaluate('location.reload()').catch(() => undefined);
-      await sleep(400);
-      return statusOf(popup, 'melon');
-    }, { timeout: 10_000 }).toBe('down');
+    await expect
+      .poll(
+        async () => {
+          await popup.evaluate('location.reload()').catch(() => undefined);
+          await sleep(400);
+          return statusOf(popup, 'melon');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('down');
     expect(await popup.evaluate<string>(`browser.action.getBadgeText({})`).catch(() => popup.evaluate<string>(`chrome.action.getBadgeText({})`))).not.toBe('');
 
     rig.server.clearRules();

@@ -33,7 +33,11 @@ describe.each(BROWSERS)('"open in another service" menu in %s', (browserName) =>
     await tab.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
     const ids = menuPlan().map((item) => item.id);
     const found = await tab.evaluate<Record<string, string>>(UPDATE_EACH([...ids, 'detour-page:nonexistent']));
-    expect(Object.entries(found).filter(([, state]) => state === 'missing').map(([id]) => id)).toEqual(['detour-page:nonexistent']);
+    expect(
+      Object.entries(found)
+        .filter(([, state]) => state === 'missing')
+        .map(([id]) => id),
+    ).toEqual(['detour-page:nonexistent']);
     await tab.close();
   });
 });

@@ -205,8 +205,18 @@ describe.each(BROWSERS)('options page in %s', (browserName) => {
   it.each([
     ['not JSON', 'not-json.json', 'this is not JSON {', 'JSON 파일이 아닙니다'],
     ['a foreign JSON', 'bookmarks.json', JSON.stringify({ name: 'bookmarks', items: [1, 2] }), 'Detour 설정 파일이 아닙니다'],
-    ['an oversized file', 'huge.json', JSON.stringify({ format: 'detour-settings', schemaVersion: SCHEMA_VERSION, settings: DEFAULTS, padding: 'x'.repeat(70 * 1024) }), '파일이 너무 큽니다 (최대 64 KB)'],
-    ['bad values', 'bad.json', JSON.stringify({ format: 'detour-settings', schemaVersion: SCHEMA_VERSION, exportedAt: 'x', settings: { ...DEFAULTS, hangLimitMs: 5, probes: 'always' } }), '파일에 쓸 수 없는 값이 있습니다: 응답 대기 시간, 카카오 상태 확인'],
+    [
+      'an oversized file',
+      'huge.json',
+      JSON.stringify({ format: 'detour-settings', schemaVersion: SCHEMA_VERSION, settings: DEFAULTS, padding: 'x'.repeat(70 * 1024) }),
+      '파일이 너무 큽니다 (최대 64 KB)',
+    ],
+    [
+      'bad values',
+      'bad.json',
+      JSON.stringify({ format: 'detour-settings', schemaVersion: SCHEMA_VERSION, exportedAt: 'x', settings: { ...DEFAULTS, hangLimitMs: 5, probes: 'always' } }),
+      '파일에 쓸 수 없는 값이 있습니다: 응답 대기 시간, 카카오 상태 확인',
+    ],
     ['a file from a newer Detour', 'newer.json', JSON.stringify({ format: 'detour-settings', schemaVersion: SCHEMA_VERSION + 1, exportedAt: 'x', settings: DEFAULTS }), '더 새 버전의 Detour'],
   ])('a broken import (%s) changes nothing and says why', async (_label, name, content, message) => {
     const options = await openOptions(rig.browser);

@@ -101,7 +101,9 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
     expect(banner?.region).toBe(LOGIN_TITLE);
     // The slim bar shows one line; the sentence that says why is its description (tooltip, screen readers).
     expect(banner?.texts).toEqual([LOGIN_TITLE]);
-    expect(await tab.inShadow<string | null>(':root > div', "(root) => root.querySelector('[aria-description]')?.getAttribute('aria-description') ?? null")).toBe('이 사이트가 카카오 SDK(카카오 로그인·공유)를 불러오지 못했습니다.');
+    expect(await tab.inShadow<string | null>(':root > div', "(root) => root.querySelector('[aria-description]')?.getAttribute('aria-description') ?? null")).toBe(
+      '이 사이트가 카카오 SDK(카카오 로그인·공유)를 불러오지 못했습니다.',
+    );
     // Nobody to tell about a snooze on another site's page: only the close button.
     expect(banner?.buttons).toEqual(['닫기']);
     expect(banner?.links).toEqual([]);
@@ -135,9 +137,7 @@ describe.each(BROWSERS)('sites that lean on Kakao, in %s', (browserName) => {
   it('a login script that hangs: the notice comes within the hang limit, over the page that waits for it', async () => {
     await expect.poll(granted).toBe('true');
     const page = await optionsPage();
-    const saved = await page.evaluate<boolean>(
-      detourMessage('settings/update', { hangLimitMs: 3000 }, '(result) => result.ok'),
-    );
+    const saved = await page.evaluate<boolean>(detourMessage('settings/update', { hangLimitMs: 3000 }, '(result) => result.ok'));
     expect(saved).toBe(true);
     try {
       rig.server.setRule(SDK_HOST, { kind: 'hang' });

@@ -105,7 +105,9 @@ describe.each(BROWSERS)('outage UI in %s', (browserName) => {
       // Typed, then the save button waited for: it is enabled only once the page has rendered the new
       // text, and a click on it while still disabled is lost.
       const type = async (text: string) => {
-        await options.evaluate(`(() => { const area = document.querySelector('[data-testid=exceptions]'); area.value = ${JSON.stringify(text)}; area.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
+        await options.evaluate(
+          `(() => { const area = document.querySelector('[data-testid=exceptions]'); area.value = ${JSON.stringify(text)}; area.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`,
+        );
         await expect.poll(() => options.evaluate<boolean>(`document.querySelector('[data-testid=exceptions-save]')?.disabled === false`), { timeout: 20_000 }).toBe(true);
       };
       await type('map.kakao.com\nnot a pattern');

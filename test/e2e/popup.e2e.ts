@@ -5,7 +5,6 @@ import { useRig } from './harness/suite.ts';
 import { FALLBACK_PAGE_PATH as FALLBACK } from '../../src/core/rescue/fallback-query.ts';
 import { OPTIONS_PAGE_PATH as OPTIONS, POPUP_PAGE_PATH as POPUP } from './harness/paths.ts';
 
-
 /** The extension's API, as a page of the extension sees it, in either browser. */
 const API = '(globalThis.browser ?? globalThis.chrome)';
 
@@ -202,7 +201,14 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
 
     const before = rig.server.requestsTo('map.naver.com').length;
     await popup.click('[data-testid=page-alternatives] a[data-alternative=navermap]');
-    await expect.poll(() => rig.server.requestsTo('map.naver.com').slice(before).some((entry) => entry.path === '/p/search/%ED%8C%90%EA%B5%90%EC%97%AD')).toBe(true);
+    await expect
+      .poll(() =>
+        rig.server
+          .requestsTo('map.naver.com')
+          .slice(before)
+          .some((entry) => entry.path === '/p/search/%ED%8C%90%EA%B5%90%EC%97%AD'),
+      )
+      .toBe(true);
     // In a new tab: the Kakao page is still there. Closed now, so no later test has a Kakao tab open.
     const helper = await rig.browser.newTab();
     await helper.goto(rig.browser.extensionOrigin + OPTIONS);

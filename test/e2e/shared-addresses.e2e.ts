@@ -26,7 +26,7 @@ describe.each(BROWSERS)('shared addresses on the fallback page in %s', (browserN
   const rig = useRig(browserName);
   const isFallback = (url: string) => url.startsWith(rig.browser.extensionOrigin + FALLBACK);
 
-  it('a kko.to link clicked in a blog post offers a search filled with the post\'s title, sent where the user picks', async () => {
+  it("a kko.to link clicked in a blog post offers a search filled with the post's title, sent where the user picks", async () => {
     // A Tistory post (a page Detour may read the title of; on other sites that takes the optional permission).
     const invitation = '판교 웨딩홀 오시는 길';
     rig.server.setRule('kko.to', { kind: 'status', status: 502 });
@@ -86,11 +86,16 @@ describe.each(BROWSERS)('shared addresses on the fallback page in %s', (browserN
     await tab.goto(`https://place.map.kakao.com/${id}`);
     const options = await rig.browser.newTab();
     await options.goto(`${rig.browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
-    await expect.poll(async () => {
-      await options.evaluate('location.reload()').catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return options.text('[data-testid=place-count]');
-    }, { timeout: 10_000 }).toBe('기억한 장소 1곳');
+    await expect
+      .poll(
+        async () => {
+          await options.evaluate('location.reload()').catch(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return options.text('[data-testid=place-count]');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('기억한 장소 1곳');
 
     rig.server.setRule('m.map.kakao.com', { kind: 'status', status: 503 });
     await tab.goto(`https://m.map.kakao.com/actions/detailMapView?id=${id}&refService=place`);
@@ -98,7 +103,9 @@ describe.each(BROWSERS)('shared addresses on the fallback page in %s', (browserN
     await expect.poll(() => tab.attribute('a[data-alternative=navermap]', 'data-carries'), { timeout: 10_000 }).toBe('place');
     expect(await tab.text('a[data-alternative=navermap] .detail')).toBe('‘카카오판교아지트’ 위치 보기');
     // Naver Map as its own share links write a point: Web Mercator metres, the name, no Naver id, SIMPLE_POI.
-    expect(await tab.attribute('a[data-alternative=navermap]', 'href')).toMatch(new RegExp(`^https://map\\.naver\\.com/p/directions/-/1414\\d{4}\\.\\d{7},449\\d{4}\\.\\d{7},${enc('카카오판교아지트')},,SIMPLE_POI/-/transit`));
+    expect(await tab.attribute('a[data-alternative=navermap]', 'href')).toMatch(
+      new RegExp(`^https://map\\.naver\\.com/p/directions/-/1414\\d{4}\\.\\d{7},449\\d{4}\\.\\d{7},${enc('카카오판교아지트')},,SIMPLE_POI/-/transit`),
+    );
     expect(await tab.attribute('a[data-alternative=googlemaps]', 'href')).toBe('https://www.google.com/maps/search/?api=1&query=37.3952969%2C127.1109567');
     expect(await tab.text('[data-testid=search-field]')).toBeNull();
 

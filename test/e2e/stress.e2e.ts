@@ -58,7 +58,9 @@ describe.each(BROWSERS)('no false rescue with both cores saturated, in %s', (bro
         }
         for (const tab of tabs) await tab.close();
       }
-      const state = await control.evaluate<{ status: string; network: string }>(detourMessage('health/get', null, '(view) => ({ status: view.state.services.kakaomap.status, network: view.state.network })'));
+      const state = await control.evaluate<{ status: string; network: string }>(
+        detourMessage('health/get', null, '(view) => ({ status: view.state.services.kakaomap.status, network: view.state.network })'),
+      );
       expect(rescued).toEqual([]);
       expect(bannered).toEqual([]);
       expect(state.status).not.toBe('down');

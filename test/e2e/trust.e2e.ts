@@ -64,7 +64,9 @@ describe.each(BROWSERS)('trust boundary in %s', (browserName) => {
     const page = await rig.browser.newTab();
     await page.goto(rig.browser.extensionOrigin + OPTIONS);
     await page.waitForUrl((url) => url.startsWith(rig.browser.extensionOrigin));
-    const answer = await page.evaluate<Health>(detourMessage('health/get', null, `(view) => ({ status: view.state.services[${JSON.stringify(service)}].status, confirmed: view.state.services[${JSON.stringify(service)}].confirmed })`));
+    const answer = await page.evaluate<Health>(
+      detourMessage('health/get', null, `(view) => ({ status: view.state.services[${JSON.stringify(service)}].status, confirmed: view.state.services[${JSON.stringify(service)}].confirmed })`),
+    );
     await page.close();
     return answer;
   }
@@ -201,7 +203,7 @@ describe.each(BROWSERS)('trust boundary in %s', (browserName) => {
     await opener.close();
   });
 
-  describe('old http:// links in a real outage get their alternatives (with the browser\'s own HTTPS upgrade on)', () => {
+  describe("old http:// links in a real outage get their alternatives (with the browser's own HTTPS upgrade on)", () => {
     const link = 'http://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
 
     /** Follows the old link from a blog post, as a user would, and expects the fallback page for it. */

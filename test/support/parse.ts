@@ -13,7 +13,10 @@ const ROOT = '/detour-parse';
 export function parseSources(sources: ReadonlyMap<string, string>): Map<string, SourceFile> {
   const names = new Map([...sources.keys()].map((path, index) => [path, `${ROOT}/f${index}${path.endsWith('.tsx') ? '.tsx' : '.ts'}`]));
   const files: Record<string, string> = {
-    [`${ROOT}/tsconfig.json`]: JSON.stringify({ compilerOptions: { jsx: 'preserve', noLib: true, noResolve: true, types: [], allowImportingTsExtensions: true, noEmit: true }, files: [...names.values()] }),
+    [`${ROOT}/tsconfig.json`]: JSON.stringify({
+      compilerOptions: { jsx: 'preserve', noLib: true, noResolve: true, types: [], allowImportingTsExtensions: true, noEmit: true },
+      files: [...names.values()],
+    }),
   };
   for (const [path, text] of sources) files[names.get(path)!] = text;
   const api = new API({ cwd: ROOT, fs: createVirtualFileSystem(files) });

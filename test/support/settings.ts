@@ -3,7 +3,10 @@ import type { ServiceId } from '../../src/core/catalog/index.ts';
 import type { AlternativeChoice, ServiceMode, Settings } from '../../src/core/settings/index.ts';
 
 /** `base` with one service's mode changed (its other fields kept). */
-export const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({ ...structuredClone(base), services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), mode } } });
+export const withMode = (base: Settings, id: ServiceId, mode: ServiceMode): Settings => ({
+  ...structuredClone(base),
+  services: { ...structuredClone(base.services), [id]: { ...structuredClone(base.services[id]), mode } },
+});
 
 /** The choices for these ids, each on (or off). */
 export const on = (...ids: string[]): AlternativeChoice[] => ids.map((id) => ({ id, enabled: true }));

@@ -244,11 +244,7 @@ describe('the checker', () => {
   });
 
   it('allows core-internal relative imports and valibot', () => {
-    expect(
-      rules([
-        file('src/core/x/a.ts', "import { b } from '../b.ts';\nimport * as v from 'valibot';\nexport * from './c.ts';\nimport type { T } from '../../core/t.ts';"),
-      ]),
-    ).toEqual([]);
+    expect(rules([file('src/core/x/a.ts', "import { b } from '../b.ts';\nimport * as v from 'valibot';\nexport * from './c.ts';\nimport type { T } from '../../core/t.ts';")])).toEqual([]);
   });
 
   it.each([
@@ -328,10 +324,17 @@ describe('the checker', () => {
         file('src/background/a/watch.ts', "import { probe } from '../../platform/probe.ts';\nimport type { ProbeResult } from '../../platform/probe.ts';"),
         file('src/background/b.ts', "import { type MenuItem, replaceMenus } from '../platform/context-menus.ts';"),
         file('src/background/c.ts', "const m = await import('../platform/tabs.ts');"),
-        file('src/background/ok.ts', "import type { ProbeResult } from '../platform/probe.ts';\nexport type { MenuClick } from '../platform/context-menus.ts';\nimport { decideRescue } from '../core/rescue.ts';"),
+        file(
+          'src/background/ok.ts',
+          "import type { ProbeResult } from '../platform/probe.ts';\nexport type { MenuClick } from '../platform/context-menus.ts';\nimport { decideRescue } from '../core/rescue.ts';",
+        ),
         file('src/background/index.ts', "import { probe } from '../platform/probe.ts';"),
       ]),
-    ).toEqual(['background-platform src/background/a/watch.ts ../../platform/probe.ts', 'background-platform src/background/b.ts ../platform/context-menus.ts', 'background-platform src/background/c.ts ../platform/tabs.ts']);
+    ).toEqual([
+      'background-platform src/background/a/watch.ts ../../platform/probe.ts',
+      'background-platform src/background/b.ts ../platform/context-menus.ts',
+      'background-platform src/background/c.ts ../platform/tabs.ts',
+    ]);
   });
 
   it('leaves test files out, and only test files', () => {
@@ -353,7 +356,7 @@ describe('importSpecifiers', () => {
     ["const m = import('./lazy.ts');", ['./lazy.ts']],
     ["// import x from './commented.ts';\n/* import('./also.ts') */", []],
     ["export const from = 'x'; export function f() { return 1; }", []],
-    ["const s = 'import x from \"./in-a-string.ts\"';", []],
+    ['const s = \'import x from "./in-a-string.ts"\';', []],
   ])('%j -> %j', (source, expected) => {
     expect(importSpecifiers(source).sort()).toEqual([...expected].sort());
   });

@@ -60,10 +60,13 @@ function trimToken(token: string): string {
 
 /** "src/ui/popup|options/" -> "src/ui/popup/", "src/ui/options/". */
 function expand(path: string): string[] {
-  return path.split('/').reduce<string[]>((prefixes, segment, index) => {
-    const choices = segment.split('|');
-    return prefixes.flatMap((prefix) => choices.map((choice) => (index === 0 ? choice : `${prefix}/${choice}`)));
-  }, ['']);
+  return path.split('/').reduce<string[]>(
+    (prefixes, segment, index) => {
+      const choices = segment.split('|');
+      return prefixes.flatMap((prefix) => choices.map((choice) => (index === 0 ? choice : `${prefix}/${choice}`)));
+    },
+    [''],
+  );
 }
 
 const firstSegment = (path: string) => path.split('/')[0]!;
@@ -272,7 +275,18 @@ describe('the path checker', () => {
   });
 
   it('reads a code map relative to its folders, with alternatives and bare names in descriptions', () => {
-    const map = ['```', 'manifest.json      base manifest', 'src/core/          pure', '  rescue/          decide.ts; gone.ts', '  rescue.ts        stale', 'src/ui/popup|options/   pages', 'src/platform/      browser.ts is the only importer', '                   of the polyfill (see scripts/zip.mjs, old/)', 'public/_locales/ko|en   strings', '```'].join('\n');
+    const map = [
+      '```',
+      'manifest.json      base manifest',
+      'src/core/          pure',
+      '  rescue/          decide.ts; gone.ts',
+      '  rescue.ts        stale',
+      'src/ui/popup|options/   pages',
+      'src/platform/      browser.ts is the only importer',
+      '                   of the polyfill (see scripts/zip.mjs, old/)',
+      'public/_locales/ko|en   strings',
+      '```',
+    ].join('\n');
     expect(gaps(map)).toEqual(['src/core/rescue/gone.ts', 'src/core/rescue.ts', 'src/platform/old/']);
   });
 

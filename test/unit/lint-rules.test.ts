@@ -32,7 +32,7 @@ const FILES: Record<string, string> = {
   ].join('\n'),
   'src/ui/Raw.tsx': 'export const Raw = ({ s }: { s: string }) => <div dangerouslySetInnerHTML={{ __html: s }} />;\n',
   'src/platform/browser.ts': "import browser from 'webextension-polyfill';\nexport default browser;\n",
-  'src/core/clean.ts': "export const a = (el: { textContent: string }, s: string) => {\n  el.textContent = s;\n};\n",
+  'src/core/clean.ts': 'export const a = (el: { textContent: string }, s: string) => {\n  el.textContent = s;\n};\n',
 };
 
 let dir = '';

@@ -62,8 +62,7 @@ describe('locales', () => {
   });
 
   it('placeholders are identical per key in both locales (names and content; examples are localized)', () => {
-    const shape = (entry: Message | undefined) =>
-      Object.fromEntries(Object.entries(entry?.placeholders ?? {}).map(([name, placeholder]) => [name.toLowerCase(), placeholder.content]));
+    const shape = (entry: Message | undefined) => Object.fromEntries(Object.entries(entry?.placeholders ?? {}).map(([name, placeholder]) => [name.toLowerCase(), placeholder.content]));
     for (const key of Object.keys(catalogs.ko)) {
       expect(shape(catalogs.en[key]), key).toEqual(shape(catalogs.ko[key]));
     }
@@ -72,13 +71,17 @@ describe('locales', () => {
 
   it.each(LOCALES)('%s: every $PLACEHOLDER$ in a message is defined, and every defined one used', (locale) => {
     for (const [key, entry] of Object.entries(catalogs[locale])) {
-      const defined = Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase()).sort();
+      const defined = Object.keys(entry.placeholders ?? {})
+        .map((name) => name.toLowerCase())
+        .sort();
       expect([...new Set(referencedPlaceholders(entry.message))], `${locale}.${key}`).toEqual(defined);
     }
   });
 
   it.each(LOCALES)('%s: no machine-made particle such as 이(가) or (으)로 in any message', (locale) => {
-    const offending = Object.entries(catalogs[locale]).filter(([, entry]) => PARTICLE_PLACEHOLDER.test(entry.message)).map(([key]) => key);
+    const offending = Object.entries(catalogs[locale])
+      .filter(([, entry]) => PARTICLE_PLACEHOLDER.test(entry.message))
+      .map(([key]) => key);
     expect(offending).toEqual([]);
   });
 

@@ -54,7 +54,7 @@ describe.each(TARGETS)('dist/%s', (target) => {
     }
   });
 
-  it('names nothing a page can see: the injected scripts set no id or class on the page\'s own DOM (issue 12, finding 8)', () => {
+  it("names nothing a page can see: the injected scripts set no id or class on the page's own DOM (issue 12, finding 8)", () => {
     for (const file of INJECTED_SCRIPTS) {
       const source = readFileSync(`${dist}/${file}`, 'utf8');
       // Inside a closed shadow root an id is private; on the host element it would be a fingerprint.

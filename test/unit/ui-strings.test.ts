@@ -86,7 +86,8 @@ function literalTexts(node: Node | undefined): string[] {
 
 const hasLetters = (texts: readonly string[]) => texts.some((text) => LETTER.test(text));
 const quote = (text: string) => JSON.stringify(text.trim().length > 40 ? `${text.trim().slice(0, 40)}…` : text.trim());
-const nameOf = (node: Node | undefined): string | undefined => (node && (node.kind === SyntaxKind.Identifier || node.kind === SyntaxKind.PrivateIdentifier) ? (node as unknown as { text: string }).text : undefined);
+const nameOf = (node: Node | undefined): string | undefined =>
+  node && (node.kind === SyntaxKind.Identifier || node.kind === SyntaxKind.PrivateIdentifier) ? (node as unknown as { text: string }).text : undefined;
 
 /** Hard-coded user-visible text in one file: JSX text, visible attributes, DOM text, and any Korean at all. */
 function hardCodedText(path: string, file: SourceFile): Finding[] {
@@ -287,7 +288,11 @@ describe('user-visible strings', () => {
     const unused = CATALOG_KEYS.filter((key) => !literals.has(key) && !inManifest.has(key) && !BUILT_AT_RUN_TIME.some(([pattern]) => pattern.test(key)));
     expect(unused).toEqual([]);
     // The exceptions are real: each pattern matches keys, and each lookalike is a literal in the code.
-    for (const [pattern, why] of BUILT_AT_RUN_TIME) expect(CATALOG_KEYS.some((key) => pattern.test(key)), why).toBe(true);
+    for (const [pattern, why] of BUILT_AT_RUN_TIME)
+      expect(
+        CATALOG_KEYS.some((key) => pattern.test(key)),
+        why,
+      ).toBe(true);
     for (const [text, why] of NOT_KEYS) expect(literals.has(text), why).toBe(true);
   });
 });
@@ -306,7 +311,7 @@ describe('the checks fail on what they are for', () => {
         "    <button>{busy ? t('popupChecking') : 'Check'}</button>",
         '    <span>{`Total: ${n}`}</span>',
         '    <p>확인</p>',
-        "    <input placeholder={'검색'} class=\"button secondary\" data-testid=\"search-box\" />",
+        '    <input placeholder={\'검색\'} class="button secondary" data-testid="search-box" />',
         '  </main>',
         ');',
       ].join('\n'),
@@ -331,7 +336,7 @@ describe('the checks fail on what they are for', () => {
         "button.textContent = 'Close';",
         "button.setAttribute('aria-label', `Close ${name}`);",
         "button.setAttribute('role', 'region');",
-        "button.title = order.text.title;",
+        'button.title = order.text.title;',
         "list.append(document.createTextNode('Hidden'), item);",
         "el('strong', 'Title', 'title');",
         "el('div', undefined, 'bar');",
@@ -374,7 +379,12 @@ describe('the checks fail on what they are for', () => {
 
   it('finds keys passed to t() and its kin, by literal or by constant', () => {
     const [file] = parseSources(
-      new Map([['src/ui/sample/keys.tsx', "const TITLE_KEY = 'extName';\nprepareDocument(TITLE_KEY);\nt('a', x); t(dynamic); i18n.getMessage('langCode');\nprepareLanguage(settings, 'optionsTitle');\nnotT('no');"]]),
+      new Map([
+        [
+          'src/ui/sample/keys.tsx',
+          "const TITLE_KEY = 'extName';\nprepareDocument(TITLE_KEY);\nt('a', x); t(dynamic); i18n.getMessage('langCode');\nprepareLanguage(settings, 'optionsTitle');\nnotT('no');",
+        ],
+      ]),
     ).values();
     expect(keysAskedFor('k.tsx', file!)).toEqual([
       { key: 'extName', where: 'k.tsx:2' },

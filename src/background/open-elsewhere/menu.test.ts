@@ -138,7 +138,7 @@ describe('open elsewhere: the popup', () => {
     expect(popup?.links).not.toEqual(translate(placeUrl, { platform: 'desktop', order: offeredAlternatives(DEFAULTS.services.kakaomap) })?.links);
   });
 
-  it("on a fallback tab, the offer the fallback page itself makes: the address that failed, with the title it carries", async () => {
+  it('on a fallback tab, the offer the fallback page itself makes: the address that failed, with the title it carries', async () => {
     const request = { service: 'kakaomap', url: 'https://place.map.kakao.com/18577297', cause: { kind: 'refused' }, title: '스타벅스 판교점 | 카카오맵' } as const;
     const r = rig();
     const popup = await r.openElsewhere.forTab({ id: 3, index: 1, windowId: 2, url: `${ORIGIN}${FALLBACK_PAGE_PATH}${fallbackQuery(request)}`, title: '카카오맵 연결 안 됨 · Detour' });
@@ -150,4 +150,3 @@ describe('open elsewhere: the popup', () => {
     expect(r.offers).toEqual([{ url: request.url, title: request.title, order: undefined }]);
   });
 });
-

@@ -7,7 +7,16 @@ import { otherSitesMatchPatterns, type OtherSitesKind } from '../../core/catalog
 import type { FailureCause } from '../../core/health/cause.ts';
 import type { HealthEvent, HealthState } from '../../core/health/types.ts';
 import { OTHER_SITES_BANNER_FILE, OTHER_SITES_BANNER_KEY } from '../../core/other-sites/banner-key.ts';
-import { callsForNotice, createNoticeMemory, isWatchedRequest, otherSitesHealthEvent, otherSitesSignal, withheldResponse, type OtherSitesOutcome, type OtherSitesRequest } from '../../core/other-sites/watch.ts';
+import {
+  callsForNotice,
+  createNoticeMemory,
+  isWatchedRequest,
+  otherSitesHealthEvent,
+  otherSitesSignal,
+  withheldResponse,
+  type OtherSitesOutcome,
+  type OtherSitesRequest,
+} from '../../core/other-sites/watch.ts';
 import type { Settings } from '../../core/settings/index.ts';
 import type { Localize } from '../../core/translate/link-label.ts';
 import { isAllowedLink } from '../../core/translate/links.ts';
@@ -58,7 +67,10 @@ function noticeFor(kind: OtherSitesKind, t: Localize): BannerView {
       return { text: { title: t('otherSitesMapTitle'), body: t('otherSitesMapBody'), dismiss, alternativesLabel: '' }, links: [] };
     case 'postcode': {
       const links = [{ label: t('otherSitesPostcodeLink'), detail: POSTCODE_ALTERNATIVE.host, url: POSTCODE_ALTERNATIVE.url }];
-      return { text: { title: t('otherSitesPostcodeTitle'), body: t('otherSitesPostcodeBody'), dismiss, alternativesLabel: t('otherSitesPostcodeLinksLabel') }, links: links.filter((link) => isAllowedLink(link.url)) };
+      return {
+        text: { title: t('otherSitesPostcodeTitle'), body: t('otherSitesPostcodeBody'), dismiss, alternativesLabel: t('otherSitesPostcodeLinksLabel') },
+        links: links.filter((link) => isAllowedLink(link.url)),
+      };
     }
   }
 }
@@ -103,10 +115,7 @@ export function createOtherSites(deps: OtherSitesDeps): void {
     const context = { enabled: (await settings()).enabled, browserOffline: deps.browserOffline(), network: (await healthState()).network };
     if (!callsForNotice(signal, context) || !notices.take(signal.tabId, signal.kind, signal.documentKey)) return;
     const notice = noticeFor(signal.kind, deps.t);
-    await Promise.all([
-      deps.setTabBadge(signal.tabId, '!', 'orange', notice.text.title).catch(() => undefined),
-      deps.callInTab(signal.tabId, OTHER_SITES_BANNER_FILE, OTHER_SITES_BANNER_KEY, notice),
-    ]);
+    await Promise.all([deps.setTabBadge(signal.tabId, '!', 'orange', notice.text.title).catch(() => undefined), deps.callInTab(signal.tabId, OTHER_SITES_BANNER_FILE, OTHER_SITES_BANNER_KEY, notice)]);
   }
 
   const listeners: OtherSitesListeners = {

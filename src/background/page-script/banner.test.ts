@@ -124,7 +124,7 @@ describe('banner: pushed to open pages when a service becomes degraded', () => {
     expect(r.injected).toEqual([{ tabId: 2, file: PAGE_SCRIPT_FILE }]);
   });
 
-  it("never pushes it to a page Kakao did not write (a blog under a wildcard name, plain http)", async () => {
+  it('never pushes it to a page Kakao did not write (a blog under a wildcard name, plain http)', async () => {
     const r = rig({
       tabs: [
         { id: 4, url: 'https://someone.tistory.com/1', pageScript: true },

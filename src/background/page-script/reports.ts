@@ -25,7 +25,7 @@ export interface PageReportDeps {
  * Answers with the banner the page should show, if any.
  */
 export function createPageReports(deps: PageReportDeps) {
-  return async function pageSeen(facts: Partial<PageFacts> & { status?: unknown } | null | undefined, senderUrl: string | undefined): Promise<BannerOrder | null> {
+  return async function pageSeen(facts: (Partial<PageFacts> & { status?: unknown }) | null | undefined, senderUrl: string | undefined): Promise<BannerOrder | null> {
     // A page may only speak for itself, and only a page from Kakao's own server (https, port 443)
     // says anything (src/core/health/trust.ts).
     const url = senderUrl ?? '';

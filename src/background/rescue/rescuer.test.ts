@@ -13,17 +13,37 @@ const URL_Q = 'https://map.kakao.com/?q=%ED%8C%90%EA%B5%90%EC%97%AD';
 
 function confirmedDown(): HealthState {
   const state = initialHealth(0);
-  return { ...state, network: 'online', services: { ...state.services, kakaomap: { ...state.services.kakaomap, status: 'down', confirmed: true, evidence: { kind: 'probe', ok: false, cause: { kind: 'refused' } } } } };
+  return {
+    ...state,
+    network: 'online',
+    services: { ...state.services, kakaomap: { ...state.services.kakaomap, status: 'down', confirmed: true, evidence: { kind: 'probe', ok: false, cause: { kind: 'refused' } } } },
+  };
 }
 
-function rig(options: { settings?: Settings; state?: HealthState; answers?: boolean; refusals?: number; language?: 'ko' | 'en'; tabInfo?: (tabId: number) => Promise<{ title: string; url: string } | undefined> } = {}) {
+function rig(
+  options: {
+    settings?: Settings;
+    state?: HealthState;
+    answers?: boolean;
+    refusals?: number;
+    language?: 'ko' | 'en';
+    tabInfo?: (tabId: number) => Promise<{ title: string; url: string } | undefined>;
+  } = {},
+) {
   let refusals = options.refusals ?? 0;
   const navigations: Array<[number, string]> = [];
   const notices: string[] = [];
   const failures: unknown[] = [];
   let passUsed = 0;
   const passes = createTabPasses(new MemoryArea(), () => 1000);
-  const loads = createLoads({ now: () => 0, setTimer: () => 0, clearTimer: () => undefined, committedSince: async () => false, tabInfo: options.tabInfo ?? (async () => undefined), onHang: () => undefined });
+  const loads = createLoads({
+    now: () => 0,
+    setTimer: () => 0,
+    clearTimer: () => undefined,
+    committedSince: async () => false,
+    tabInfo: options.tabInfo ?? (async () => undefined),
+    onHang: () => undefined,
+  });
   const rescuer = createRescuer({
     settings: async () => options.settings ?? DEFAULTS,
     failures: { record: async (failure) => void failures.push(failure), last: async () => null },

@@ -48,7 +48,10 @@ let reported = false;
 async function consider(): Promise<void> {
   if (reported) return;
   const facts = readFacts();
-  const stored = await readLocal([PAGE_STATUS_KEY]).then((found) => found[PAGE_STATUS_KEY], () => undefined);
+  const stored = await readLocal([PAGE_STATUS_KEY]).then(
+    (found) => found[PAGE_STATUS_KEY],
+    () => undefined,
+  );
   const situation = {
     serviceNotUp: hostListed(location.hostname, hostsNotUp(stored)),
     looksLikeErrorPage: classifyErrorPage({ title: facts.title, heading: facts.heading ?? '', body: facts.bodyText ?? '' }) !== undefined,

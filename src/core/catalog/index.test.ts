@@ -199,7 +199,14 @@ describe('hostMatches / serviceForHost', () => {
 describe('serviceMatchPatterns', () => {
   it('gives one *://host/* pattern per host, in catalogue order', () => {
     expect(serviceMatchPatterns()).toEqual(SERVICE_IDS.flatMap((id) => SERVICES[id].hosts.map((host) => `*://${host}/*`)));
-    expect(serviceMatchPatterns(['kakaomap'])).toEqual(['*://map.kakao.com/*', '*://m.map.kakao.com/*', '*://place.map.kakao.com/*', '*://map.daum.net/*', '*://applink.map.kakao.com/*', '*://kko.to/*']);
+    expect(serviceMatchPatterns(['kakaomap'])).toEqual([
+      '*://map.kakao.com/*',
+      '*://m.map.kakao.com/*',
+      '*://place.map.kakao.com/*',
+      '*://map.daum.net/*',
+      '*://applink.map.kakao.com/*',
+      '*://kko.to/*',
+    ]);
     expect(serviceMatchPatterns(['tistory'])).toEqual(['*://www.tistory.com/*', '*://*.tistory.com/*']);
     expect(serviceMatchPatterns([])).toEqual([]);
     expect(new Set(serviceMatchPatterns()).size).toBe(serviceMatchPatterns().length);

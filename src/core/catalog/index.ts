@@ -69,9 +69,7 @@ export const CONTROL_PROBES = ['https://www.naver.com/favicon.ico', 'https://www
 export const ALLOWED_LINK_HOSTS: ReadonlySet<string> = new Set([...Object.values(ALTERNATIVES).flatMap((alt) => alt.hosts as readonly string[]), POSTCODE_ALTERNATIVE.host]);
 
 /** Every app scheme an extension-generated link may use, with its colon ("tmap:"). */
-export const ALLOWED_APP_SCHEMES: ReadonlySet<string> = new Set(
-  Object.values(ALTERNATIVES).flatMap((alt: Alternative) => (alt.appSchemes ?? []).map((scheme) => `${scheme}:`)),
-);
+export const ALLOWED_APP_SCHEMES: ReadonlySet<string> = new Set(Object.values(ALTERNATIVES).flatMap((alt: Alternative) => (alt.appSchemes ?? []).map((scheme) => `${scheme}:`)));
 
 /** Match patterns for the manifest and for webRequest filters, derived so they cannot drift apart. */
 export function serviceMatchPatterns(ids: readonly ServiceId[] = SERVICE_IDS): string[] {

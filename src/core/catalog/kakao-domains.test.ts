@@ -6,7 +6,10 @@ describe('KAKAO_DOMAINS', () => {
     expect(new Set(KAKAO_DOMAINS).size).toBe(KAKAO_DOMAINS.length);
     for (const domain of KAKAO_DOMAINS) {
       expect(domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
-      expect(KAKAO_DOMAINS.filter((other) => other !== domain && domain.endsWith(`.${other}`)), domain).toEqual([]);
+      expect(
+        KAKAO_DOMAINS.filter((other) => other !== domain && domain.endsWith(`.${other}`)),
+        domain,
+      ).toEqual([]);
     }
   });
 

@@ -121,7 +121,10 @@ describe('isOtherSite', () => {
     const hosts = [...SERVICE_IDS.flatMap((id) => [...SERVICES[id].hosts, ...SERVICES[id].apiHosts]), ...OTHER_SITES_HOSTS].map((host) => host.replace(/^\*\./, 'sub.'));
     for (const host of hosts) {
       expect(isOtherSite(`https://${host}/`), host).toBe(false);
-      expect(KAKAO_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`)), host).toBe(true);
+      expect(
+        KAKAO_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`)),
+        host,
+      ).toBe(true);
     }
   });
 });

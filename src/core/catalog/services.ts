@@ -8,7 +8,9 @@ const n = (ko: string, en: string) => ({ ko, en });
  */
 export const SERVICES = {
   kakaomap: {
-    id: 'kakaomap', name: n('카카오맵', 'KakaoMap'), category: 'map',
+    id: 'kakaomap',
+    name: n('카카오맵', 'KakaoMap'),
+    category: 'map',
     // kko.to is the short link KakaoMap's share button makes; it resolves to applink.map.kakao.com,
     // the app-or-web landing page: both are where a shared place or route first fails.
     hosts: ['map.kakao.com', 'm.map.kakao.com', 'place.map.kakao.com', 'map.daum.net', 'applink.map.kakao.com', 'kko.to'],
@@ -19,7 +21,9 @@ export const SERVICES = {
     alternatives: ['navermap', 'tmap', 'googlemaps'],
   },
   kakaot: {
-    id: 'kakaot', name: n('카카오 T', 'Kakao T'), category: 'mobility',
+    id: 'kakaot',
+    name: n('카카오 T', 'Kakao T'),
+    category: 'mobility',
     hosts: ['t.kakao.com'],
     apiHosts: ['api.kakaomobility.com'],
     authoredHosts: ['t.kakao.com'],
@@ -27,7 +31,9 @@ export const SERVICES = {
     alternatives: ['ut', 'tmap', 'navermap'],
   },
   kakaonavi: {
-    id: 'kakaonavi', name: n('카카오내비', 'Kakao Navi'), category: 'mobility',
+    id: 'kakaonavi',
+    name: n('카카오내비', 'Kakao Navi'),
+    category: 'mobility',
     hosts: ['kakaonavi.kakao.com', 'kakaonavi-wguide.kakao.com'],
     apiHosts: ['apis-navi.kakaomobility.com'],
     authoredHosts: ['kakaonavi.kakao.com', 'kakaonavi-wguide.kakao.com'],
@@ -35,7 +41,9 @@ export const SERVICES = {
     alternatives: ['tmap', 'navermap', 'googlemaps'],
   },
   kakaotalk: {
-    id: 'kakaotalk', name: n('카카오톡 채널·오픈채팅', 'KakaoTalk channels and open chat'), category: 'messaging',
+    id: 'kakaotalk',
+    name: n('카카오톡 채널·오픈채팅', 'KakaoTalk channels and open chat'),
+    category: 'messaging',
     hosts: ['pf.kakao.com', 'open.kakao.com', 'talk.kakao.com'],
     apiHosts: ['talk-pilsner.kakao.com'],
     // Channels, open chat and talk pages are written by their members.
@@ -44,7 +52,9 @@ export const SERVICES = {
     alternatives: ['line', 'band'],
   },
   kakaogift: {
-    id: 'kakaogift', name: n('카카오톡 선물하기', 'Kakao Gift'), category: 'shopping',
+    id: 'kakaogift',
+    name: n('카카오톡 선물하기', 'Kakao Gift'),
+    category: 'shopping',
     hosts: ['gift.kakao.com'],
     apiHosts: [],
     authoredHosts: ['gift.kakao.com'],
@@ -52,7 +62,9 @@ export const SERVICES = {
     alternatives: ['navershopping'],
   },
   daum: {
-    id: 'daum', name: n('Daum', 'Daum'), category: 'portal',
+    id: 'daum',
+    name: n('Daum', 'Daum'),
+    category: 'portal',
     hosts: ['www.daum.net', 'daum.net', 'm.daum.net'],
     apiHosts: ['t1.daumcdn.net', 'search1.kakaocdn.net'],
     authoredHosts: ['www.daum.net', 'daum.net', 'm.daum.net'],
@@ -60,7 +72,9 @@ export const SERVICES = {
     alternatives: ['naver', 'google'],
   },
   daumsearch: {
-    id: 'daumsearch', name: n('Daum 검색', 'Daum Search'), category: 'search',
+    id: 'daumsearch',
+    name: n('Daum 검색', 'Daum Search'),
+    category: 'search',
     hosts: ['search.daum.net', 'm.search.daum.net'],
     apiHosts: ['search1.kakaocdn.net'],
     // Kakao's pages, though a search page echoes its query in its title: a link to a search for
@@ -70,7 +84,9 @@ export const SERVICES = {
     alternatives: ['naver', 'google'],
   },
   daumnews: {
-    id: 'daumnews', name: n('Daum 뉴스', 'Daum News'), category: 'news',
+    id: 'daumnews',
+    name: n('Daum 뉴스', 'Daum News'),
+    category: 'news',
     // news.v.daum.net is the older article host, still in many shared links.
     hosts: ['news.daum.net', 'v.daum.net', 'm.news.daum.net', 'news.v.daum.net'],
     apiHosts: ['t1.daumcdn.net'],
@@ -80,7 +96,9 @@ export const SERVICES = {
     alternatives: ['navernews', 'googlenews'],
   },
   daumcafe: {
-    id: 'daumcafe', name: n('Daum 카페', 'Daum Cafe'), category: 'community',
+    id: 'daumcafe',
+    name: n('Daum 카페', 'Daum Cafe'),
+    category: 'community',
     hosts: ['cafe.daum.net', 'm.cafe.daum.net', 'top.cafe.daum.net'],
     apiHosts: ['t1.daumcdn.net'],
     // Cafe posts are their members'.
@@ -89,7 +107,9 @@ export const SERVICES = {
     alternatives: ['navercafe', 'google'],
   },
   daummail: {
-    id: 'daummail', name: n('Daum 메일', 'Daum Mail'), category: 'mail',
+    id: 'daummail',
+    name: n('Daum 메일', 'Daum Mail'),
+    category: 'mail',
     hosts: ['mail.daum.net', 'm.mail.daum.net'],
     apiHosts: [],
     // A mail's subject is its sender's, shown as the page title.
@@ -98,7 +118,9 @@ export const SERVICES = {
     alternatives: ['navermail', 'gmail'],
   },
   kakaoaccount: {
-    id: 'kakaoaccount', name: n('카카오계정 로그인', 'Kakao account and login'), category: 'account',
+    id: 'kakaoaccount',
+    name: n('카카오계정 로그인', 'Kakao account and login'),
+    category: 'account',
     hosts: ['accounts.kakao.com', 'kauth.kakao.com'],
     apiHosts: [],
     authoredHosts: ['accounts.kakao.com', 'kauth.kakao.com'],
@@ -106,7 +128,9 @@ export const SERVICES = {
     alternatives: ['naverlogin'],
   },
   kakaopay: {
-    id: 'kakaopay', name: n('카카오페이', 'Kakao Pay'), category: 'payment',
+    id: 'kakaopay',
+    name: n('카카오페이', 'Kakao Pay'),
+    category: 'payment',
     // qr.kakaopay.com: the "송금 링크" people share to be paid.
     hosts: ['www.kakaopay.com', 'kakaopay.com', 'pay.kakao.com', 'qr.kakaopay.com'],
     apiHosts: [],
@@ -115,7 +139,9 @@ export const SERVICES = {
     alternatives: ['naverpay', 'toss'],
   },
   melon: {
-    id: 'melon', name: n('멜론', 'Melon'), category: 'music',
+    id: 'melon',
+    name: n('멜론', 'Melon'),
+    category: 'music',
     hosts: ['www.melon.com', 'melon.com', 'm.melon.com', 'm2.melon.com'],
     apiHosts: ['cdnimg.melon.co.kr'],
     authoredHosts: ['www.melon.com', 'melon.com', 'm.melon.com', 'm2.melon.com'],
@@ -123,7 +149,9 @@ export const SERVICES = {
     alternatives: ['vibe', 'genie', 'flo'],
   },
   kakaopage: {
-    id: 'kakaopage', name: n('카카오페이지', 'KakaoPage'), category: 'content',
+    id: 'kakaopage',
+    name: n('카카오페이지', 'KakaoPage'),
+    category: 'content',
     hosts: ['page.kakao.com'],
     apiHosts: ['page-edge.kakao.com'],
     authoredHosts: ['page.kakao.com'],
@@ -131,7 +159,9 @@ export const SERVICES = {
     alternatives: ['naverseries', 'naverwebtoon'],
   },
   kakaowebtoon: {
-    id: 'kakaowebtoon', name: n('카카오웹툰', 'Kakao Webtoon'), category: 'content',
+    id: 'kakaowebtoon',
+    name: n('카카오웹툰', 'Kakao Webtoon'),
+    category: 'content',
     hosts: ['webtoon.kakao.com'],
     apiHosts: ['gateway-kw.kakao.com'],
     authoredHosts: ['webtoon.kakao.com'],
@@ -139,7 +169,9 @@ export const SERVICES = {
     alternatives: ['naverwebtoon', 'naverseries'],
   },
   tistory: {
-    id: 'tistory', name: n('티스토리', 'Tistory'), category: 'blog',
+    id: 'tistory',
+    name: n('티스토리', 'Tistory'),
+    category: 'blog',
     hosts: ['www.tistory.com', '*.tistory.com'],
     apiHosts: ['t1.daumcdn.net'],
     // Every *.tistory.com blog is its author's, scripts and skin included.

@@ -7,9 +7,7 @@ export type NetworkCauseKind = 'refused' | 'reset' | 'empty' | 'timeout' | 'dns'
 /** Kakao's own pages, served with 200, that say the service is under maintenance or broken. */
 export type PageCauseKind = 'maintenance' | 'error-page';
 
-export type FailureCause =
-  | { readonly kind: NetworkCauseKind | PageCauseKind }
-  | { readonly kind: 'http'; readonly status: number };
+export type FailureCause = { readonly kind: NetworkCauseKind | PageCauseKind } | { readonly kind: 'http'; readonly status: number };
 
 const SIMPLE_KINDS: readonly string[] = ['refused', 'reset', 'empty', 'timeout', 'dns', 'tls', 'offline', 'network', 'maintenance', 'error-page'];
 

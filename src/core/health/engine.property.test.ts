@@ -10,7 +10,6 @@ import { sameSummary, summarize } from './summary.ts';
 import type { HealthEffect, HealthEvent, HealthState, HistoryRun } from './types.ts';
 import { mulberry32 as prng } from '../../../test/support/random.ts';
 
-
 const SEQUENCES = 10_000;
 const T0 = Date.UTC(2025, 0, 15, 3);
 /** A few services, so that sequences pile several signals onto the same one; plus one not catalogued. */
@@ -18,7 +17,7 @@ const SERVICES: readonly ServiceId[] = [...SERVICE_IDS.slice(0, 4), 'nope' as Se
 const CAUSES: readonly FailureCause[] = [{ kind: 'refused' }, { kind: 'timeout' }, { kind: 'http', status: 503 }, { kind: 'offline' }, { kind: 'dns' }];
 
 function generator(random: () => number) {
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const gap = (): number => {
     const r = random();
     if (r < 0.15) return 0;
@@ -40,7 +39,9 @@ function generator(random: () => number) {
       case 'ok':
         return { type: 'main-frame-ok', service, url, at };
       case 'probe':
-        return random() < 0.5 ? { type: 'probe', service, ok: true, latencyMs: Math.floor(random() * 900), at } : { type: 'probe', service, ok: false, latencyMs: null, cause: { kind: 'timeout' }, at };
+        return random() < 0.5
+          ? { type: 'probe', service, ok: true, latencyMs: Math.floor(random() * 900), at }
+          : { type: 'probe', service, ok: false, latencyMs: null, cause: { kind: 'timeout' }, at };
       case 'sub':
         return { type: 'subresource', service, ok: random() < 0.35, at };
       case 'page':
@@ -66,12 +67,23 @@ function ownUrl(service: ServiceId): string {
 /** Addresses a stranger can make fail, or fill with words: other ports, plain http, user-written hosts. */
 function hostileUrls(service: ServiceId): string[] {
   const host = isServiceId(service) ? (CATALOGUE[service].hosts[0] as string).replace('*.', 'evil.') : 'map.kakao.com';
-  return [`https://${host}:80/?q=x`, `https://${host}:81/`, `http://${host}/`, `https://u:p@${host}/`, 'https://evil.tistory.com/1', 'https://cafe.daum.net/x/1', 'https://mail.daum.net/', 'https://open.kakao.com/o/x', 'https://pf.kakao.com/_x', 'https://v.daum.net/v/1'];
+  return [
+    `https://${host}:80/?q=x`,
+    `https://${host}:81/`,
+    `http://${host}/`,
+    `https://u:p@${host}/`,
+    'https://evil.tistory.com/1',
+    'https://cafe.daum.net/x/1',
+    'https://mail.daum.net/',
+    'https://open.kakao.com/o/x',
+    'https://pf.kakao.com/_x',
+    'https://v.daum.net/v/1',
+  ];
 }
 
 /** Only what an attacker can produce, and Kakao's own server answering now and then. */
 function hostileGenerator(random: () => number) {
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const event = (at: number): HealthEvent => {
     const service = pick(SERVICE_IDS);
     const url = pick(hostileUrls(service));
@@ -119,7 +131,15 @@ function checkRuns(runs: readonly HistoryRun[], length: number, max: number, sta
   });
 }
 
-function checkInvariants(before: HealthState, state: HealthState, event: HealthEvent, effects: readonly HealthEffect[], lastNotified: Map<ServiceId, 'down' | 'up' | 'unstable'>, sent: Map<ServiceId, number[]>, where: string): void {
+function checkInvariants(
+  before: HealthState,
+  state: HealthState,
+  event: HealthEvent,
+  effects: readonly HealthEffect[],
+  lastNotified: Map<ServiceId, 'down' | 'up' | 'unstable'>,
+  sent: Map<ServiceId, number[]>,
+  where: string,
+): void {
   for (const id of SERVICE_IDS) {
     const health = state.services[id];
     if (health.confirmed && health.status !== 'down' && health.status !== 'degraded') expect.fail(`${where}: ${id} confirmed while ${health.status}`);

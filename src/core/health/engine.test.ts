@@ -71,7 +71,13 @@ const ROWS: readonly Row[] = [
   { name: 'a suspicion cleared by two healthy loads', events: [pageOk(T0), fail(T0 + 1), pageOk(T0 + 2), pageOk(T0 + 3)], status: 'up', confirmed: false, notify: [] },
   // Two crafted addresses a Kakao server answers with 5xx, while its probe answers: no outage.
   { name: 'two failures with a good probe between them stay a suspicion', events: [fail(T0 + 1), probeOk(T0 + 2), fail(T0 + 3)], status: 'down', confirmed: false, notify: [] },
-  { name: 'two failures, a good probe between, then a failed probe: confirmed', events: [fail(T0 + 1), probeOk(T0 + 2), fail(T0 + 3), control(T0 + 4, true), probeFail(T0 + 5)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  {
+    name: 'two failures, a good probe between, then a failed probe: confirmed',
+    events: [fail(T0 + 1), probeOk(T0 + 2), fail(T0 + 3), control(T0 + 4, true), probeFail(T0 + 5)],
+    status: 'down',
+    confirmed: true,
+    notify: ['kakaomap:down'],
+  },
   { name: 'a suspicion kept by one healthy load', events: [fail(T0 + 1), pageOk(T0 + 2)], status: 'down', confirmed: false, notify: [] },
   {
     name: 'confirmed down, then recovery by two good probes',
@@ -105,24 +111,78 @@ const ROWS: readonly Row[] = [
   { name: 'failures while offline blame nobody', events: [control(T0, false), fail(T0 + 1), fail(T0 + 2), hang(T0 + 3)], status: 'unknown', confirmed: false, network: 'offline', notify: [] },
   { name: 'ERR_INTERNET_DISCONNECTED means offline, not down', events: [pageOk(T0), fail(T0 + 1, S, { kind: 'offline' })], status: 'up', confirmed: false, network: 'offline', notify: [] },
   { name: 'a confirmed outage survives going offline', events: [fail(T0 + 1), fail(T0 + 2), control(T0 + 3, false)], status: 'down', confirmed: true, network: 'offline', notify: ['kakaomap:down'] },
-  { name: 'failed probes while offline change nothing', events: [pageOk(T0), control(T0 + 1, false), probeFail(T0 + 2), probeFail(T0 + 3)], status: 'up', confirmed: false, network: 'offline', notify: [] },
+  {
+    name: 'failed probes while offline change nothing',
+    events: [pageOk(T0), control(T0 + 1, false), probeFail(T0 + 2), probeFail(T0 + 3)],
+    status: 'up',
+    confirmed: false,
+    network: 'offline',
+    notify: [],
+  },
   { name: 'the browser going offline withdraws a suspicion', events: [fail(T0 + 1), browserNet(T0 + 2, false)], status: 'unknown', confirmed: false, network: 'offline' },
   { name: 'the browser back online is not yet "online"', events: [browserNet(T0, false), browserNet(T0 + 1, true)], status: 'unknown', confirmed: false, network: 'unknown' },
-  { name: 'after the browser is back, failures count again', events: [browserNet(T0, false), browserNet(T0 + 1, true), fail(T0 + 2), fail(T0 + 3)], status: 'down', confirmed: true, network: 'unknown', notify: ['kakaomap:down'] },
+  {
+    name: 'after the browser is back, failures count again',
+    events: [browserNet(T0, false), browserNet(T0 + 1, true), fail(T0 + 2), fail(T0 + 3)],
+    status: 'down',
+    confirmed: true,
+    network: 'unknown',
+    notify: ['kakaomap:down'],
+  },
   // Page text is a suspicion at most (src/core/health/trust.ts): Kakao's own probe decides.
   { name: 'a maintenance page: suspect, never confirmed by itself', events: [errorPage(T0 + 1, 'maintenance')], status: 'down', confirmed: false, notify: [] },
   { name: 'many maintenance pages still confirm nothing', events: repeat(20, (i) => errorPage(T0 + i * 1000, 'maintenance')), status: 'down', confirmed: false, notify: [] },
   { name: 'an error page: degraded, unconfirmed', events: [pageOk(T0), errorPage(T0 + 1, 'error')], status: 'degraded', confirmed: false, notify: [] },
   { name: 'an error page does not lighten a down', events: [errorPage(T0, 'maintenance'), errorPage(T0 + 1, 'error')], status: 'down', confirmed: false, notify: [] },
   { name: 'a maintenance page does not confirm a suspicion', events: [fail(T0), errorPage(T0 + 1, 'maintenance')], status: 'down', confirmed: false, notify: [] },
-  { name: 'a maintenance page, then a failed probe: confirmed', events: [errorPage(T0 + 1, 'maintenance'), control(T0 + 2, true), probeFail(T0 + 3)], status: 'down', confirmed: true, notify: ['kakaomap:down'] },
+  {
+    name: 'a maintenance page, then a failed probe: confirmed',
+    events: [errorPage(T0 + 1, 'maintenance'), control(T0 + 2, true), probeFail(T0 + 3)],
+    status: 'down',
+    confirmed: true,
+    notify: ['kakaomap:down'],
+  },
   { name: 'a maintenance page, then a good probe: cleared at once', events: [errorPage(T0 + 1, 'maintenance'), probeOk(T0 + 2)], status: 'up', confirmed: false, notify: [] },
-  { name: 'maintenance seen while offline confirms nothing once back online', events: [control(T0, false), errorPage(T0 + 1, 'maintenance'), control(T0 + 2, true)], status: 'down', confirmed: false, network: 'online', notify: [] },
+  {
+    name: 'maintenance seen while offline confirms nothing once back online',
+    events: [control(T0, false), errorPage(T0 + 1, 'maintenance'), control(T0 + 2, true)],
+    status: 'down',
+    confirmed: false,
+    network: 'online',
+    notify: [],
+  },
   // Hostile observations: not Kakao's server, or not Kakao's words.
-  { name: 'a blog titled "서비스 점검 중" says nothing about Tistory', service: 'tistory', events: [{ type: 'error-page', service: 'tistory', url: 'https://evil.tistory.com/1', page: 'maintenance', at: T0 }], status: 'unknown', confirmed: false, notify: [] },
-  { name: 'a cafe post says nothing about Daum Cafe', service: 'daumcafe', events: [{ type: 'error-page', service: 'daumcafe', url: 'https://cafe.daum.net/x/1', page: 'maintenance', at: T0 }], status: 'unknown', confirmed: false, notify: [] },
-  { name: 'a maintenance page over plain http says nothing', service: 'daum', events: [{ type: 'error-page', service: 'daum', url: 'http://www.daum.net/', page: 'maintenance', at: T0 }], status: 'unknown', confirmed: false, notify: [] },
-  { name: 'an error page under another service\'s name says nothing', events: [{ type: 'error-page', service: 'kakaomap', url: 'https://www.daum.net/', page: 'maintenance', at: T0 }], status: 'unknown', confirmed: false, notify: [] },
+  {
+    name: 'a blog titled "서비스 점검 중" says nothing about Tistory',
+    service: 'tistory',
+    events: [{ type: 'error-page', service: 'tistory', url: 'https://evil.tistory.com/1', page: 'maintenance', at: T0 }],
+    status: 'unknown',
+    confirmed: false,
+    notify: [],
+  },
+  {
+    name: 'a cafe post says nothing about Daum Cafe',
+    service: 'daumcafe',
+    events: [{ type: 'error-page', service: 'daumcafe', url: 'https://cafe.daum.net/x/1', page: 'maintenance', at: T0 }],
+    status: 'unknown',
+    confirmed: false,
+    notify: [],
+  },
+  {
+    name: 'a maintenance page over plain http says nothing',
+    service: 'daum',
+    events: [{ type: 'error-page', service: 'daum', url: 'http://www.daum.net/', page: 'maintenance', at: T0 }],
+    status: 'unknown',
+    confirmed: false,
+    notify: [],
+  },
+  {
+    name: "an error page under another service's name says nothing",
+    events: [{ type: 'error-page', service: 'kakaomap', url: 'https://www.daum.net/', page: 'maintenance', at: T0 }],
+    status: 'unknown',
+    confirmed: false,
+    notify: [],
+  },
   {
     name: 'failures on a port nobody at Kakao serves from say nothing',
     events: [
@@ -138,11 +198,24 @@ const ROWS: readonly Row[] = [
   { name: 'sub-resources never turn down into degraded', events: [fail(T0), ...repeat(10, (i) => sub(T0 + 1 + i, false))], status: 'down', confirmed: false },
   // Kakao's own probe outweighs what a page says.
   { name: 'degraded by an error page, then a good probe: up', events: [errorPage(T0, 'error'), probeOk(T0 + 1)], status: 'up', confirmed: false, notify: [] },
-  { name: 'degraded by an error page, then healthy 200s: still degraded (a 200 cannot see the page)', events: [errorPage(T0, 'error'), pageOk(T0 + 1), pageOk(T0 + 2)], status: 'degraded', confirmed: false, notify: [] },
+  {
+    name: 'degraded by an error page, then healthy 200s: still degraded (a 200 cannot see the page)',
+    events: [errorPage(T0, 'error'), pageOk(T0 + 1), pageOk(T0 + 2)],
+    status: 'degraded',
+    confirmed: false,
+    notify: [],
+  },
   { name: 'degraded by an error page, then two healthy page reads', events: [errorPage(T0, 'error'), contentOk(T0 + 1), contentOk(T0 + 2)], status: 'up', confirmed: false, notify: [] },
   { name: 'degraded, then a main-frame failure: suspect down', events: [errorPage(T0, 'error'), fail(T0 + 1)], status: 'down', confirmed: false, notify: [] },
   { name: 'events for a service outside the catalogue are ignored', events: [fail(T0, 'nope' as ServiceId), fail(T0 + 1, 'nope' as ServiceId)], status: 'unknown', confirmed: false, notify: [] },
-  { name: 'a recovery while offline is told once back online', events: [fail(T0), fail(T0 + 1), control(T0 + 2, false), pageOk(T0 + 3), pageOk(T0 + 4), control(T0 + 5, true)], status: 'up', confirmed: false, network: 'online', notify: ['kakaomap:down', 'kakaomap:up'] },
+  {
+    name: 'a recovery while offline is told once back online',
+    events: [fail(T0), fail(T0 + 1), control(T0 + 2, false), pageOk(T0 + 3), pageOk(T0 + 4), control(T0 + 5, true)],
+    status: 'up',
+    confirmed: false,
+    network: 'online',
+    notify: ['kakaomap:down', 'kakaomap:up'],
+  },
 ];
 
 describe('reduce: sequences of events', () => {
@@ -261,7 +334,10 @@ describe('reduce: thresholds at their edges', () => {
     const degraded = run([pageOk(T0), ...failing]).state;
     expect(degraded.services[S]).toMatchObject({ status: 'degraded', evidence: { kind: 'subresources', failed: SUBRESOURCE_MIN_FAILURES, total: SUBRESOURCE_MIN_FAILURES } });
     // Exactly at the rate: still degraded; one more good sample: below it.
-    const atRate = run(repeat(SUBRESOURCE_MIN_FAILURES, (i) => sub(T0 + 100 + i, true)), degraded).state;
+    const atRate = run(
+      repeat(SUBRESOURCE_MIN_FAILURES, (i) => sub(T0 + 100 + i, true)),
+      degraded,
+    ).state;
     expect(atRate.services[S].status).toBe('degraded');
     expect(reduce(atRate, sub(T0 + 200, true)).state.services[S].status).toBe('up');
   });
@@ -293,7 +369,17 @@ describe('reduce: thresholds at their edges', () => {
   });
 
   it('exports the documented values', () => {
-    expect({ RECOVERY_PROBES, CONFIRM_WINDOW_MS, CONFIRM_FAILURES, SUBRESOURCE_WINDOW_MS, SUBRESOURCE_MIN_FAILURES, SUBRESOURCE_FAILURE_RATE, SUBRESOURCE_MAX_SAMPLES, KAKAO_WIDE_MIN_DOWN, PROBE_AFTER_FAILURE_MS }).toEqual({
+    expect({
+      RECOVERY_PROBES,
+      CONFIRM_WINDOW_MS,
+      CONFIRM_FAILURES,
+      SUBRESOURCE_WINDOW_MS,
+      SUBRESOURCE_MIN_FAILURES,
+      SUBRESOURCE_FAILURE_RATE,
+      SUBRESOURCE_MAX_SAMPLES,
+      KAKAO_WIDE_MIN_DOWN,
+      PROBE_AFTER_FAILURE_MS,
+    }).toEqual({
       RECOVERY_PROBES: 2,
       CONFIRM_WINDOW_MS: 120_000,
       CONFIRM_FAILURES: 2,

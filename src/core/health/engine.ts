@@ -364,8 +364,7 @@ export function reduce(state: HealthState, event: HealthEvent): Reduction {
   apply(work, event);
   const applied: HealthState = { ...accounted, services: work.services, network: work.network, networkSince: work.networkSince, lastFailureAt: work.lastFailureAt };
   const { notified, notifiedAt, unstableAt, effects } = notifications(applied, event.at);
-  const next: HealthState =
-    notified === applied.notified && notifiedAt === applied.notifiedAt && unstableAt === applied.unstableAt ? applied : { ...applied, notified, notifiedAt, unstableAt };
+  const next: HealthState = notified === applied.notified && notifiedAt === applied.notifiedAt && unstableAt === applied.unstableAt ? applied : { ...applied, notified, notifiedAt, unstableAt };
   if (!sameSummary(before, summarize(next))) effects.push({ type: 'summary-changed' });
   return { state: next, effects };
 }

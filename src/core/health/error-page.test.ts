@@ -39,11 +39,24 @@ const POSITIVE: ReadonlyArray<readonly [string, PageText, 'maintenance' | 'error
 const NEGATIVE: ReadonlyArray<readonly [string, PageText]> = [
   ['empty page', page('', '', '')],
   ['KakaoMap home', page('카카오맵', '', '길찾기 버스 지하철 로드뷰 내 장소')],
-  ['news: car inspection', page('겨울철 자동차 점검 요령 5가지 | 다음 뉴스', '겨울철 자동차 점검 요령 5가지', '본격적인 추위가 시작되면서 자동차 점검이 필요하다. 타이어 공기압과 배터리를 확인해야 한다.')],
+  [
+    'news: car inspection',
+    page('겨울철 자동차 점검 요령 5가지 | 다음 뉴스', '겨울철 자동차 점검 요령 5가지', '본격적인 추위가 시작되면서 자동차 점검이 필요하다. 타이어 공기압과 배터리를 확인해야 한다.'),
+  ],
   ['news: safety inspection during', page('항공기 안전 점검 중 결함 발견', '항공기 안전 점검 중 결함 발견', '국토교통부는 정기 점검 중 엔진 결함을 발견했다고 밝혔다. 홍길동 기자')],
   ['news: elevator regular inspection', page('엘리베이터 정기 점검 의무화', '엘리베이터 정기 점검 의무화', '정부는 노후 엘리베이터의 정기 점검을 의무화하기로 했다.')],
-  ['news about a Kakao outage quoting the page', page('카카오톡 일시적인 오류…3시간 만에 복구 | 다음 뉴스', '카카오톡 일시적인 오류…3시간 만에 복구', '카카오톡에서 일시적인 오류가 발생해 이용자들이 불편을 겪었다. 화면에는 "잠시 후 다시 시도해 주세요"라는 문구가 떴다. 김철수 기자')],
-  ['news: planned maintenance announcement', page('카카오, 내일 새벽 서비스 점검 예정', '카카오, 내일 새벽 서비스 점검 예정', '카카오는 안정적인 서비스를 위해 서비스 점검을 진행한다고 밝혔다. 이영희 기자')],
+  [
+    'news about a Kakao outage quoting the page',
+    page(
+      '카카오톡 일시적인 오류…3시간 만에 복구 | 다음 뉴스',
+      '카카오톡 일시적인 오류…3시간 만에 복구',
+      '카카오톡에서 일시적인 오류가 발생해 이용자들이 불편을 겪었다. 화면에는 "잠시 후 다시 시도해 주세요"라는 문구가 떴다. 김철수 기자',
+    ),
+  ],
+  [
+    'news: planned maintenance announcement',
+    page('카카오, 내일 새벽 서비스 점검 예정', '카카오, 내일 새벽 서비스 점검 예정', '카카오는 안정적인 서비스를 위해 서비스 점검을 진행한다고 밝혔다. 이영희 기자'),
+  ],
   ['notice board: maintenance completed', page('[공지] 시스템 점검 완료 안내', '[공지] 시스템 점검 완료 안내', '시스템 점검이 완료되었습니다. 이용해 주셔서 감사합니다.')],
   ['notice board: upcoming maintenance', page('카카오페이지', '서비스 점검 예정 안내', '아래 일정으로 서비스 점검이 예정되어 있습니다.')],
   ['blog: car maintenance tips', page('Car maintenance tips for winter', 'Car maintenance tips for winter', 'Check your tyres and battery before the cold arrives.')],

@@ -178,16 +178,7 @@ describe('dailySegments, dailyTotals and uptimeText', () => {
       { start: day(5), count: 3, up: 86_400, degraded: 0, down: 0 },
     ];
     const segments = dailySegments(runs, NOW_KST);
-    expect(segments.map((segment) => segment.status)).toEqual([
-      'down',
-      ...new Array<string>(23).fill('none'),
-      'up',
-      'up',
-      'up',
-      'none',
-      'none',
-      'none',
-    ]);
+    expect(segments.map((segment) => segment.status)).toEqual(['down', ...new Array<string>(23).fill('none'), 'up', 'up', 'up', 'none', 'none', 'none']);
     expect(dailyTotals(runs, NOW_KST)).toEqual({ up: 3 * 86_400, degraded: 0, down: 100 });
   });
   it('visits only the 30 days of a run however long it claims to be', () => {

@@ -228,7 +228,12 @@ describe('accountTime', () => {
   it('one event stamped a year ahead does not freeze the history once the clock is right again', () => {
     const YEAR = 365 * DAY_MS;
     const up: HealthEvent = { type: 'main-frame-ok', service: S, url: 'https://map.kakao.com/', at: KST_MIDNIGHT };
-    const { state } = reduceAll(initialHealth(KST_MIDNIGHT), [up, { type: 'tick', at: KST_MIDNIGHT + YEAR }, { type: 'tick', at: KST_MIDNIGHT + 60_000 }, { type: 'tick', at: KST_MIDNIGHT + 20 * 60_000 }]);
+    const { state } = reduceAll(initialHealth(KST_MIDNIGHT), [
+      up,
+      { type: 'tick', at: KST_MIDNIGHT + YEAR },
+      { type: 'tick', at: KST_MIDNIGHT + 60_000 },
+      { type: 'tick', at: KST_MIDNIGHT + 20 * 60_000 },
+    ]);
     // Nothing from the future is kept, and the twenty minutes since are counted, each once.
     expect(recentOf(state.history[S]).every((b) => b.start <= KST_MIDNIGHT + 20 * 60_000)).toBe(true);
     expect(dailyOf(state.history[S]).every((b) => b.start <= KST_MIDNIGHT + 20 * 60_000)).toBe(true);
@@ -239,7 +244,11 @@ describe('accountTime', () => {
 
   it('a clock set back never fills a bucket beyond its length', () => {
     const up: HealthEvent = { type: 'main-frame-ok', service: S, url: 'https://map.kakao.com/', at: KST_MIDNIGHT };
-    const ticks: HealthEvent[] = [{ type: 'tick', at: KST_MIDNIGHT + 4 * 60_000 }, { type: 'tick', at: KST_MIDNIGHT - 10 * 60_000 }, { type: 'tick', at: KST_MIDNIGHT + 4 * 60_000 + 59_000 }];
+    const ticks: HealthEvent[] = [
+      { type: 'tick', at: KST_MIDNIGHT + 4 * 60_000 },
+      { type: 'tick', at: KST_MIDNIGHT - 10 * 60_000 },
+      { type: 'tick', at: KST_MIDNIGHT + 4 * 60_000 + 59_000 },
+    ];
     const { state } = reduceAll(initialHealth(KST_MIDNIGHT), [up, ...ticks]);
     for (const b of state.history[S].recent) expect(b.up + b.degraded + b.down).toBeLessThanOrEqual(RECENT_BUCKET_MS / 1000);
   });
@@ -289,11 +298,7 @@ describe('runs of identical buckets', () => {
 
   it.each([
     ['the run before it', [run(KST_MIDNIGHT, 2, { up: 300 }), run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 240 })], [run(KST_MIDNIGHT, 3, { up: 300 })]],
-    [
-      'the runs on both sides',
-      [run(KST_MIDNIGHT, 2, { up: 300 }), run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 240 }), run(KST_MIDNIGHT + 3 * FIVE, 2, { up: 300 })],
-      [run(KST_MIDNIGHT, 5, { up: 300 })],
-    ],
+    ['the runs on both sides', [run(KST_MIDNIGHT, 2, { up: 300 }), run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 240 }), run(KST_MIDNIGHT + 3 * FIVE, 2, { up: 300 })], [run(KST_MIDNIGHT, 5, { up: 300 })]],
     ['the run after it', [run(KST_MIDNIGHT + 2 * FIVE, 1, { up: 240 }), run(KST_MIDNIGHT + 3 * FIVE, 2, { up: 300 })], [run(KST_MIDNIGHT + 2 * FIVE, 3, { up: 300 })]],
   ])('a bucket that becomes equal to its neighbours merges with %s', (_name, runs, expected) => {
     const from = KST_MIDNIGHT + 2 * FIVE + 240_000;

@@ -130,7 +130,16 @@ describe('parseHealthState', () => {
   it('never throws on hostile input', () => {
     const hostile: unknown[] = [
       { version: 1, services: null, history: 5, notified: [] },
-      { version: 1, services: { [S]: { get status() { throw new Error('boom'); } } } },
+      {
+        version: 1,
+        services: {
+          [S]: {
+            get status() {
+              throw new Error('boom');
+            },
+          },
+        },
+      },
       Object.create(null),
       { version: 1, services: new Proxy({}, { ownKeys: () => [] }) },
     ];

@@ -55,11 +55,7 @@ function seriesList(length: number, startOf: (t: number) => number) {
     v.check((runs) =>
       runs.every((run, index) => {
         const previous = runs[index - 1];
-        return (
-          startOf(run.start) === run.start &&
-          run.up + run.degraded + run.down <= length / 1000 &&
-          (previous === undefined || previous.start + (previous.count ?? 1) * length <= run.start)
-        );
+        return startOf(run.start) === run.start && run.up + run.degraded + run.down <= length / 1000 && (previous === undefined || previous.start + (previous.count ?? 1) * length <= run.start);
       }),
     ),
   );

@@ -6,13 +6,34 @@ const MAP = 'https://map.kakao.com/?q=x';
 
 describe('mainFrameEvent', () => {
   it.each([
-    [{ type: 'error', tabId: 3, url: MAP, error: 'net::ERR_CONNECTION_REFUSED' }, { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'refused' }, url: MAP, at: AT }],
-    [{ type: 'error', tabId: 3, url: MAP, error: 'NS_ERROR_NET_RESET' }, { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'reset' }, url: MAP, at: AT }],
-    [{ type: 'response', tabId: 3, url: MAP, statusCode: 503 }, { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'http', status: 503 }, url: MAP, at: AT }],
-    [{ type: 'response', tabId: 3, url: MAP, statusCode: 200 }, { type: 'main-frame-ok', service: 'kakaomap', url: MAP, at: AT }],
-    [{ type: 'response', tabId: 3, url: MAP, statusCode: 404 }, { type: 'main-frame-ok', service: 'kakaomap', url: MAP, at: AT }],
-    [{ type: 'hang', tabId: 3, url: MAP, waitedMs: 8000 }, { type: 'hang', service: 'kakaomap', url: MAP, waitedMs: 8000, at: AT }],
-    [{ type: 'response', tabId: 3, url: 'https://search.daum.net/search?q=x', statusCode: 502 }, { type: 'main-frame-failure', service: 'daumsearch', cause: { kind: 'http', status: 502 }, url: 'https://search.daum.net/search?q=x', at: AT }],
+    [
+      { type: 'error', tabId: 3, url: MAP, error: 'net::ERR_CONNECTION_REFUSED' },
+      { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'refused' }, url: MAP, at: AT },
+    ],
+    [
+      { type: 'error', tabId: 3, url: MAP, error: 'NS_ERROR_NET_RESET' },
+      { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'reset' }, url: MAP, at: AT },
+    ],
+    [
+      { type: 'response', tabId: 3, url: MAP, statusCode: 503 },
+      { type: 'main-frame-failure', service: 'kakaomap', cause: { kind: 'http', status: 503 }, url: MAP, at: AT },
+    ],
+    [
+      { type: 'response', tabId: 3, url: MAP, statusCode: 200 },
+      { type: 'main-frame-ok', service: 'kakaomap', url: MAP, at: AT },
+    ],
+    [
+      { type: 'response', tabId: 3, url: MAP, statusCode: 404 },
+      { type: 'main-frame-ok', service: 'kakaomap', url: MAP, at: AT },
+    ],
+    [
+      { type: 'hang', tabId: 3, url: MAP, waitedMs: 8000 },
+      { type: 'hang', service: 'kakaomap', url: MAP, waitedMs: 8000, at: AT },
+    ],
+    [
+      { type: 'response', tabId: 3, url: 'https://search.daum.net/search?q=x', statusCode: 502 },
+      { type: 'main-frame-failure', service: 'daumsearch', cause: { kind: 'http', status: 502 }, url: 'https://search.daum.net/search?q=x', at: AT },
+    ],
   ] as const)('%j', (outcome, event) => {
     expect(mainFrameEvent(outcome, AT)).toEqual(event);
   });
@@ -55,14 +76,14 @@ describe('subresourceEvent', () => {
     ['no page', { type: 'response', tabId: 3, pageUrl: '', url: API, statusCode: 503 }],
     // Issue 12, finding 3: the trust boundary.
     ['a blog fetching other blogs on port 80', { type: 'error', tabId: 3, pageUrl: 'https://evil.tistory.com/1', url: 'https://x1.tistory.com:80/', error: 'net::ERR_SSL_PROTOCOL_ERROR' }],
-    ['a blog fetching Tistory\'s own CDN', { type: 'error', tabId: 3, pageUrl: 'https://evil.tistory.com/1', url: 'https://t1.daumcdn.net/x', error: 'net::ERR_CONNECTION_RESET' }],
+    ["a blog fetching Tistory's own CDN", { type: 'error', tabId: 3, pageUrl: 'https://evil.tistory.com/1', url: 'https://t1.daumcdn.net/x', error: 'net::ERR_CONNECTION_RESET' }],
     ['a Kakao page fetching its API on port 80', { type: 'error', tabId: 3, pageUrl: MAP, url: 'https://dapi.kakao.com:80/v2/x', error: 'net::ERR_SSL_PROTOCOL_ERROR' }],
     ['a Kakao page fetching its API over plain http', { type: 'error', tabId: 3, pageUrl: MAP, url: 'http://dapi.kakao.com/v2/x', error: 'net::ERR_CONNECTION_REFUSED' }],
-    ['a Kakao page fetching someone else\'s host', { type: 'response', tabId: 3, pageUrl: MAP, url: 'https://failing.example/x', statusCode: 503 }],
-    ['a Kakao page fetching another service\'s API', { type: 'response', tabId: 3, pageUrl: MAP, url: 'https://api.kakaomobility.com/x', statusCode: 503 }],
+    ["a Kakao page fetching someone else's host", { type: 'response', tabId: 3, pageUrl: MAP, url: 'https://failing.example/x', statusCode: 503 }],
+    ["a Kakao page fetching another service's API", { type: 'response', tabId: 3, pageUrl: MAP, url: 'https://api.kakaomobility.com/x', statusCode: 503 }],
     ['a page served over plain http', { type: 'response', tabId: 3, pageUrl: 'http://map.kakao.com/', url: API, statusCode: 503 }],
     ['a page on another port', { type: 'response', tabId: 3, pageUrl: 'https://map.kakao.com:8443/', url: API, statusCode: 503 }],
-    ['a blog page asking Tistory\'s own host', { type: 'response', tabId: 3, pageUrl: 'https://evil.tistory.com/1', url: 'https://www.tistory.com/x', statusCode: 503 }],
+    ["a blog page asking Tistory's own host", { type: 'response', tabId: 3, pageUrl: 'https://evil.tistory.com/1', url: 'https://www.tistory.com/x', statusCode: 503 }],
   ] as const)('says nothing for %s', (_label, outcome) => {
     expect(subresourceEvent(outcome, AT)).toBeUndefined();
   });
@@ -77,7 +98,7 @@ describe('withheldSubresource', () => {
     ['a response', { type: 'response', tabId: 3, pageUrl: MAP, url: API, statusCode: 503 }, false],
     ['a probe of the extension (no tab)', { type: 'error', tabId: -1, pageUrl: MAP, url: API, error: 'net::ERR_BLOCKED_BY_ORB' }, false],
     ['a page that is not Kakao', { type: 'error', tabId: 3, pageUrl: 'https://shop.example/', url: API, error: 'net::ERR_BLOCKED_BY_ORB' }, false],
-    ['a blog\'s request (not Kakao\'s page)', { type: 'error', tabId: 3, pageUrl: 'https://evil.tistory.com/', url: 'https://t1.daumcdn.net/x', error: 'net::ERR_BLOCKED_BY_ORB' }, false],
+    ["a blog's request (not Kakao's page)", { type: 'error', tabId: 3, pageUrl: 'https://evil.tistory.com/', url: 'https://t1.daumcdn.net/x', error: 'net::ERR_BLOCKED_BY_ORB' }, false],
   ] as const)('%s -> %s', (_label, outcome, withheld) => {
     expect(withheldSubresource(outcome)).toBe(withheld);
   });

@@ -70,7 +70,7 @@ const failing = (plan: Outages, id: ServiceId, at: number) => plan.get(id)!.some
  */
 function realistic(seed: number): Run {
   const random = mulberry32(seed);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const plan = outages(random);
   const run: Run = { state: initialHealth(T0), dayOne: undefined, events: 0 };
   for (let day = 0; day < DAYS; day += 1) {
@@ -186,45 +186,53 @@ const SCENARIOS = [
 ] as const;
 
 describe('storage after 30 simulated days', () => {
-  it.each(SCENARIOS)('$name: stays within its budget and reads back exactly', ({ name, simulate, budget }) => {
-    const run = simulate();
-    const { state, dayOne } = run;
-    const end = state.accountedUntil;
-    const { live, history } = splitForStorage(state);
-    const stored = bytes(live) + bytes(history);
-    const dayOneStored = dayOne ? bytes(splitForStorage(dayOne).live) + bytes(splitForStorage(dayOne).history) : 0;
-    const runs = SERVICE_IDS.reduce((sum, id) => sum + state.history[id].recent.length + state.history[id].daily.length, 0);
-    const buckets = SERVICE_IDS.reduce((sum, id) => sum + bucketsOf(state.history[id].recent, RECENT_BUCKET_MS).length + bucketsOf(state.history[id].daily, DAY_MS).length, 0);
-    const downSeconds = SERVICE_IDS.reduce((sum, id) => sum + bucketsOf(state.history[id].daily, DAY_MS).reduce((s, b) => s + b.down + b.degraded, 0), 0);
+  it.each(SCENARIOS)(
+    '$name: stays within its budget and reads back exactly',
+    ({ name, simulate, budget }) => {
+      const run = simulate();
+      const { state, dayOne } = run;
+      const end = state.accountedUntil;
+      const { live, history } = splitForStorage(state);
+      const stored = bytes(live) + bytes(history);
+      const dayOneStored = dayOne ? bytes(splitForStorage(dayOne).live) + bytes(splitForStorage(dayOne).history) : 0;
+      const runs = SERVICE_IDS.reduce((sum, id) => sum + state.history[id].recent.length + state.history[id].daily.length, 0);
+      const buckets = SERVICE_IDS.reduce((sum, id) => sum + bucketsOf(state.history[id].recent, RECENT_BUCKET_MS).length + bucketsOf(state.history[id].daily, DAY_MS).length, 0);
+      const downSeconds = SERVICE_IDS.reduce((sum, id) => sum + bucketsOf(state.history[id].daily, DAY_MS).reduce((s, b) => s + b.down + b.degraded, 0), 0);
 
-    // The simulation must have lived the month it claims, or the budget proves little.
-    expect(SERVICE_IDS.every((id) => state.history[id].daily.length > 0)).toBe(true);
-    expect(downSeconds).toBeGreaterThan(0);
-    // What is stored is the state, exactly, after a restart.
-    expect(joinFromStorage(JSON.parse(JSON.stringify(live)), JSON.parse(JSON.stringify(history)), end)).toStrictEqual(state);
-    expect(stored).toBeLessThanOrEqual(budget);
+      // The simulation must have lived the month it claims, or the budget proves little.
+      expect(SERVICE_IDS.every((id) => state.history[id].daily.length > 0)).toBe(true);
+      expect(downSeconds).toBeGreaterThan(0);
+      // What is stored is the state, exactly, after a restart.
+      expect(joinFromStorage(JSON.parse(JSON.stringify(live)), JSON.parse(JSON.stringify(history)), end)).toStrictEqual(state);
+      expect(stored).toBeLessThanOrEqual(budget);
 
-    const liveJson = JSON.parse(JSON.stringify(live)) as unknown;
-    const historyJson = JSON.parse(JSON.stringify(history)) as unknown;
-    const v1 = JSON.parse(JSON.stringify(v1Format(state))) as unknown;
-    const dayOneLive = dayOne && (JSON.parse(JSON.stringify(splitForStorage(dayOne).live)) as unknown);
-    const dayOneHistory = dayOne && (JSON.parse(JSON.stringify(splitForStorage(dayOne).history)) as unknown);
-    const figures = {
-      events: run.events,
-      buckets,
-      runs,
-      'stored day 1 (live + history)': kb(dayOneStored),
-      'stored day 30 (live + history)': `${kb(stored)} (${kb(bytes(live))} + ${kb(bytes(history))})`,
-      'stored day 30 before (v1, one key)': kb(bytes(v1)),
-      'health/get message day 30 (HealthView JSON)': kb(bytes(healthView(liveJson, historyJson, end))),
-      'health/get message day 30 before (buckets)': kb(bytes({ state: v1Format(state) })),
-      'healthView day 1 (ms)': dayOne ? time(() => healthView(dayOneLive, dayOneHistory, dayOne.accountedUntil + M)).toFixed(3) : '-',
-      'healthView day 30 (ms)': time(() => healthView(liveJson, historyJson, end + M)).toFixed(3),
-      'healthView day 30 from v1 (migration read, ms)': time(() => healthView(v1, undefined, end + M)).toFixed(3),
-      'reduce tick day 1 (ms)': dayOne ? time(() => reduce(dayOne, { type: 'tick', at: dayOne.accountedUntil + M }), 200).toFixed(4) : '-',
-      'reduce tick day 30 (ms)': time(() => reduce(state, { type: 'tick', at: end + M }), 200).toFixed(4),
-      'splitForStorage + JSON day 30 (ms)': time(() => JSON.stringify(splitForStorage(state))).toFixed(3),
-    };
-    console.log(`[issue #11] ${name}\n${Object.entries(figures).map(([key, value]) => `  ${key}: ${value}`).join('\n')}`);
-  }, 300_000);
+      const liveJson = JSON.parse(JSON.stringify(live)) as unknown;
+      const historyJson = JSON.parse(JSON.stringify(history)) as unknown;
+      const v1 = JSON.parse(JSON.stringify(v1Format(state))) as unknown;
+      const dayOneLive = dayOne && (JSON.parse(JSON.stringify(splitForStorage(dayOne).live)) as unknown);
+      const dayOneHistory = dayOne && (JSON.parse(JSON.stringify(splitForStorage(dayOne).history)) as unknown);
+      const figures = {
+        events: run.events,
+        buckets,
+        runs,
+        'stored day 1 (live + history)': kb(dayOneStored),
+        'stored day 30 (live + history)': `${kb(stored)} (${kb(bytes(live))} + ${kb(bytes(history))})`,
+        'stored day 30 before (v1, one key)': kb(bytes(v1)),
+        'health/get message day 30 (HealthView JSON)': kb(bytes(healthView(liveJson, historyJson, end))),
+        'health/get message day 30 before (buckets)': kb(bytes({ state: v1Format(state) })),
+        'healthView day 1 (ms)': dayOne ? time(() => healthView(dayOneLive, dayOneHistory, dayOne.accountedUntil + M)).toFixed(3) : '-',
+        'healthView day 30 (ms)': time(() => healthView(liveJson, historyJson, end + M)).toFixed(3),
+        'healthView day 30 from v1 (migration read, ms)': time(() => healthView(v1, undefined, end + M)).toFixed(3),
+        'reduce tick day 1 (ms)': dayOne ? time(() => reduce(dayOne, { type: 'tick', at: dayOne.accountedUntil + M }), 200).toFixed(4) : '-',
+        'reduce tick day 30 (ms)': time(() => reduce(state, { type: 'tick', at: end + M }), 200).toFixed(4),
+        'splitForStorage + JSON day 30 (ms)': time(() => JSON.stringify(splitForStorage(state))).toFixed(3),
+      };
+      console.log(
+        `[issue #11] ${name}\n${Object.entries(figures)
+          .map(([key, value]) => `  ${key}: ${value}`)
+          .join('\n')}`,
+      );
+    },
+    300_000,
+  );
 });

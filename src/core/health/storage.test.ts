@@ -11,7 +11,7 @@ const T0 = Date.UTC(2025, 0, 15, 3);
 const NOW = T0 + 3600_000;
 const S: ServiceId = 'kakaomap';
 const OTHER: ServiceId = 'daum';
-const json = <T,>(value: T) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+const json = <T>(value: T) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 
 /** A lived-in state: an outage confirmed and notified, history, probes, sub-resources, network known. */
 const livedIn = () => livedInHealth(T0);
@@ -133,11 +133,22 @@ describe('splitForStorage / joinFromStorage', () => {
   it('never throws on hostile input, and a hostile part does not take the other down', () => {
     const state = livedIn();
     const { live, history } = stored(state);
-    const bomb = { get version(): number { throw new Error('boom'); } };
+    const bomb = {
+      get version(): number {
+        throw new Error('boom');
+      },
+    };
     expect(() => joinFromStorage(bomb, bomb, NOW)).not.toThrow();
     expect(joinFromStorage(live, bomb, NOW).services).toStrictEqual(state.services);
     expect(joinFromStorage(bomb, history, NOW).history).toStrictEqual(state.history);
-    const services = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    const services = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(() => joinFromStorage({ ...live, services }, { ...history, services }, NOW)).not.toThrow();
   });
 });
@@ -152,7 +163,7 @@ describe('migration from the v1 format (the whole state under one key, history a
   it('keeps its services and its history, bucket for bucket', () => {
     const state = livedIn();
     const old = v1(state);
-    expect(((old.history as Record<string, { recent: unknown[] }>)[OTHER]!.recent).length).toBeGreaterThan(1);
+    expect((old.history as Record<string, { recent: unknown[] }>)[OTHER]!.recent.length).toBeGreaterThan(1);
     expect(joinFromStorage(old, undefined, NOW)).toStrictEqual(state);
   });
 

@@ -24,15 +24,7 @@ export function summarize(state: HealthState): Summary {
     }
   }
   const verdict: Summary['verdict'] =
-    state.network === 'offline'
-      ? 'offline'
-      : down.length >= KAKAO_WIDE_MIN_DOWN
-        ? 'kakao-wide'
-        : down.length > 0 || degraded.length > 0
-          ? 'some-down'
-          : allUp && known > 0
-            ? 'all-up'
-            : 'unknown';
+    state.network === 'offline' ? 'offline' : down.length >= KAKAO_WIDE_MIN_DOWN ? 'kakao-wide' : down.length > 0 || degraded.length > 0 ? 'some-down' : allUp && known > 0 ? 'all-up' : 'unknown';
   return { verdict, down, degraded };
 }
 

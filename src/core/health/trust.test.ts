@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVICES, SERVICE_IDS, hostMatches } from '../catalog/index.ts';
 import { authoredServiceForUrl, evidenceServiceForUrl, intentServiceForUrl, isResolvableName, isServerAddress, pageTextCounts, serviceHealthSpeaksFor, subresourceServiceFor } from './trust.ts';
 
-describe('evidenceServiceForUrl: only https on port 443 to a host the catalogue names is Kakao\'s server', () => {
+describe("evidenceServiceForUrl: only https on port 443 to a host the catalogue names is Kakao's server", () => {
   it.each([
     ['https://map.kakao.com/?q=x', 'kakaomap'],
     ['https://map.kakao.com:443/?q=x', 'kakaomap'],
@@ -54,7 +54,7 @@ describe('page text counts only on pages Kakao writes', () => {
   });
 });
 
-describe('subresourceServiceFor: Kakao\'s page, the service\'s own hosts, Kakao\'s port', () => {
+describe("subresourceServiceFor: Kakao's page, the service's own hosts, Kakao's port", () => {
   it.each([
     ['https://dapi.kakao.com/v2/x', 'https://map.kakao.com/', 'kakaomap'],
     ['https://map2.daumcdn.net/tile.png', 'https://map.kakao.com/', 'kakaomap'],
@@ -76,7 +76,7 @@ describe('subresourceServiceFor: Kakao\'s page, the service\'s own hosts, Kakao\
   });
 });
 
-describe('the catalogue\'s authored hosts', () => {
+describe("the catalogue's authored hosts", () => {
   it.each(SERVICE_IDS)('%s: exact names among its own hosts, never a wildcard', (id) => {
     const authored: readonly string[] = SERVICES[id].authoredHosts;
     for (const host of authored) {
@@ -86,8 +86,21 @@ describe('the catalogue\'s authored hosts', () => {
     }
   });
 
-  it('no host full of other people\'s words is authored', () => {
-    const userContent = ['evil.tistory.com', 'cafe.daum.net', 'm.cafe.daum.net', 'top.cafe.daum.net', 'mail.daum.net', 'm.mail.daum.net', 'open.kakao.com', 'pf.kakao.com', 'talk.kakao.com', 'v.daum.net', 'm.news.daum.net', 'place.map.kakao.com'];
+  it("no host full of other people's words is authored", () => {
+    const userContent = [
+      'evil.tistory.com',
+      'cafe.daum.net',
+      'm.cafe.daum.net',
+      'top.cafe.daum.net',
+      'mail.daum.net',
+      'm.mail.daum.net',
+      'open.kakao.com',
+      'pf.kakao.com',
+      'talk.kakao.com',
+      'v.daum.net',
+      'm.news.daum.net',
+      'place.map.kakao.com',
+    ];
     for (const host of userContent) expect(authoredServiceForUrl(`https://${host}/`), host).toBeUndefined();
   });
 });

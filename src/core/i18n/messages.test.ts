@@ -83,7 +83,8 @@ describe('parseCatalog', () => {
 });
 
 describe('the shipped catalogues', () => {
-  const read = (lang: string) => JSON.parse(readFileSync(new URL(`../../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string; placeholders?: object }>;
+  const read = (lang: string) =>
+    JSON.parse(readFileSync(new URL(`../../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string; placeholders?: object }>;
 
   it.each(['ko', 'en'])('%s: every message resolves fully, with its substitutions in place', (lang) => {
     const raw = read(lang);

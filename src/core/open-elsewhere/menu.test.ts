@@ -141,8 +141,20 @@ describe('linkForAlternative: what a click opens', () => {
 describe('preferredLink and orderFor: what the shortcut opens', () => {
   it("the user's first alternative for the page's service, with the intent", () => {
     const services = {
-      kakaomap: { alternatives: [{ id: 'googlemaps', enabled: true }, { id: 'tmap', enabled: false }, { id: 'navermap', enabled: true }] },
-      melon: { alternatives: [{ id: 'flo', enabled: true }, { id: 'vibe', enabled: true }, { id: 'genie', enabled: true }] },
+      kakaomap: {
+        alternatives: [
+          { id: 'googlemaps', enabled: true },
+          { id: 'tmap', enabled: false },
+          { id: 'navermap', enabled: true },
+        ],
+      },
+      melon: {
+        alternatives: [
+          { id: 'flo', enabled: true },
+          { id: 'vibe', enabled: true },
+          { id: 'genie', enabled: true },
+        ],
+      },
     };
     const map = 'https://map.kakao.com/?q=판교역';
     expect(orderFor(map, services)).toEqual(['googlemaps', 'navermap']);
@@ -153,7 +165,15 @@ describe('preferredLink and orderFor: what the shortcut opens', () => {
 
   it('nothing at all when the user turned every alternative off', () => {
     const map = 'https://map.kakao.com/?q=판교역';
-    const order = orderFor(map, { kakaomap: { alternatives: [{ id: 'navermap', enabled: false }, { id: 'tmap', enabled: false }, { id: 'googlemaps', enabled: false }] } });
+    const order = orderFor(map, {
+      kakaomap: {
+        alternatives: [
+          { id: 'navermap', enabled: false },
+          { id: 'tmap', enabled: false },
+          { id: 'googlemaps', enabled: false },
+        ],
+      },
+    });
     expect(order).toEqual([]);
     expect(preferredLink(map, { order })).toBeUndefined();
   });

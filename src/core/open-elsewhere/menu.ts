@@ -55,4 +55,3 @@ export function parseMenuItemId(id: string | number): { context: MenuContext; al
 export function clickedUrl(context: MenuContext, info: { readonly linkUrl?: string; readonly pageUrl?: string }): string | undefined {
   return context === 'link' ? info.linkUrl : info.pageUrl;
 }
-

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { callsForNotice, createNoticeMemory, isWatchedRequest, otherSitesHealthEvent, otherSitesSignal, withheldResponse, type OtherSitesOutcome, type OtherSitesSignal, type NoticeContext } from './watch.ts';
+import {
+  callsForNotice,
+  createNoticeMemory,
+  isWatchedRequest,
+  otherSitesHealthEvent,
+  otherSitesSignal,
+  withheldResponse,
+  type OtherSitesOutcome,
+  type OtherSitesSignal,
+  type NoticeContext,
+} from './watch.ts';
 
 const SHOP = 'https://shop.example.com/cart';
 const SDK = 'https://t1.kakaocdn.net/kakao_js_sdk/2.7.2/kakao.min.js';
@@ -44,11 +54,25 @@ describe('otherSitesSignal', () => {
   );
 
   it('reports a hang as a time-out', () => {
-    expect(otherSitesSignal({ type: 'hang', tabId: 3, url: POSTCODE, pageUrl: SHOP, documentKey: 'd' })).toEqual({ kind: 'postcode', tabId: 3, documentKey: 'd', ok: false, cause: { kind: 'timeout' } });
+    expect(otherSitesSignal({ type: 'hang', tabId: 3, url: POSTCODE, pageUrl: SHOP, documentKey: 'd' })).toEqual({
+      kind: 'postcode',
+      tabId: 3,
+      documentKey: 'd',
+      ok: false,
+      cause: { kind: 'timeout' },
+    });
   });
 
   it('takes a checked response as the server said it', () => {
-    const checked = (ok: boolean, cause?: { kind: 'http'; status: number } | { kind: 'network' }): OtherSitesOutcome => ({ type: 'checked', tabId: 2, url: SDK, pageUrl: SHOP, documentKey: DOC, ok, ...(cause ? { cause } : {}) });
+    const checked = (ok: boolean, cause?: { kind: 'http'; status: number } | { kind: 'network' }): OtherSitesOutcome => ({
+      type: 'checked',
+      tabId: 2,
+      url: SDK,
+      pageUrl: SHOP,
+      documentKey: DOC,
+      ok,
+      ...(cause ? { cause } : {}),
+    });
     expect(otherSitesSignal(checked(true))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: true });
     expect(otherSitesSignal(checked(false, { kind: 'http', status: 503 }))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: false, cause: { kind: 'http', status: 503 } });
     expect(otherSitesSignal(checked(false))).toEqual({ kind: 'js-sdk', tabId: 2, documentKey: DOC, ok: false, cause: { kind: 'network' } });
@@ -56,7 +80,7 @@ describe('otherSitesSignal', () => {
 
   it.each([
     ["Kakao's own page", 'https://map.kakao.com/?q=x'],
-    ['a page on one of Kakao\'s own domains', 'https://developers.kakao.com/tool/demo/login'],
+    ["a page on one of Kakao's own domains", 'https://developers.kakao.com/tool/demo/login'],
     ['a Tistory blog', 'https://someone.tistory.com/5'],
     ['the extension itself', 'chrome-extension://abcdefghijklmnop/src/background/index.ts'],
     ['no page at all', ''],
@@ -122,7 +146,12 @@ describe('callsForNotice', () => {
 
 describe('otherSitesHealthEvent', () => {
   it("tells the engine about a catalogued service's servers, failed or working", () => {
-    expect(otherSitesHealthEvent({ kind: 'map-sdk', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' }, service: 'kakaomap' }, 5)).toEqual({ type: 'subresource', service: 'kakaomap', ok: false, at: 5 });
+    expect(otherSitesHealthEvent({ kind: 'map-sdk', tabId: 1, documentKey: DOC, ok: false, cause: { kind: 'refused' }, service: 'kakaomap' }, 5)).toEqual({
+      type: 'subresource',
+      service: 'kakaomap',
+      ok: false,
+      at: 5,
+    });
     expect(otherSitesHealthEvent({ kind: 'login', tabId: 1, documentKey: DOC, ok: true, service: 'kakaoaccount' }, 6)).toEqual({ type: 'subresource', service: 'kakaoaccount', ok: true, at: 6 });
   });
 
@@ -134,7 +163,7 @@ describe('otherSitesHealthEvent', () => {
 });
 
 describe('createNoticeMemory', () => {
-  it("gives a page each notice once: a map losing fifty tiles gets one", () => {
+  it('gives a page each notice once: a map losing fifty tiles gets one', () => {
     const memory = createNoticeMemory();
     expect(memory.take(1, 'map-sdk', 'a')).toBe(true);
     for (let tile = 0; tile < 50; tile += 1) expect(memory.take(1, 'map-sdk', 'a')).toBe(false);
@@ -186,7 +215,7 @@ describe('otherSitesSignal: the trust boundary (issue 12, finding 3)', () => {
     expect(otherSitesSignal(error(url, message))).toBeUndefined();
   });
 
-  it('the same requests on Kakao\'s own port still count', () => {
+  it("the same requests on Kakao's own port still count", () => {
     expect(otherSitesSignal(error('https://dapi.kakao.com/v2/maps/sdk.js', 'net::ERR_CONNECTION_REFUSED'))).toMatchObject({ ok: false, service: 'kakaomap' });
   });
 });

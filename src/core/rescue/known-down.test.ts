@@ -17,7 +17,7 @@ describe('shortCutCause', () => {
     expect(shortCutCause(state([fail(T0 + 1), fail(T0 + 2), probe(T0 + 3, false)]), 'kakaomap')).toEqual({ kind: 'refused' });
   });
 
-  it('never holds once the service\'s own probe answers, even before recovery is confirmed', () => {
+  it("never holds once the service's own probe answers, even before recovery is confirmed", () => {
     const s = state([fail(T0 + 1), fail(T0 + 2), probe(T0 + 60_000, true)]);
     expect(s.services.kakaomap).toMatchObject({ status: 'down', confirmed: true, goodStreak: 1 });
     expect(shortCutCause(s, 'kakaomap')).toBeUndefined();
@@ -76,7 +76,13 @@ describe('knownDownRules', () => {
   });
 
   it('lets through the tabs the user chose to let through, for that service only', () => {
-    const [rule] = input(downState('kakaomap'), { passes: [{ tabId: 4, service: 'kakaomap' }, { tabId: 9, service: 'daum' }, { tabId: 4, service: 'kakaomap' }] });
+    const [rule] = input(downState('kakaomap'), {
+      passes: [
+        { tabId: 4, service: 'kakaomap' },
+        { tabId: 9, service: 'daum' },
+        { tabId: 4, service: 'kakaomap' },
+      ],
+    });
     expect(rule && 'excludedTabIds' in rule.condition && rule.condition.excludedTabIds).toEqual([4]);
   });
 

@@ -104,14 +104,23 @@ export function knownDownRules(input: {
     // Exact hosts (a request domain would also take every subdomain: daum.net would block all of Daum).
     const regexFilter = hostsRegex(input.hostsOf(service));
     const excludedTabIds = [...new Set(input.passes.filter((pass) => pass.service === service && pass.tabId >= 0).map((pass) => pass.tabId))];
-    return [{ id: index + 1, priority: 1, action: input.keepIn ?? { type: 'block' }, condition: { regexFilter, resourceTypes: ['main_frame'], ...(excludedTabIds.length > 0 ? { excludedTabIds } : {}) } }];
+    return [
+      { id: index + 1, priority: 1, action: input.keepIn ?? { type: 'block' }, condition: { regexFilter, resourceTypes: ['main_frame'], ...(excludedTabIds.length > 0 ? { excludedTabIds } : {}) } },
+    ];
   });
   if (blocks.length === 0) return [];
   // The rescuer leaves an exception alone; a block rule that did not would strand the user on the
   // browser's "blocked" page of the very address they told Detour to keep out of.
-  const allows = input.exceptions.flatMap((text) => parseExceptionPattern(text) ?? []).map(
-    (pattern, index): AllowRule => ({ id: FIRST_ALLOW_ID + index, priority: 2, action: { type: 'allow' }, condition: { regexFilter: exceptionRegex(pattern), resourceTypes: ['main_frame'], isUrlFilterCaseSensitive: false } }),
-  );
+  const allows = input.exceptions
+    .flatMap((text) => parseExceptionPattern(text) ?? [])
+    .map(
+      (pattern, index): AllowRule => ({
+        id: FIRST_ALLOW_ID + index,
+        priority: 2,
+        action: { type: 'allow' },
+        condition: { regexFilter: exceptionRegex(pattern), resourceTypes: ['main_frame'], isUrlFilterCaseSensitive: false },
+      }),
+    );
   return [...blocks, ...allows];
 }
 

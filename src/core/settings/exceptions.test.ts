@@ -10,7 +10,22 @@ describe('parseExceptionPattern', () => {
   ])('%s', (text, expected) => {
     expect(parseExceptionPattern(text)).toEqual(expected);
   });
-  it.each(['', ' ', 'kakao', '*', '*.com.', 'map kakao.com', 'map.kakao.com:8443', 'user@map.kakao.com', 'ftp://map.kakao.com', 'map.*.com', 'map.kakao.com/a*', '-bad.com', `${'a'.repeat(64)}.com`, `${'a.'.repeat(200)}com`])('rejects %j', (text) => {
+  it.each([
+    '',
+    ' ',
+    'kakao',
+    '*',
+    '*.com.',
+    'map kakao.com',
+    'map.kakao.com:8443',
+    'user@map.kakao.com',
+    'ftp://map.kakao.com',
+    'map.*.com',
+    'map.kakao.com/a*',
+    '-bad.com',
+    `${'a'.repeat(64)}.com`,
+    `${'a.'.repeat(200)}com`,
+  ])('rejects %j', (text) => {
     expect(isValidExceptionPattern(text)).toBe(false);
   });
 });
@@ -56,8 +71,38 @@ describe('readExceptionLines', () => {
 describe('exceptionRegex', () => {
   // The browser matches the canonical address (lower-case host, percent-encoded path), case-insensitively.
   const PATTERNS = ['map.kakao.com', '*.daum.net', 'cafe.daum.net/mycafe', 'cafe.daum.net/mycafe/', 'https://Blog.Tistory.com/Entry', '*.tistory.com/tag', 'm.map.kakao.com/actions/searchview'];
-  const HOSTS = ['map.kakao.com', 'm.map.kakao.com', 'daum.net', 'www.daum.net', 'cafe.daum.net', 'a.b.cafe.daum.net', 'blog.tistory.com', 'x.blog.tistory.com', 'tistory.com', 'map.kakao.com.evil.example', 'evilmap.kakao.com', 'xdaum.net', 'map.kakao.com.'];
-  const PATHS = ['/', '/mycafe', '/mycafe/1', '/mycafe2', '/MyCafe', '/mycafe?x=1', '/mycafe#top', '/entry', '/Entry/slug', '/entry-2', '/tag', '/tag/도커', '/actions/searchView?q=1', '/actions/searchViewX', '/%EC%B9%B4'];
+  const HOSTS = [
+    'map.kakao.com',
+    'm.map.kakao.com',
+    'daum.net',
+    'www.daum.net',
+    'cafe.daum.net',
+    'a.b.cafe.daum.net',
+    'blog.tistory.com',
+    'x.blog.tistory.com',
+    'tistory.com',
+    'map.kakao.com.evil.example',
+    'evilmap.kakao.com',
+    'xdaum.net',
+    'map.kakao.com.',
+  ];
+  const PATHS = [
+    '/',
+    '/mycafe',
+    '/mycafe/1',
+    '/mycafe2',
+    '/MyCafe',
+    '/mycafe?x=1',
+    '/mycafe#top',
+    '/entry',
+    '/Entry/slug',
+    '/entry-2',
+    '/tag',
+    '/tag/도커',
+    '/actions/searchView?q=1',
+    '/actions/searchViewX',
+    '/%EC%B9%B4',
+  ];
   const urls = HOSTS.flatMap((host) => PATHS.flatMap((path) => [`https://${host}${path}`, `http://${host}:8080${path}`])).map((url) => new URL(url).href);
 
   it.each(PATTERNS)('matches exactly the addresses isException exempts, for %s', (text) => {

@@ -87,7 +87,10 @@ export function escapeRegex(text: string): string {
 
 /** The user's text, one pattern a line: the patterns to keep, and the lines that are not patterns. */
 export function readExceptionLines(text: string): { readonly patterns: string[]; readonly invalid: string[] } {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const patterns: string[] = [];
   const invalid: string[] = [];
   for (const line of lines) {

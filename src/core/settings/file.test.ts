@@ -20,7 +20,13 @@ const CUSTOM: Settings = {
     },
   },
 };
-const fileOf = (settings: unknown, extra: Record<string, unknown> = {}) => ({ format: SETTINGS_FILE_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: '2025-01-15T03:00:00.000Z', settings, ...extra });
+const fileOf = (settings: unknown, extra: Record<string, unknown> = {}) => ({
+  format: SETTINGS_FILE_FORMAT,
+  schemaVersion: SCHEMA_VERSION,
+  exportedAt: '2025-01-15T03:00:00.000Z',
+  settings,
+  ...extra,
+});
 
 describe('export', () => {
   it('wraps the settings with the format marker, the version and the time', () => {

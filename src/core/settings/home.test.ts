@@ -108,7 +108,7 @@ describe('createSettingsHome: living in sync', () => {
     expect(await home.get(SETTINGS_KEY)).toEqual(THEIRS);
   });
 
-  it("reads a change made in another browser, and refreshes the local copy with it", async () => {
+  it('reads a change made in another browser, and refreshes the local copy with it', async () => {
     const { local, sync, home } = await inSync();
     sync.data.set(SETTINGS_KEY, THEIRS);
     expect(await home.get(SETTINGS_KEY)).toEqual(THEIRS);
@@ -232,7 +232,7 @@ describe('createSettingsHome: a corrupt synced value (issue 12, finding 5)', () 
     expect(local.data.has(SETTINGS_BACKUP_KEY)).toBe(false);
   });
 
-  it('on the first read too: a corrupt synced value does not win over this browser\'s settings', async () => {
+  it("on the first read too: a corrupt synced value does not win over this browser's settings", async () => {
     const { local, sync, home } = setup({ local: { [SETTINGS_KEY]: MINE }, sync: { [SETTINGS_KEY]: 'garbage' } });
     expect(await home.get(SETTINGS_KEY)).toEqual(MINE);
     expect(local.data.get(SETTINGS_KEY)).toEqual(MINE);

@@ -107,7 +107,7 @@ export function createSettingsHome(options: {
 
   /** Sync holds something unusable: keep this browser's own settings and put them back in sync. */
   async function refuseSynced(mine: unknown): Promise<unknown> {
-    report('settings in sync are corrupt: keeping this browser\'s last good settings and writing them back');
+    report("settings in sync are corrupt: keeping this browser's last good settings and writing them back");
     if (mine !== undefined && accept(mine)) await note((await trySync(mine)) ? 'sync' : 'local');
     return mine;
   }

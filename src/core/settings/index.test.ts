@@ -34,7 +34,10 @@ describe('loadSettings', () => {
   });
 
   it('repairs only the bad part of a stored value', () => {
-    const stored = { ...withMode({ ...CURRENT, enabled: false }, 'melon', 'redirect'), services: { ...CURRENT.services, melon: { ...DEFAULTS.services.melon, mode: 'redirect' }, kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'nope' } } };
+    const stored = {
+      ...withMode({ ...CURRENT, enabled: false }, 'melon', 'redirect'),
+      services: { ...CURRENT.services, melon: { ...DEFAULTS.services.melon, mode: 'redirect' }, kakaomap: { ...DEFAULTS.services.kakaomap, mode: 'nope' } },
+    };
     const report = loadSettings(stored);
     expect(report.settings).toEqual(withMode({ ...CURRENT, enabled: false }, 'melon', 'redirect'));
     expect(report.replaced).toEqual(['services.kakaomap.mode']);

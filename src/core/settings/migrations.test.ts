@@ -115,13 +115,31 @@ describe('v1 -> v2: alternatives become every alternative with a flag', () => {
   });
 
   it('puts the listed ones first, on, in their order, and the left-out catalogued ones after, off', () => {
-    const input = deepFreeze({ schemaVersion: 1, enabled: false, services: { kakaomap: { mode: 'redirect', alternatives: ['googlemaps', 'navermap'] }, melon: { mode: 'off', alternatives: [] }, daum: { mode: 'suggest' } } });
+    const input = deepFreeze({
+      schemaVersion: 1,
+      enabled: false,
+      services: { kakaomap: { mode: 'redirect', alternatives: ['googlemaps', 'navermap'] }, melon: { mode: 'off', alternatives: [] }, daum: { mode: 'suggest' } },
+    });
     expect(migrate(input).value).toEqual({
       schemaVersion: 2,
       enabled: false,
       services: {
-        kakaomap: { mode: 'redirect', alternatives: [{ id: 'googlemaps', enabled: true }, { id: 'navermap', enabled: true }, { id: 'tmap', enabled: false }] },
-        melon: { mode: 'off', alternatives: [{ id: 'vibe', enabled: false }, { id: 'genie', enabled: false }, { id: 'flo', enabled: false }] },
+        kakaomap: {
+          mode: 'redirect',
+          alternatives: [
+            { id: 'googlemaps', enabled: true },
+            { id: 'navermap', enabled: true },
+            { id: 'tmap', enabled: false },
+          ],
+        },
+        melon: {
+          mode: 'off',
+          alternatives: [
+            { id: 'vibe', enabled: false },
+            { id: 'genie', enabled: false },
+            { id: 'flo', enabled: false },
+          ],
+        },
         daum: { mode: 'suggest' },
       },
     });
@@ -129,7 +147,17 @@ describe('v1 -> v2: alternatives become every alternative with a flag', () => {
 
   it('a full v1 list keeps its order with every entry on', () => {
     const result = alternativesWithFlags({ services: { kakaomap: { alternatives: ['tmap', 'googlemaps', 'navermap'] } } });
-    expect(result).toEqual({ services: { kakaomap: { alternatives: [{ id: 'tmap', enabled: true }, { id: 'googlemaps', enabled: true }, { id: 'navermap', enabled: true }] } } });
+    expect(result).toEqual({
+      services: {
+        kakaomap: {
+          alternatives: [
+            { id: 'tmap', enabled: true },
+            { id: 'googlemaps', enabled: true },
+            { id: 'navermap', enabled: true },
+          ],
+        },
+      },
+    });
   });
 
   it.each([
@@ -148,7 +176,14 @@ describe('v1 -> v2: alternatives become every alternative with a flag', () => {
     expect(Object.getPrototypeOf(result.services)).toBe(Object.prototype);
     expect(Object.keys(result.services)).toEqual(['__proto__', 'navermap', 'kakaomap']);
     expect(result.services.navermap).toEqual({ alternatives: [{ id: 'a', enabled: true }] });
-    expect(result.services.kakaomap).toEqual({ alternatives: [{ id: 'bing', enabled: true }, { id: 'navermap', enabled: false }, { id: 'tmap', enabled: false }, { id: 'googlemaps', enabled: false }] });
+    expect(result.services.kakaomap).toEqual({
+      alternatives: [
+        { id: 'bing', enabled: true },
+        { id: 'navermap', enabled: false },
+        { id: 'tmap', enabled: false },
+        { id: 'googlemaps', enabled: false },
+      ],
+    });
     expect(Object.prototype).not.toHaveProperty('alternatives');
   });
 });

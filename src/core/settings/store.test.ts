@@ -232,7 +232,13 @@ describe('createSettingsStore', () => {
 });
 
 describe('createSettingsStore: import and reset', () => {
-  const file = (settings: unknown, extra: Record<string, unknown> = {}) => ({ format: SETTINGS_FILE_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: '2025-01-15T03:00:00.000Z', settings, ...extra });
+  const file = (settings: unknown, extra: Record<string, unknown> = {}) => ({
+    format: SETTINGS_FILE_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: '2025-01-15T03:00:00.000Z',
+    settings,
+    ...extra,
+  });
 
   it('imports a good file and stores exactly what it reports', async () => {
     const area = new MemoryArea({ [SETTINGS_KEY]: VALID });
@@ -259,7 +265,10 @@ describe('createSettingsStore: import and reset', () => {
   });
 
   it('resets every setting to its default, writing only the settings key', async () => {
-    const area = new MemoryArea({ [SETTINGS_KEY]: withAlternatives({ ...withMode(VALID, 'kakaomap', 'off'), placeCache: false, probes: 'manual' }, 'kakaomap', off('tmap', 'navermap', 'googlemaps')), places: { p1: 'kept' } });
+    const area = new MemoryArea({
+      [SETTINGS_KEY]: withAlternatives({ ...withMode(VALID, 'kakaomap', 'off'), placeCache: false, probes: 'manual' }, 'kakaomap', off('tmap', 'navermap', 'googlemaps')),
+      places: { p1: 'kept' },
+    });
     const store = createSettingsStore(area);
     expect(await store.reset()).toEqual(DEFAULTS);
     expect(area.data.get(SETTINGS_KEY)).toEqual(DEFAULTS);

@@ -4,7 +4,6 @@ import { isAllowedLink, translate, type Place, type TranslateOptions, type Trans
 import { PARSERS } from './registry.ts';
 import { mulberry32 } from '../../../test/support/random.ts';
 
-
 const ITERATIONS = 100_000;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CARRIES = new Set(['search', 'place', 'route', 'home']);
@@ -15,20 +14,68 @@ const EXACT_HOSTS = SERVICE_IDS.flatMap((id) => (SERVICES[id].hosts as readonly 
 /** Paths of every service, so each parser also meets every other service's shapes. */
 const PATHS = [
   // KakaoMap
-  '/link/search/', '/', '/actions/searchView', '/link/map/', '/link/to/', '/link/search', '//link/search/', '/link/search/%2F', '/18577297', '/m/18577297',
+  '/link/search/',
+  '/',
+  '/actions/searchView',
+  '/link/map/',
+  '/link/to/',
+  '/link/search',
+  '//link/search/',
+  '/link/search/%2F',
+  '/18577297',
+  '/m/18577297',
   // Daum search, news, cafe, mail
-  '/search', '/search/', '/v/20240501123456789', '/_c21_/search', '/somecafe/abcd/123', '/hanmailex/mobile/Top.daum', '/economy',
+  '/search',
+  '/search/',
+  '/v/20240501123456789',
+  '/_c21_/search',
+  '/somecafe/abcd/123',
+  '/hanmailex/mobile/Top.daum',
+  '/economy',
   // Melon
-  '/search/total/index.htm', '/search/song/index.htm', '/song/detail.htm', '/chart/index.htm', '/search/index.htm',
+  '/search/total/index.htm',
+  '/search/song/index.htm',
+  '/song/detail.htm',
+  '/chart/index.htm',
+  '/search/index.htm',
   // KakaoPage, Webtoon
-  '/search/result', '/content/', '/content/나-혼자만-레벨업/', '/content/%EB%82%98-%ED%98%BC/', '/viewer/', '/menu/10010/screen/84',
+  '/search/result',
+  '/content/',
+  '/content/나-혼자만-레벨업/',
+  '/content/%EB%82%98-%ED%98%BC/',
+  '/viewer/',
+  '/menu/10010/screen/84',
   // Tistory, Gift, talk, account, pay, T
-  '/entry/', '/category/', '/product/', '/_xabcd', '/o/', '/login/', '/oauth/authorize', '/payment/', '/taxi',
+  '/entry/',
+  '/category/',
+  '/product/',
+  '/_xabcd',
+  '/o/',
+  '/login/',
+  '/oauth/authorize',
+  '/payment/',
+  '/taxi',
   '',
 ];
 const KEYS = ['q', 'Q', 'query', 'keyword', 'word', 'w', 'urlX', 'itemId', 'songId', 'continue', 'q[]', '', '%71', 'q ', '__proto__'];
 const TABS = ['tot', 'news', 'cafe', 'blog', 'img', 'vclip', 'web', '__proto__', 'constructor', 'toString', 'TOT', ''];
-const SITE_SUFFIXES = [' | 카카오맵', ' - Kakao Map', ' - 다음 뉴스', ' | 다음뉴스', ' – Daum 검색', ' - 멜론', ' | Melon', ' :: 티스토리', ' - Tistory', ' | 카카오웹툰', ' - 카카오페이지', ' | 카카오톡 선물하기', ' | Kakao', '::', ' | '];
+const SITE_SUFFIXES = [
+  ' | 카카오맵',
+  ' - Kakao Map',
+  ' - 다음 뉴스',
+  ' | 다음뉴스',
+  ' – Daum 검색',
+  ' - 멜론',
+  ' | Melon',
+  ' :: 티스토리',
+  ' - Tistory',
+  ' | 카카오웹툰',
+  ' - 카카오페이지',
+  ' | 카카오톡 선물하기',
+  ' | Kakao',
+  '::',
+  ' | ',
+];
 
 function makeGenerator(seed: number) {
   const random = mulberry32(seed);
@@ -36,9 +83,25 @@ function makeGenerator(seed: number) {
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
 
   const lookAlikes = [
-    'evil.example', 'map.kakao.com.evil.example', 'evil-map.kakao.com', 'map.naver.com', 'www.google.com', 'user:pw@map.kakao.com',
-    'map.kakao.com:8080', 'map.kakao.com@evil.example', '[::1]', '127.0.0.1', '', 'tistory.com', 'evil-tistory.com',
-    'tistory.com.evil.example', 'x.tistory.com.evil.example', 'daum.net.evil.example', 'kakao.com', 'xtistory.com', '.tistory.com',
+    'evil.example',
+    'map.kakao.com.evil.example',
+    'evil-map.kakao.com',
+    'map.naver.com',
+    'www.google.com',
+    'user:pw@map.kakao.com',
+    'map.kakao.com:8080',
+    'map.kakao.com@evil.example',
+    '[::1]',
+    '127.0.0.1',
+    '',
+    'tistory.com',
+    'evil-tistory.com',
+    'tistory.com.evil.example',
+    'x.tistory.com.evil.example',
+    'daum.net.evil.example',
+    'kakao.com',
+    'xtistory.com',
+    '.tistory.com',
   ];
   const schemes = ['https://', 'http://', 'HTTPS://', 'javascript:', 'data:', 'ftp://', '//', ''];
   const real = [
@@ -188,7 +251,10 @@ function makeGenerator(seed: number) {
       case 3:
         return { coords: { lat: coordinate(), lng: coordinate() } };
       case 4:
-        return { name: pick(['<script>alert(1)</script>', 'javascript:alert(1)', '\u202egnp.exe', '"><img src=x>', '\uD800', '%00', 'a/../../b', '가'.repeat(5000), '']), coords: { lat: coordinate(), lng: coordinate() } };
+        return {
+          name: pick(['<script>alert(1)</script>', 'javascript:alert(1)', '\u202egnp.exe', '"><img src=x>', '\uD800', '%00', 'a/../../b', '가'.repeat(5000), '']),
+          coords: { lat: coordinate(), lng: coordinate() },
+        };
       case 5:
         // What a corrupt cache might hand over despite the type.
         return pick([{ name: 42 }, { coords: null }, { coords: { lat: '37', lng: '127' } }, { name: null, coords: {} }, { name: ['x'] }] as unknown as Place[]);
@@ -204,7 +270,12 @@ function makeGenerator(seed: number) {
     if (random() < 0.7) out.title = title();
     if (random() < 0.5) {
       const found = place();
-      out.lookupPlace = random() < 0.05 ? () => { throw new Error('storage gone'); } : () => found;
+      out.lookupPlace =
+        random() < 0.05
+          ? () => {
+              throw new Error('storage gone');
+            }
+          : () => found;
     }
     if (random() < 0.15) {
       const ids = [...Object.keys(ALTERNATIVES), '__proto__', 'constructor', 'evil', ''];

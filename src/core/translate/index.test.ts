@@ -45,8 +45,7 @@ const HOMES: Readonly<Record<AlternativeId, string>> = {
 };
 
 const NONE: Intent = { kind: 'none' };
-const search = (query: string, vertical?: 'web' | 'news' | 'cafe' | 'blog' | 'image' | 'video'): Intent =>
-  vertical ? { kind: 'search', query, vertical } : { kind: 'search', query };
+const search = (query: string, vertical?: 'web' | 'news' | 'cafe' | 'blog' | 'image' | 'video'): Intent => (vertical ? { kind: 'search', query, vertical } : { kind: 'search', query });
 
 /** Expected link per alternative, in the service's catalogue order: a URL that carries a search, or HOME. */
 const HOME = 'home' as const;
@@ -130,8 +129,18 @@ const ROWS: readonly Row[] = [
   ['https://www.melon.com/index.htm?q=ignored', 'melon', NONE, 'homes'],
   ['https://www.melon.com/', 'melon', NONE, 'homes'],
   // KakaoPage.
-  [`https://page.kakao.com/search/result?keyword=${enc('나 혼자만 레벨업')}`, 'kakaopage', search('나 혼자만 레벨업'), { naverseries: NAVER_SERIES('나 혼자만 레벨업'), naverwebtoon: NAVER_WEBTOON('나 혼자만 레벨업') }],
-  [`https://page.kakao.com/search/result?keyword=${enc(enc('전지적 독자 시점'))}&categoryUid=0`, 'kakaopage', search('전지적 독자 시점'), { naverseries: NAVER_SERIES('전지적 독자 시점'), naverwebtoon: NAVER_WEBTOON('전지적 독자 시점') }],
+  [
+    `https://page.kakao.com/search/result?keyword=${enc('나 혼자만 레벨업')}`,
+    'kakaopage',
+    search('나 혼자만 레벨업'),
+    { naverseries: NAVER_SERIES('나 혼자만 레벨업'), naverwebtoon: NAVER_WEBTOON('나 혼자만 레벨업') },
+  ],
+  [
+    `https://page.kakao.com/search/result?keyword=${enc(enc('전지적 독자 시점'))}&categoryUid=0`,
+    'kakaopage',
+    search('전지적 독자 시점'),
+    { naverseries: NAVER_SERIES('전지적 독자 시점'), naverwebtoon: NAVER_WEBTOON('전지적 독자 시점') },
+  ],
   [`https://page.kakao.com/search?word=${enc('달빛조각사')}`, 'kakaopage', search('달빛조각사'), { naverseries: NAVER_SERIES('달빛조각사'), naverwebtoon: NAVER_WEBTOON('달빛조각사') }],
   ['https://page.kakao.com/content/59782711', 'kakaopage', NONE, 'homes'],
   ['https://page.kakao.com/content/59782711/viewer/60000000', 'kakaopage', NONE, 'homes'],
@@ -197,7 +206,12 @@ describe('translate: non-map services', () => {
   });
 
   it.each(ROWS)('%s -> %s', (address, service, intent, links) => {
-    expect(translate(address)).toEqual({ service, intent, source: intent.kind !== 'none' ? 'address' : new URL(address).pathname.replace(/\/+$/, '') === '' && new URL(address).search === '' ? 'home' : 'none', links: expectedLinks(service, links) });
+    expect(translate(address)).toEqual({
+      service,
+      intent,
+      source: intent.kind !== 'none' ? 'address' : new URL(address).pathname.replace(/\/+$/, '') === '' && new URL(address).search === '' ? 'home' : 'none',
+      links: expectedLinks(service, links),
+    });
   });
 
   it('every guidance alternative always gets its home page, whatever the intent', () => {
@@ -303,7 +317,12 @@ describe('translate: title fallback', () => {
     ['https://v.daum.net/v/20240501123456789', '기준금리 동결 - Daum 뉴스', '기준금리 동결', news('기준금리 동결')],
     ['https://www.melon.com/song/detail.htm?songId=37225594', '밤양갱 - 멜론', '밤양갱', music('밤양갱')],
     ['https://www.melon.com/song/detail.htm?songId=37225594', 'Supernova – Melon', 'Supernova', music('Supernova')],
-    ['https://page.kakao.com/content/59782711', '나 혼자만 레벨업 - 카카오페이지', '나 혼자만 레벨업', { naverseries: NAVER_SERIES('나 혼자만 레벨업'), naverwebtoon: NAVER_WEBTOON('나 혼자만 레벨업') }],
+    [
+      'https://page.kakao.com/content/59782711',
+      '나 혼자만 레벨업 - 카카오페이지',
+      '나 혼자만 레벨업',
+      { naverseries: NAVER_SERIES('나 혼자만 레벨업'), naverwebtoon: NAVER_WEBTOON('나 혼자만 레벨업') },
+    ],
     ['https://webtoon.kakao.com/viewer/x/1', '이태원 클라쓰 | 카카오웹툰', '이태원 클라쓰', comics('이태원 클라쓰')],
     ['https://cafe.daum.net/somecafe/abcd/123', '캠핑 후기 | Daum 카페', '캠핑 후기', cafe('캠핑 후기')],
     ['https://search.daum.net/search?w=news&q=', '판교 – Daum 검색', '판교', daumSearch('판교', 'nexearch')],

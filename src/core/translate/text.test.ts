@@ -137,7 +137,7 @@ describe('cleanQuery', () => {
   });
 });
 
-describe('pageWords: a page\'s words as a search, without its addresses', () => {
+describe("pageWords: a page's words as a search, without its addresses", () => {
   it.each([
     ['판교 맛집 추천', '판교 맛집 추천'],
     ['공지 자세한 내용은 tistory-help.example 에서', '공지 자세한 내용은 에서'],

@@ -74,11 +74,9 @@ export function cleanQuery(text: string): string {
  * `.example` family of RFC 2606). A closed list, not "any two letters": "Node.js" and "Vue.js" are what
  * a post is about, not where to go.
  */
-const TLDS = 'com|net|org|kr|co|io|me|info|biz|xyz|site|online|shop|store|app|dev|ai|gg|tv|us|uk|jp|cn|to|ly|be|link|click|top|club|page|blog|kim|live|world|today|news|one|pro|asia|so|in|eu|de|fr|ru|cc|ws|la|moe|example|test|invalid|localhost|xn--[a-z0-9-]+|한국';
-const ADDRESS = new RegExp(
-  String.raw`(?:[a-z][a-z0-9+.-]*:\/\/\S*|[^\s@]+@[^\s@]+|www\.\S+|(?:[\p{L}\p{N}_-]+\.)+(?:${TLDS})(?![\p{L}\p{N}_-])(?::\d+)?(?:\/\S*)?)`,
-  'giu',
-);
+const TLDS =
+  'com|net|org|kr|co|io|me|info|biz|xyz|site|online|shop|store|app|dev|ai|gg|tv|us|uk|jp|cn|to|ly|be|link|click|top|club|page|blog|kim|live|world|today|news|one|pro|asia|so|in|eu|de|fr|ru|cc|ws|la|moe|example|test|invalid|localhost|xn--[a-z0-9-]+|한국';
+const ADDRESS = new RegExp(String.raw`(?:[a-z][a-z0-9+.-]*:\/\/\S*|[^\s@]+@[^\s@]+|www\.\S+|(?:[\p{L}\p{N}_-]+\.)+(?:${TLDS})(?![\p{L}\p{N}_-])(?::\d+)?(?:\/\S*)?)`, 'giu');
 /** What is looked at: words past it would be cut from the search anyway (cleanQuery). */
 const MAX_PAGE_WORDS = 400;
 

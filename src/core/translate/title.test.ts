@@ -77,12 +77,26 @@ describe('titleQuery: titles that say nothing', () => {
     }
   });
 
-  it.each(['카카오맵', 'Kakao Map', 'KakaoMap', '다음', 'Daum', '다음뉴스', 'Daum 검색', '멜론', 'Melon', '카카오페이지', '카카오웹툰', 'Kakao Webtoon', '티스토리', 'TISTORY', '카카오톡 선물하기', 'Kakao'])(
-    'any Kakao site name alone is no search: %j',
-    (title) => {
-      for (const id of SERVICE_IDS) expect(titleQuery(title, id), id).toBeUndefined();
-    },
-  );
+  it.each([
+    '카카오맵',
+    'Kakao Map',
+    'KakaoMap',
+    '다음',
+    'Daum',
+    '다음뉴스',
+    'Daum 검색',
+    '멜론',
+    'Melon',
+    '카카오페이지',
+    '카카오웹툰',
+    'Kakao Webtoon',
+    '티스토리',
+    'TISTORY',
+    '카카오톡 선물하기',
+    'Kakao',
+  ])('any Kakao site name alone is no search: %j', (title) => {
+    for (const id of SERVICE_IDS) expect(titleQuery(title, id), id).toBeUndefined();
+  });
 });
 
 describe('titleQuery: cleaning', () => {

@@ -5,7 +5,11 @@ describe('createBatcher', () => {
   it('hands over everything added before the flush, once', () => {
     const scheduled: Array<() => void> = [];
     const flushed: number[][] = [];
-    const add = createBatcher<number>((items) => flushed.push(items), 1000, (run) => scheduled.push(run));
+    const add = createBatcher<number>(
+      (items) => flushed.push(items),
+      1000,
+      (run) => scheduled.push(run),
+    );
     add(1);
     add(2);
     add(3);

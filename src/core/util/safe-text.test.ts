@@ -1,7 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_STORED_URL_LENGTH, boundedUrl, cleanText, shortenForDisplay, truncate, withoutUnsafeChars } from './safe-text.ts';
 
-const HOSTILE = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u061C', '\u200E', '\u200F', '\u200B', '\u2060', '\uFEFF', '\u3164', '\u115F', '\u1160', '\uFFA0', '\u0000', '\u001B', '\u0085', '\u009B', '\uD800', '\uDC00'];
+const HOSTILE = [
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u061C',
+  '\u200E',
+  '\u200F',
+  '\u200B',
+  '\u2060',
+  '\uFEFF',
+  '\u3164',
+  '\u115F',
+  '\u1160',
+  '\uFFA0',
+  '\u0000',
+  '\u001B',
+  '\u0085',
+  '\u009B',
+  '\uD800',
+  '\uDC00',
+];
 
 describe('cleanText', () => {
   it.each(HOSTILE.map((ch) => [`U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, ch]))('strips %s', (_name, ch) => {

@@ -37,7 +37,10 @@ export function withoutUnsafeChars(text: string): string {
 export function truncate(text: string, max: number): string {
   const points = Array.from(text);
   if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return `${points
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
 }
 
 /**

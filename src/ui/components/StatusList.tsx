@@ -65,7 +65,21 @@ function segmentTime(segment: HistorySegment, length: number): string {
  * statuses apart. One tab stop: the arrow keys move along the segments, and the one pointed at or
  * focused is read out under the bar ("오후 3:00~3:30: 장애").
  */
-function Bar({ segments, length, label, uptime, testId, onRead }: { readonly segments: readonly HistorySegment[]; readonly length: number; readonly label: string; readonly uptime: string | undefined; readonly testId: string; readonly onRead: (text: string | undefined) => void }) {
+function Bar({
+  segments,
+  length,
+  label,
+  uptime,
+  testId,
+  onRead,
+}: {
+  readonly segments: readonly HistorySegment[];
+  readonly length: number;
+  readonly label: string;
+  readonly uptime: string | undefined;
+  readonly testId: string;
+  readonly onRead: (text: string | undefined) => void;
+}) {
   const [active, setActive] = useState(segments.length - 1);
   const text = (segment: HistorySegment) => t('historySegment', [segmentTime(segment, length), t(SEGMENT_WORDS[segment.status])]);
   const move = (event: KeyboardEvent, to: number) => {
@@ -82,26 +96,26 @@ function Bar({ segments, length, label, uptime, testId, onRead }: { readonly seg
         {segments.map((segment, index) => {
           const said = text(segment);
           return (
-          <li
-            key={segment.start}
-            class={`segment segment-${segment.status}`}
-            data-status={segment.status}
-            tabIndex={index === active ? 0 : -1}
-            aria-label={said}
-            title={said}
-            onMouseEnter={() => onRead(said)}
-            onFocus={() => {
-              setActive(index);
-              onRead(said);
-            }}
-            onBlur={() => onRead(undefined)}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowLeft') move(event, index - 1);
-              else if (event.key === 'ArrowRight') move(event, index + 1);
-              else if (event.key === 'Home') move(event, 0);
-              else if (event.key === 'End') move(event, segments.length - 1);
-            }}
-          />
+            <li
+              key={segment.start}
+              class={`segment segment-${segment.status}`}
+              data-status={segment.status}
+              tabIndex={index === active ? 0 : -1}
+              aria-label={said}
+              title={said}
+              onMouseEnter={() => onRead(said)}
+              onFocus={() => {
+                setActive(index);
+                onRead(said);
+              }}
+              onBlur={() => onRead(undefined)}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowLeft') move(event, index - 1);
+                else if (event.key === 'ArrowRight') move(event, index + 1);
+                else if (event.key === 'Home') move(event, 0);
+                else if (event.key === 'End') move(event, segments.length - 1);
+              }}
+            />
           );
         })}
       </ol>
@@ -130,7 +144,19 @@ export function HistoryBar({ recent, daily = [], now }: { readonly recent: reado
   );
 }
 
-function ServiceRow({ id, health, recent, daily, now }: { readonly id: ServiceId; readonly health: ServiceHealth; readonly recent: readonly HistoryRun[]; readonly daily: readonly HistoryRun[]; readonly now: number }) {
+function ServiceRow({
+  id,
+  health,
+  recent,
+  daily,
+  now,
+}: {
+  readonly id: ServiceId;
+  readonly health: ServiceHealth;
+  readonly recent: readonly HistoryRun[];
+  readonly daily: readonly HistoryRun[];
+  readonly now: number;
+}) {
   const word = wordFor(health);
   return (
     <li data-service={id} data-status={word}>

@@ -23,7 +23,9 @@ export function Switch({ label, hint, checked, disabled, onChange }: Props) {
       <span class="switch-track" aria-hidden="true" />
       <span class="switch-text">
         <strong>{label}</strong>
-        <span id="switch-hint" class="muted">{hint}</span>
+        <span id="switch-hint" class="muted">
+          {hint}
+        </span>
       </span>
     </label>
   );

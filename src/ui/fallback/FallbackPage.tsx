@@ -75,11 +75,7 @@ function Brand() {
 function WarningMark({ kind }: { readonly kind: 'down' | 'offline' | 'up' }) {
   return (
     <svg class={`warning-mark warning-${kind}`} data-testid="warning-mark" viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
-      {kind === 'up' ? (
-        <circle cx="12" cy="12" r="10" />
-      ) : (
-        <path d="M12 2.5 23 21.5H1Z" stroke-linejoin="round" />
-      )}
+      {kind === 'up' ? <circle cx="12" cy="12" r="10" /> : <path d="M12 2.5 23 21.5H1Z" stroke-linejoin="round" />}
       {kind === 'up' ? <path d="m7 12.5 3.2 3.2L17 9" class="glyph" /> : <path d="M12 9v5.5M12 17.4v.2" class="glyph" />}
     </svg>
   );
@@ -94,7 +90,20 @@ function scopeText(health: LiveHealth | undefined, service: string, addressOnly:
   return t('scopeChecking');
 }
 
-export function FallbackPage({ request, translation, health, reachable, autoReturn = false, onAutoReturn, onGo, platform = 'desktop', waiting = false, onStopWaiting, onChoose, now = Date.now() }: Props) {
+export function FallbackPage({
+  request,
+  translation,
+  health,
+  reachable,
+  autoReturn = false,
+  onAutoReturn,
+  onGo,
+  platform = 'desktop',
+  waiting = false,
+  onStopWaiting,
+  onChoose,
+  now = Date.now(),
+}: Props) {
   const firstLink = useRef<HTMLAnchorElement>(null);
   useEffect(() => firstLink.current?.focus(), []);
 
@@ -172,13 +181,21 @@ export function FallbackPage({ request, translation, health, reachable, autoRetu
       <p data-testid="scope" class={offline ? 'warn' : 'muted'} role="status">
         {scopeText(health, name, addressOnly)}
       </p>
-      {request.knownDown && <p class="muted" data-testid="known-down">{t('knownDownNote', name)}</p>}
+      {request.knownDown && (
+        <p class="muted" data-testid="known-down">
+          {t('knownDownNote', name)}
+        </p>
+      )}
       {request.redirectSkipped && (
         <p class="muted" data-testid="redirect-skipped">
           {request.redirectSkipped === 'too-soon' ? t('redirectSkippedTooSoon') : t('redirectSkippedNoAlternative')}
         </p>
       )}
-      {offline && <p class="warn" data-testid="offline-hint">{t('fallbackOfflineHint')}</p>}
+      {offline && (
+        <p class="warn" data-testid="offline-hint">
+          {t('fallbackOfflineHint')}
+        </p>
+      )}
       {recovered && !offline && (
         <p class="notice" data-testid="recovered" role="status">
           {waiting ? t('fallbackReturning', name) : t('fallbackRecovered', name)} <a href={request.url}>{t('fallbackBackToOriginal')}</a>

@@ -22,7 +22,14 @@ export function GeneralSection({ settings, save }: Props) {
         {t('optionsNotifications')}
       </label>
       <label class="choice">
-        <input type="checkbox" data-testid="no-banner" aria-describedby="no-banner-hint" checked={settings ? !settings.banner : false} disabled={!settings} onChange={(event) => save({ banner: !event.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          data-testid="no-banner"
+          aria-describedby="no-banner-hint"
+          checked={settings ? !settings.banner : false}
+          disabled={!settings}
+          onChange={(event) => save({ banner: !event.currentTarget.checked })}
+        />
         {t('optionsNoBanner')}
       </label>
       <p class="muted hint" id="no-banner-hint">

@@ -40,7 +40,13 @@ export function Options({ settings, placeCount, home, status, outcome, announcem
   return (
     <main class="options" aria-busy={settings ? 'false' : 'true'}>
       <h1>{t('optionsTitle')}</h1>
-      <Switch label={t('switchLabel')} hint={settings?.enabled === false ? t('switchOffHint') : t('switchOnHint')} checked={settings?.enabled ?? true} disabled={!settings} onChange={(enabled) => save({ enabled })} />
+      <Switch
+        label={t('switchLabel')}
+        hint={settings?.enabled === false ? t('switchOffHint') : t('switchOnHint')}
+        checked={settings?.enabled ?? true}
+        disabled={!settings}
+        onChange={(enabled) => save({ enabled })}
+      />
       <ServiceSection settings={settings} save={save} announce={actions.announce} />
       <GeneralSection settings={settings} save={save} />
       <ExceptionsSection settings={settings} save={save} />

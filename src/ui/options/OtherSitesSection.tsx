@@ -16,7 +16,9 @@ export function OtherSitesSites({ granted, refused, onGrant, onRevoke }: Props) 
   return (
     <section class="other-sites" aria-labelledby="other-sites-heading">
       <h2 id="other-sites-heading">{t('optionsOtherSitesHeading')}</h2>
-      <p id="other-sites-hint" class="muted">{t('optionsOtherSitesHint')}</p>
+      <p id="other-sites-hint" class="muted">
+        {t('optionsOtherSitesHint')}
+      </p>
       <p class="other-sites-row">
         <span data-testid="other-sites-status" data-granted={granted === undefined ? '' : String(granted)}>
           {granted === undefined ? '' : granted ? t('optionsOtherSitesGranted') : t('optionsOtherSitesNotGranted')}

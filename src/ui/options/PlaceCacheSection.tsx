@@ -14,7 +14,14 @@ export function PlaceCacheSection({ settings, placeCount, save, clearPlaces }: P
     <section aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">{t('optionsPrivacyHeading')}</h2>
       <label class="choice">
-        <input type="checkbox" data-testid="place-cache" checked={settings?.placeCache ?? true} disabled={!settings} onChange={(event) => save({ placeCache: event.currentTarget.checked })} aria-describedby="place-cache-hint" />
+        <input
+          type="checkbox"
+          data-testid="place-cache"
+          checked={settings?.placeCache ?? true}
+          disabled={!settings}
+          onChange={(event) => save({ placeCache: event.currentTarget.checked })}
+          aria-describedby="place-cache-hint"
+        />
         {t('optionsPlaceCacheLabel')}
       </label>
       <p id="place-cache-hint" class="muted">

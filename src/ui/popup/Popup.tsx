@@ -35,7 +35,12 @@ interface Props {
 }
 
 function LastFailure({ failure }: { readonly failure: FailureRecord | null }) {
-  if (!failure) return <p class="muted" data-testid="last-failure">{t('popupNoFailure')}</p>;
+  if (!failure)
+    return (
+      <p class="muted" data-testid="last-failure">
+        {t('popupNoFailure')}
+      </p>
+    );
   const when = new Intl.DateTimeFormat(lang(), { dateStyle: 'short', timeStyle: 'short' }).format(failure.at);
   return (
     <div data-testid="last-failure">
@@ -92,11 +97,25 @@ function firstLinkFor(id: ServiceId, settings: Settings, page: PageAlternativesV
     if (link) return link;
   }
   const first = order.map((alternative) => getAlternative(alternative)).find((alternative) => alternative !== undefined);
-  return first ? { alternative: first.id, url: first.home, carries: 'home', via: 'web' } as AlternativeLink : undefined;
+  return first ? ({ alternative: first.id, url: first.home, carries: 'home', via: 'web' } as AlternativeLink) : undefined;
 }
 
 /** In an outage, the first thing to do: each service that is down, with its first alternative as the button. */
-function OutageActions({ view, settings, page, lastFailure, now, onOpen }: { readonly view: HealthView; readonly settings: Settings; readonly page: PageAlternativesView | null | undefined; readonly lastFailure: FailureRecord | null; readonly now: number; readonly onOpen: (link: AlternativeLink) => void }) {
+function OutageActions({
+  view,
+  settings,
+  page,
+  lastFailure,
+  now,
+  onOpen,
+}: {
+  readonly view: HealthView;
+  readonly settings: Settings;
+  readonly page: PageAlternativesView | null | undefined;
+  readonly lastFailure: FailureRecord | null;
+  readonly now: number;
+  readonly onOpen: (link: AlternativeLink) => void;
+}) {
   const down = view.summary.verdict === 'offline' ? [] : [...view.summary.down, ...view.summary.degraded];
   if (down.length === 0) return null;
   return (

@@ -81,7 +81,15 @@ async function start(): Promise<void> {
   const stored = await readLocal([SETTINGS_KEY, HEALTH_KEY, HISTORY_KEY, LAST_FAILURE_KEY]).catch((): Record<string, unknown> => ({}));
   const settings = settingsFrom(stored);
   await prepareLanguage(settings, TITLE_KEY);
-  view = { settings, health: healthView(stored[HEALTH_KEY], stored[HISTORY_KEY], Date.now()), lastFailure: parseFailure(stored[LAST_FAILURE_KEY]), ready: false, checking: false, error: false, page: undefined };
+  view = {
+    settings,
+    health: healthView(stored[HEALTH_KEY], stored[HISTORY_KEY], Date.now()),
+    lastFailure: parseFailure(stored[LAST_FAILURE_KEY]),
+    ready: false,
+    checking: false,
+    error: false,
+    page: undefined,
+  };
   show();
   markPainted('cached');
 

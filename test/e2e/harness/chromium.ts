@@ -28,11 +28,19 @@ class ChromiumTab implements Tab {
   }
 
   async text(selector: string): Promise<string | null> {
-    return this.page.locator(selector).first().textContent({ timeout: 5_000 }).catch(() => null);
+    return this.page
+      .locator(selector)
+      .first()
+      .textContent({ timeout: 5_000 })
+      .catch(() => null);
   }
 
   async attribute(selector: string, name: string): Promise<string | null> {
-    return this.page.locator(selector).first().getAttribute(name, { timeout: 5_000 }).catch(() => null);
+    return this.page
+      .locator(selector)
+      .first()
+      .getAttribute(name, { timeout: 5_000 })
+      .catch(() => null);
   }
 
   evaluate<T>(expression: string): Promise<T> {
@@ -124,7 +132,11 @@ async function allowOptionalHosts(context: BrowserContext, dist: string, extensi
   try {
     await page.goto(`chrome://extensions/?id=${extensionId}`);
     for (const pattern of manifest.optional_host_permissions ?? []) {
-      await page.evaluate(([id, host]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, host!), [extensionId, pattern]);
+      await page.evaluate(
+        ([id, host]) =>
+          (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, host!),
+        [extensionId, pattern],
+      );
     }
   } finally {
     await page.close();

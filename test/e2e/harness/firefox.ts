@@ -27,7 +27,12 @@ class FirefoxTab implements Tab {
       // Firefox never reports moz-extension:// navigations as finished to puppeteer: start it and poll.
       void this.page.goto(url).catch(() => undefined);
       await this.waitForUrl((current) => current === url);
-      await poll(() => this.page.evaluate(() => document.readyState), (state) => state === 'complete', 10_000, 'the page to load');
+      await poll(
+        () => this.page.evaluate(() => document.readyState),
+        (state) => state === 'complete',
+        10_000,
+        'the page to load',
+      );
       return;
     }
     const loaded = this.page.goto(url, { waitUntil: 'load', timeout: 15_000 }).then(
@@ -37,7 +42,12 @@ class FirefoxTab implements Tab {
     // When the extension replaces a failing load, puppeteer keeps waiting for a load event that never
     // comes: stop waiting once the tab is on an extension page.
     const replaced = this.extensionOrigin
-      ? poll(() => this.url(), (current) => current.startsWith(this.extensionOrigin), 15_000, 'an extension page').catch(() => undefined)
+      ? poll(
+          () => this.url(),
+          (current) => current.startsWith(this.extensionOrigin),
+          15_000,
+          'an extension page',
+        ).catch(() => undefined)
       : loaded;
     await Promise.race([loaded, replaced]);
   }
@@ -80,10 +90,14 @@ class FirefoxTab implements Tab {
 
   async attribute(selector: string, name: string): Promise<string | null> {
     return this.whenPresent(() =>
-      this.page.evaluate((sel, attr) => {
-        const element = document.querySelector(sel);
-        return { found: element !== null, value: element?.getAttribute(attr) ?? null };
-      }, selector, name),
+      this.page.evaluate(
+        (sel, attr) => {
+          const element = document.querySelector(sel);
+          return { found: element !== null, value: element?.getAttribute(attr) ?? null };
+        },
+        selector,
+        name,
+      ),
     );
   }
 

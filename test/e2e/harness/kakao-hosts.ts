@@ -22,11 +22,7 @@ export const KAKAO_HOSTS: readonly string[] = [
  * still resolve when Kakao's names do not.
  */
 export const OTHER_HOSTS: readonly string[] = [
-  ...new Set([
-    ...ALLOWED_LINK_HOSTS,
-    ...Object.values(ALTERNATIVES).map((alternative) => new URL(alternative.probe).hostname),
-    ...CONTROL_PROBES.map((url) => new URL(url).hostname),
-  ]),
+  ...new Set([...ALLOWED_LINK_HOSTS, ...Object.values(ALTERNATIVES).map((alternative) => new URL(alternative.probe).hostname), ...CONTROL_PROBES.map((url) => new URL(url).hostname)]),
 ];
 
 /**

@@ -12,6 +12,11 @@ export async function openDegradedDaumSearch(rig: Rig, query: string): Promise<T
   const before = rig.server.requestsTo('search1.kakaocdn.net').length;
   const tab = await rig.browser.newTab();
   await tab.goto(`https://search.daum.net/search?q=${encodeURIComponent(query)}`);
-  await poll(async () => rig.server.requestsTo('search1.kakaocdn.net').length - before, (count) => count >= 8, 10_000, 'the page to call its API');
+  await poll(
+    async () => rig.server.requestsTo('search1.kakaocdn.net').length - before,
+    (count) => count >= 8,
+    10_000,
+    'the page to call its API',
+  );
   return tab;
 }

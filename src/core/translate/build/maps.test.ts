@@ -51,8 +51,18 @@ describe('naverMap', () => {
   });
 
   it.each<[string, Intent, BuiltLink | undefined, BuiltLink | undefined]>([
-    ['place with name and coordinates: the named goal of directions', place(PANGYO), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'place'), appLink(`nmap://place?lat=37.402056&lng=127.108212&name=${PANGYO_ENC}&${APP}`, 'place')],
-    ['place with coordinates only: no made-up name', place(at(37.5, 127)), webLink(`https://map.naver.com/p/directions/-/${PLAIN_M},,,SIMPLE_POI/-/transit${VIEW}`, 'place'), appLink(`nmap://place?lat=37.5&lng=127&name=${enc('37.5,127')}&${APP}`, 'place')],
+    [
+      'place with name and coordinates: the named goal of directions',
+      place(PANGYO),
+      webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'place'),
+      appLink(`nmap://place?lat=37.402056&lng=127.108212&name=${PANGYO_ENC}&${APP}`, 'place'),
+    ],
+    [
+      'place with coordinates only: no made-up name',
+      place(at(37.5, 127)),
+      webLink(`https://map.naver.com/p/directions/-/${PLAIN_M},,,SIMPLE_POI/-/transit${VIEW}`, 'place'),
+      appLink(`nmap://place?lat=37.5&lng=127&name=${enc('37.5,127')}&${APP}`, 'place'),
+    ],
     ['place with a name only', place(named('서울역')), webLink(`https://map.naver.com/p/search/${SEOUL_ENC}`, 'place'), appLink(`nmap://search?query=${SEOUL_ENC}&${APP}`, 'place')],
     [
       'route from and to, by car',
@@ -60,14 +70,54 @@ describe('naverMap', () => {
       webLink(`https://map.naver.com/p/directions/${SEOUL_M},${SEOUL_ENC},,SIMPLE_POI/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/car${VIEW}`, 'route'),
       appLink(`nmap://route/car?slat=37.5547&slng=126.9707&sname=${SEOUL_ENC}&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route'),
     ],
-    ['route by transit', route(SEOUL_STATION, PANGYO, 'transit'), webLink(`https://map.naver.com/p/directions/${SEOUL_M},${SEOUL_ENC},,SIMPLE_POI/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'route'), appLink(`nmap://route/public?slat=37.5547&slng=126.9707&sname=${SEOUL_ENC}&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
-    ['route on foot, destination only', route(undefined, PANGYO, 'walk'), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/walk${VIEW}`, 'route'), appLink(`nmap://route/walk?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
-    ['route by bike', route(undefined, PANGYO, 'bike'), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/bicycle${VIEW}`, 'route'), appLink(`nmap://route/bicycle?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
-    ['route by taxi drives', route(undefined, PANGYO, 'taxi'), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/car${VIEW}`, 'route'), appLink(`nmap://route/car?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
-    ["route without a mode: transit on the web, as Naver's share links default", route(undefined, at(37.5, 127)), webLink(`https://map.naver.com/p/directions/-/${PLAIN_M},,,SIMPLE_POI/-/transit${VIEW}`, 'route'), appLink(`nmap://route/car?dlat=37.5&dlng=127&${APP}`, 'route')],
-    ['route from a name only: from where the user is', route(named('서울역'), PANGYO), webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'route'), appLink(`nmap://route/car?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
-    ['route from coordinates only', route(at(37.5547, 126.9707), PANGYO), webLink(`https://map.naver.com/p/directions/${SEOUL_M},,,SIMPLE_POI/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'route'), appLink(`nmap://route/car?slat=37.5547&slng=126.9707&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route')],
-    ['route to a name only: a search for it', route(SEOUL_STATION, named('판교역')), webLink(`https://map.naver.com/p/search/${enc('판교역')}`, 'place'), appLink(`nmap://search?query=${enc('판교역')}&${APP}`, 'place')],
+    [
+      'route by transit',
+      route(SEOUL_STATION, PANGYO, 'transit'),
+      webLink(`https://map.naver.com/p/directions/${SEOUL_M},${SEOUL_ENC},,SIMPLE_POI/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'route'),
+      appLink(`nmap://route/public?slat=37.5547&slng=126.9707&sname=${SEOUL_ENC}&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route'),
+    ],
+    [
+      'route on foot, destination only',
+      route(undefined, PANGYO, 'walk'),
+      webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/walk${VIEW}`, 'route'),
+      appLink(`nmap://route/walk?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route'),
+    ],
+    [
+      'route by bike',
+      route(undefined, PANGYO, 'bike'),
+      webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/bicycle${VIEW}`, 'route'),
+      appLink(`nmap://route/bicycle?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route'),
+    ],
+    [
+      'route by taxi drives',
+      route(undefined, PANGYO, 'taxi'),
+      webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/car${VIEW}`, 'route'),
+      appLink(`nmap://route/car?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route'),
+    ],
+    [
+      "route without a mode: transit on the web, as Naver's share links default",
+      route(undefined, at(37.5, 127)),
+      webLink(`https://map.naver.com/p/directions/-/${PLAIN_M},,,SIMPLE_POI/-/transit${VIEW}`, 'route'),
+      appLink(`nmap://route/car?dlat=37.5&dlng=127&${APP}`, 'route'),
+    ],
+    [
+      'route from a name only: from where the user is',
+      route(named('서울역'), PANGYO),
+      webLink(`https://map.naver.com/p/directions/-/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'route'),
+      appLink(`nmap://route/car?dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route'),
+    ],
+    [
+      'route from coordinates only',
+      route(at(37.5547, 126.9707), PANGYO),
+      webLink(`https://map.naver.com/p/directions/${SEOUL_M},,,SIMPLE_POI/${PANGYO_M},${PANGYO_ENC},,SIMPLE_POI/-/transit${VIEW}`, 'route'),
+      appLink(`nmap://route/car?slat=37.5547&slng=126.9707&dlat=37.402056&dlng=127.108212&dname=${PANGYO_ENC}&${APP}`, 'route'),
+    ],
+    [
+      'route to a name only: a search for it',
+      route(SEOUL_STATION, named('판교역')),
+      webLink(`https://map.naver.com/p/search/${enc('판교역')}`, 'place'),
+      appLink(`nmap://search?query=${enc('판교역')}&${APP}`, 'place'),
+    ],
     ['no intent', NO_INTENT, undefined, undefined],
     ['an unresolved place id', { kind: 'placeId', id: '18577297' }, undefined, undefined],
   ])('%s', (_label, intent, desktop, mobile) => {
@@ -84,7 +134,12 @@ describe('naverMap', () => {
     expect(Number(naver.y)).toBeCloseTo(4509840.9725981, 2);
     // proj4's EPSG:3857 agrees everywhere in Korea.
     const toMercator = proj4('EPSG:4326', 'EPSG:3857');
-    for (const [lat, lng] of [[33.2, 126.3], [37.5665, 126.978], [38.6, 128.6], [35.1, 129.04]] as const) {
+    for (const [lat, lng] of [
+      [33.2, 126.3],
+      [37.5665, 126.978],
+      [38.6, 128.6],
+      [35.1, 129.04],
+    ] as const) {
       const [x, y] = toMercator.forward([lng, lat]) as [number, number];
       const ours = toWebMercator({ lat, lng });
       expect(Number(ours.x)).toBeCloseTo(x, 3);
@@ -107,14 +162,30 @@ describe('googleMaps', () => {
   it.each<[string, Intent, BuiltLink | undefined]>([
     ['place with coordinates: a pin there', place(PANGYO), webLink('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.108212', 'place')],
     ['place with a name only', place(named('서울역')), webLink(`https://www.google.com/maps/search/?api=1&query=${SEOUL_ENC}`, 'place')],
-    ['route by car: Google has no driving directions in Korea, so the destination', route(SEOUL_STATION, PANGYO, 'car'), webLink('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.108212', 'place')],
+    [
+      'route by car: Google has no driving directions in Korea, so the destination',
+      route(SEOUL_STATION, PANGYO, 'car'),
+      webLink('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.108212', 'place'),
+    ],
     ['route by transit', route(undefined, PANGYO, 'transit'), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=transit', 'route')],
-    ['route on foot: transit, which walks short distances', route(undefined, PANGYO, 'walk'), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=transit', 'route')],
+    [
+      'route on foot: transit, which walks short distances',
+      route(undefined, PANGYO, 'walk'),
+      webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=transit', 'route'),
+    ],
     ['route by bike: the destination', route(undefined, PANGYO, 'bike'), webLink('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.108212', 'place')],
     ['route by taxi: the destination', route(undefined, PANGYO, 'taxi'), webLink('https://www.google.com/maps/search/?api=1&query=37.402056%2C127.108212', 'place')],
     ['route without a mode: transit', route(undefined, PANGYO), webLink('https://www.google.com/maps/dir/?api=1&destination=37.402056%2C127.108212&travelmode=transit', 'route')],
-    ['route from and to without a mode keeps the start', route(SEOUL_STATION, PANGYO), webLink('https://www.google.com/maps/dir/?api=1&origin=37.5547%2C126.9707&destination=37.402056%2C127.108212&travelmode=transit', 'route')],
-    ['route between names', route(named('서울역'), named('판교역'), 'transit'), webLink(`https://www.google.com/maps/dir/?api=1&origin=${SEOUL_ENC}&destination=${enc('판교역')}&travelmode=transit`, 'route')],
+    [
+      'route from and to without a mode keeps the start',
+      route(SEOUL_STATION, PANGYO),
+      webLink('https://www.google.com/maps/dir/?api=1&origin=37.5547%2C126.9707&destination=37.402056%2C127.108212&travelmode=transit', 'route'),
+    ],
+    [
+      'route between names',
+      route(named('서울역'), named('판교역'), 'transit'),
+      webLink(`https://www.google.com/maps/dir/?api=1&origin=${SEOUL_ENC}&destination=${enc('판교역')}&travelmode=transit`, 'route'),
+    ],
     ['negative coordinates keep their sign', place(at(-33.8567, 151.2152)), webLink('https://www.google.com/maps/search/?api=1&query=-33.8567%2C151.2152', 'place')],
     ['no intent', NO_INTENT, undefined],
   ])('%s', (_label, intent, expected) => {
@@ -129,7 +200,11 @@ describe('tmap', () => {
     ['place with coordinates: a route to it', place(PANGYO), appLink(`tmap://route?goalname=${PANGYO_ENC}&goalx=127.108212&goaly=37.402056`, 'place')],
     ['place with coordinates only', place(at(37.5, 127)), appLink(`tmap://route?goalname=${enc('37.5,127')}&goalx=127&goaly=37.5`, 'place')],
     ['place with a name only', place(named('서울역')), appLink(`tmap://search?name=${SEOUL_ENC}`, 'place')],
-    ['route from and to', route(SEOUL_STATION, PANGYO, 'car'), appLink(`tmap://route?startname=${SEOUL_ENC}&startx=126.9707&starty=37.5547&goalname=${PANGYO_ENC}&goalx=127.108212&goaly=37.402056`, 'route')],
+    [
+      'route from and to',
+      route(SEOUL_STATION, PANGYO, 'car'),
+      appLink(`tmap://route?startname=${SEOUL_ENC}&startx=126.9707&starty=37.5547&goalname=${PANGYO_ENC}&goalx=127.108212&goaly=37.402056`, 'route'),
+    ],
     ['route to only, any mode', route(undefined, PANGYO, 'walk'), appLink(`tmap://route?goalname=${PANGYO_ENC}&goalx=127.108212&goaly=37.402056`, 'route')],
     ['route to a name only', route(SEOUL_STATION, named('판교역')), appLink(`tmap://search?name=${enc('판교역')}`, 'place')],
     ['no intent', NO_INTENT, undefined],
@@ -144,15 +219,34 @@ describe('tmap', () => {
 
 describe('ut (Uber)', () => {
   it.each<[string, Intent, BuiltLink | undefined]>([
-    ['place with name and coordinates', place(PANGYO), webLink(`https://m.uber.com/ul/?action=setPickup&pickup=my_location&dropoff[latitude]=37.402056&dropoff[longitude]=127.108212&dropoff[nickname]=${PANGYO_ENC}`, 'place')],
-    ['place with coordinates only: nicknamed by them', place(at(37.5, 127)), webLink(`https://m.uber.com/ul/?action=setPickup&pickup=my_location&dropoff[latitude]=37.5&dropoff[longitude]=127&dropoff[nickname]=${enc('37.5,127')}`, 'place')],
-    ['taxi route to a destination', route(undefined, PANGYO, 'taxi'), webLink(`https://m.uber.com/ul/?action=setPickup&pickup=my_location&dropoff[latitude]=37.402056&dropoff[longitude]=127.108212&dropoff[nickname]=${PANGYO_ENC}`, 'route')],
+    [
+      'place with name and coordinates',
+      place(PANGYO),
+      webLink(`https://m.uber.com/ul/?action=setPickup&pickup=my_location&dropoff[latitude]=37.402056&dropoff[longitude]=127.108212&dropoff[nickname]=${PANGYO_ENC}`, 'place'),
+    ],
+    [
+      'place with coordinates only: nicknamed by them',
+      place(at(37.5, 127)),
+      webLink(`https://m.uber.com/ul/?action=setPickup&pickup=my_location&dropoff[latitude]=37.5&dropoff[longitude]=127&dropoff[nickname]=${enc('37.5,127')}`, 'place'),
+    ],
+    [
+      'taxi route to a destination',
+      route(undefined, PANGYO, 'taxi'),
+      webLink(`https://m.uber.com/ul/?action=setPickup&pickup=my_location&dropoff[latitude]=37.402056&dropoff[longitude]=127.108212&dropoff[nickname]=${PANGYO_ENC}`, 'route'),
+    ],
     [
       'taxi route with a pickup',
       route(SEOUL_STATION, PANGYO, 'taxi'),
-      webLink(`https://m.uber.com/ul/?action=setPickup&pickup[latitude]=37.5547&pickup[longitude]=126.9707&pickup[nickname]=${SEOUL_ENC}&dropoff[latitude]=37.402056&dropoff[longitude]=127.108212&dropoff[nickname]=${PANGYO_ENC}`, 'route'),
+      webLink(
+        `https://m.uber.com/ul/?action=setPickup&pickup[latitude]=37.5547&pickup[longitude]=126.9707&pickup[nickname]=${SEOUL_ENC}&dropoff[latitude]=37.402056&dropoff[longitude]=127.108212&dropoff[nickname]=${PANGYO_ENC}`,
+        'route',
+      ),
     ],
-    ['pickup by name only: from here', route(named('서울역'), PANGYO, 'taxi'), webLink(`https://m.uber.com/ul/?action=setPickup&pickup=my_location&dropoff[latitude]=37.402056&dropoff[longitude]=127.108212&dropoff[nickname]=${PANGYO_ENC}`, 'route')],
+    [
+      'pickup by name only: from here',
+      route(named('서울역'), PANGYO, 'taxi'),
+      webLink(`https://m.uber.com/ul/?action=setPickup&pickup=my_location&dropoff[latitude]=37.402056&dropoff[longitude]=127.108212&dropoff[nickname]=${PANGYO_ENC}`, 'route'),
+    ],
     ['destination by name only: not carried', route(undefined, named('판교역'), 'taxi'), undefined],
     ['place by name only: not carried', place(named('판교역')), undefined],
     ['search: not carried', search('판교역'), undefined],

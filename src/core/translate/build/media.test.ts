@@ -30,7 +30,13 @@ describe('media builders', () => {
 
   it('the query reads back exactly, and cannot add parameters', () => {
     const query = '곡 & t=x #1 ?q=y';
-    const cases: Array<[typeof vibe, string]> = [[vibe, 'query'], [genie, 'query'], [flo, 'keyword'], [naverWebtoon, 'keyword'], [naverSeries, 'q']];
+    const cases: Array<[typeof vibe, string]> = [
+      [vibe, 'query'],
+      [genie, 'query'],
+      [flo, 'keyword'],
+      [naverWebtoon, 'keyword'],
+      [naverSeries, 'q'],
+    ];
     for (const [build, name] of cases) {
       const url = new URL(build(search(query), DESKTOP)!.url);
       expect(url.searchParams.get(name)).toBe(query);

@@ -1,7 +1,10 @@
 import { web, type Builder } from '../links.ts';
 
 const q = encodeURIComponent;
-const searchOnly = (make: (query: string) => string): Builder => (intent) => (intent.kind === 'search' ? web(make(intent.query), 'search') : undefined);
+const searchOnly =
+  (make: (query: string) => string): Builder =>
+  (intent) =>
+    intent.kind === 'search' ? web(make(intent.query), 'search') : undefined;
 
 // Search addresses as each service's own search box produces them; the same shapes are used by
 // public music-link aggregators (vibe.naver.com/search?query=, genie.co.kr/search/searchMain?query=,

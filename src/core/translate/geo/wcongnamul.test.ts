@@ -16,7 +16,6 @@ function haversine(a: { lat: number; lng: number }, b: { lat: number; lng: numbe
   return 2 * 6371008.8 * Math.asin(Math.sqrt(h));
 }
 
-
 /** 25 x 24 grid over lat 33..38.7, lng 124.5..131.9, corners included, plus 200 seeded random points. */
 function koreaPoints(): Array<{ lat: number; lng: number }> {
   const points: Array<{ lat: number; lng: number }> = [];

@@ -115,9 +115,15 @@ describe('parseKakaoMapUrl', () => {
     ['https://map.kakao.com/?itemId=abc', NONE],
 
     // --- ?urlX=&urlY= (WCONGNAMUL) share links, with or without a name.
-    [`https://map.kakao.com/?urlX=497356.9999999977&urlY=1129837.9999999993&itemId=26784273&q=${enc('롯데시티호텔 명동')}&srcid=26784273&map_type=TYPE_MAP&from=roughmap`, place(wc(497356.9999999977, 1129837.9999999993, '롯데시티호텔 명동'))],
+    [
+      `https://map.kakao.com/?urlX=497356.9999999977&urlY=1129837.9999999993&itemId=26784273&q=${enc('롯데시티호텔 명동')}&srcid=26784273&map_type=TYPE_MAP&from=roughmap`,
+      place(wc(497356.9999999977, 1129837.9999999993, '롯데시티호텔 명동')),
+    ],
     ['https://map.kakao.com/?urlX=524450&urlY=1082263&urlLevel=3&map_type=TYPE_MAP&map_hybrid=false', place(wc(524450, 1082263))],
-    ['https://map.kakao.com/?urlX=864171.0&urlY=655073.0&itemId=12296217&q=%EC%88%98%EC%84%B1%EA%B5%AC%EB%A6%BD%20%EC%B1%85%EC%88%B2%EA%B8%B8%EB%8F%84%EC%84%9C%EA%B4%80', place(wc(864171, 655073, '수성구립 책숲길도서관'))],
+    [
+      'https://map.kakao.com/?urlX=864171.0&urlY=655073.0&itemId=12296217&q=%EC%88%98%EC%84%B1%EA%B5%AC%EB%A6%BD%20%EC%B1%85%EC%88%B2%EA%B8%B8%EB%8F%84%EC%84%9C%EA%B4%80',
+      place(wc(864171, 655073, '수성구립 책숲길도서관')),
+    ],
     [`https://map.kakao.com/?urlX=864171&urlY=655073&q=${enc(enc('책숲길도서관'))}`, place(wc(864171, 655073, '책숲길도서관'))],
     // WGS84 degrees where WCONGNAMUL belongs: the coordinates are refused, the name kept.
     ['https://map.kakao.com/?urlX=127.0333&urlY=37.4869&name=브라이드밸리', place(named('브라이드밸리'))],
@@ -127,7 +133,10 @@ describe('parseKakaoMapUrl', () => {
 
     // --- ?rt= routes (WCONGNAMUL) with rt1..rtN names and ?target= modes.
     [`https://map.kakao.com/?map_type=TYPE_MAP&target=car&rt=%2C%2C523953%2C1084098&rt1=&rt2=${enc(PANGYO)}&rtIds=%2C&rtTypes=%2C`, route(undefined, wc(523953, 1084098, PANGYO), 'car')],
-    [`https://map.kakao.com/?map_type=TYPE_MAP&target=car&rt=431446%2C1173982%2C447499%2C1212529&rt1=${enc('문발IC')}&rt2=${enc('당동IC')}&rtIds=10417432%2C10265299&rtTypes=PLACE%2CPLACE`, route(wc(431446, 1173982, '문발IC'), wc(447499, 1212529, '당동IC'), 'car')],
+    [
+      `https://map.kakao.com/?map_type=TYPE_MAP&target=car&rt=431446%2C1173982%2C447499%2C1212529&rt1=${enc('문발IC')}&rt2=${enc('당동IC')}&rtIds=10417432%2C10265299&rtTypes=PLACE%2CPLACE`,
+      route(wc(431446, 1173982, '문발IC'), wc(447499, 1212529, '당동IC'), 'car'),
+    ],
     ['https://map.kakao.com/?map_type=TYPE_MAP&target=walk&rt=495123,1129600,494122,1129875,493636,1130124&rt1=A&rt2=B&rt3=C', route(wc(495123, 1129600, 'A'), wc(493636, 1130124, 'C'), 'walk')],
     ['https://map.kakao.com/?target=traffic&rt=431446,1173982,447499,1212529', route(wc(431446, 1173982), wc(447499, 1212529), 'transit')],
     ['https://map.kakao.com/?target=bike&rt=431446,1173982,447499,1212529', route(wc(431446, 1173982), wc(447499, 1212529), 'bike')],
@@ -231,14 +240,23 @@ describe('parseKakaoMapUrl: the shapes people share (test/fixtures/real-addresse
     ['https://m.map.kakao.com/actions/detailMapView?id=abc', NONE],
     ['https://m.map.kakao.com/actions/detailMapView', NONE],
     // The mobile route pages name their ends; their *Enc coordinates are an undocumented code, not read.
-    [`https://m.map.kakao.com/actions/publicRoute?startLoc=${enc('의정부역 1호선')}&sxEnc=MNNLNR&syEnc=QNQRPML&endLoc=${enc('장지역 8호선')}&exEnc=MMQTLL&eyEnc=QNNPOPN`, route(named('의정부역 1호선'), named('장지역 8호선'), 'transit')],
-    ['https://m.map.kakao.com/actions/routeView?startLoc=&endLoc=%EA%B9%8C%EC%82%AC%EA%B7%B8%EB%9E%91%EB%8D%B0+%EC%84%BC%ED%8A%B8%EB%A1%9C&exEnc=MNSNUM&ids=%2CP67986660', route(undefined, named('까사그랑데 센트로'))],
+    [
+      `https://m.map.kakao.com/actions/publicRoute?startLoc=${enc('의정부역 1호선')}&sxEnc=MNNLNR&syEnc=QNQRPML&endLoc=${enc('장지역 8호선')}&exEnc=MMQTLL&eyEnc=QNNPOPN`,
+      route(named('의정부역 1호선'), named('장지역 8호선'), 'transit'),
+    ],
+    [
+      'https://m.map.kakao.com/actions/routeView?startLoc=&endLoc=%EA%B9%8C%EC%82%AC%EA%B7%B8%EB%9E%91%EB%8D%B0+%EC%84%BC%ED%8A%B8%EB%A1%9C&exEnc=MNSNUM&ids=%2CP67986660',
+      route(undefined, named('까사그랑데 센트로')),
+    ],
     [`https://m.map.kakao.com/actions/routeView?ex=484093&ey=1107380&endLoc=${enc('판교역')}`, route(undefined, wc(484093, 1107380, '판교역'))],
     ['https://m.map.kakao.com/actions/routeView', NONE],
     // applink.map.kakao.com, where kko.to links land: the app scheme's actions, names as sn/en.
     ['https://applink.map.kakao.com/place?id=1402324982&t_src=share', placeId('1402324982')],
     ['https://applink.map.kakao.com/route?ep=37.30834,126.82810&en=%ED%94%BC%EC%A0%9C%EB%A6%AC%EC%95%84+%EB%9D%BC%EC%AA%BC', route(undefined, at(37.30834, 126.8281, '피제리아 라쪼'))],
-    [`https://applink.map.kakao.com/route?sp=37.5547,126.9707&sn=${enc('서울역')}&ep=37.402056,127.108212&en=${enc(PANGYO)}&by=PUBLICTRANSIT`, route(at(37.5547, 126.9707, '서울역'), at(37.402056, 127.108212, PANGYO), 'transit')],
+    [
+      `https://applink.map.kakao.com/route?sp=37.5547,126.9707&sn=${enc('서울역')}&ep=37.402056,127.108212&en=${enc(PANGYO)}&by=PUBLICTRANSIT`,
+      route(at(37.5547, 126.9707, '서울역'), at(37.402056, 127.108212, PANGYO), 'transit'),
+    ],
     ['https://applink.map.kakao.com/open?page=bookmark&folderid=1', NONE],
     // The scheme's mobile-web twin takes the same names.
     [`https://m.map.kakao.com/scheme/route?ep=37.4,127.1&en=${enc('판교역')}&by=FOOT`, route(undefined, at(37.4, 127.1, '판교역'), 'walk')],

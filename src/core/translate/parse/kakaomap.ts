@@ -28,8 +28,6 @@ export function parseKakaoMapUrl(url: URL): Intent {
 
 const PLACE_ID = /^\d{1,20}$/;
 
-
-
 /**
  * One "NAME,LAT,LNG" or "LAT,LNG" point of a /link/ address. A name may hold commas: the last two
  * comma fields are the coordinates. When they are missing, garbled or out of range, the point keeps

@@ -11,8 +11,6 @@ import { cleanName, makePlace } from './common.ts';
  * carry nothing in their addresses.
  */
 
-
-
 function route(from: Place | undefined, to: Place | undefined, mode: TravelMode | undefined): Intent {
   if (!to) return NO_INTENT;
   return { kind: 'route', ...(from ? { from } : {}), to, ...(mode ? { mode } : {}) };
