@@ -101,7 +101,7 @@ try {
 
 check('type check (app)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 check('type check (pure core: no DOM, no browser APIs)', 'npx', ['tsc', '-p', 'tsconfig.core.json', '--noEmit']);
-check('lint (biome: layering rules, no HTML sinks)', 'npx', ['biome', 'lint', '--error-on-warnings']);
+check('lint and format (biome: layering rules, no HTML sinks, the formatter)', 'npx', ['biome', 'check', '--error-on-warnings']);
 const built = run('build both browsers', 'node', ['scripts/build.mjs']);
 if (built) passed += 1;
 else {
