@@ -17,7 +17,7 @@ interface SourceFile {
 }
 
 interface Violation {
-  readonly rule: 'core-imports' | 'core-globals' | 'polyfill' | 'ui-background' | 'lower-layers' | 'background-platform';
+  readonly rule: 'core-imports' | 'core-globals' | 'polyfill' | 'ui-background' | 'content-background' | 'lower-layers' | 'background-platform';
   readonly file: string;
   readonly detail: string;
 }
@@ -157,6 +157,10 @@ function checkArchitecture(files: readonly SourceFile[]): Violation[] {
       if (target !== undefined && inUi && within(target, 'src/background')) {
         violations.push({ rule: 'ui-background', file: path, detail: specifier });
       }
+      // The page script and banners run in pages: they talk to the background by message, never by import.
+      if (target !== undefined && within(path, 'src/content') && within(target, 'src/background')) {
+        violations.push({ rule: 'content-background', file: path, detail: specifier });
+      }
       if (target !== undefined && (inCore || inPlatform) && (within(target, 'src/ui') || within(target, 'src/background'))) {
         violations.push({ rule: 'lower-layers', file: path, detail: specifier });
       }
@@ -192,8 +196,48 @@ function sourceFiles(): SourceFile[] {
     .map((file) => ({ path: relative(ROOT, file).split(sep).join('/'), source: readFileSync(file, 'utf8') }));
 }
 
+/** Import cycles among the files (relative imports that resolve to a listed file), each as its path. */
+function importCycles(files: readonly SourceFile[]): string[] {
+  const known = new Map(files.filter((file) => !isTest(file.path)).map((file) => [file.path, file]));
+  const edges = new Map(
+    [...known.values()].map((file) => [
+      file.path,
+      importSpecifiers(file.source)
+        .flatMap((specifier) => resolveSpecifier(file.path, specifier) ?? [])
+        .filter((target) => known.has(target)),
+    ]),
+  );
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[] = [];
+  const visit = (path: string): void => {
+    state.set(path, 'open');
+    stack.push(path);
+    for (const next of edges.get(path) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(path, 'done');
+  };
+  for (const path of known.keys()) if (!state.has(path)) visit(path);
+  return cycles;
+}
+
+/** src/core's top level holds only contracts between layers; everything else lives in a feature folder. */
+const CORE_TOP_LEVEL_LIMIT = 6;
+
 describe('architecture of src/', () => {
   const files = sourceFiles();
+
+  it('has no import cycles', () => {
+    expect(importCycles(files)).toEqual([]);
+  });
+
+  it(`keeps at most ${CORE_TOP_LEVEL_LIMIT} source files at the top of src/core`, () => {
+    const top = files.filter((file) => /^src\/core\/[^/]+\.tsx?$/.test(file.path) && !isTest(file.path)).map((file) => file.path);
+    expect(top.length, top.join(', ')).toBeLessThanOrEqual(CORE_TOP_LEVEL_LIMIT);
+  });
 
   it('finds the source tree', () => {
     const paths = files.map((file) => file.path);
@@ -217,6 +261,16 @@ describe('architecture of src/', () => {
 });
 
 describe('the checker', () => {
+  it('finds an import cycle, and none in a chain', () => {
+    const cyclic = [file('src/core/a.ts', "import { b } from './b.ts';"), file('src/core/b.ts', "import { c } from './x/c.ts';"), file('src/core/x/c.ts', "import { a } from '../a.ts';")];
+    expect(importCycles(cyclic)).toEqual(['src/core/a.ts -> src/core/b.ts -> src/core/x/c.ts -> src/core/a.ts']);
+    expect(importCycles(cyclic.slice(0, 2))).toEqual([]);
+  });
+
+  it('flags content importing background', () => {
+    expect(checkArchitecture([file('src/content/x.ts', "import { y } from '../background/y.ts';")]).map((violation) => violation.rule)).toEqual(['content-background']);
+  });
+
   const file = (path: string, source: string): SourceFile => ({ path, source });
   const rules = (files: SourceFile[]) => checkArchitecture(files).map((violation) => `${violation.rule} ${violation.file} ${violation.detail}`);
 
