@@ -53,8 +53,13 @@ export async function startRig(name: BrowserName, options: LaunchOptions = {}): 
           control = await browser.newTab();
           await control.goto(`${browser.extensionOrigin}${OPTIONS_PAGE_PATH}`);
         }
-        for (let round = 0; round < 2; round += 1) {
-          await control.evaluate(detourMessage('health/check-now', null, '() => true'));
+        // Two good answers bring a service back up; on a loaded machine a probe can time out and count
+        // against it, so a few more rounds are allowed until nothing is left down or degraded.
+        for (let round = 0; round < 6; round += 1) {
+          const settled = await control.evaluate<boolean>(
+            detourMessage('health/check-now', null, "(view) => Object.values(view.state.services).every((service) => service.status !== 'down' && service.status !== 'degraded')"),
+          );
+          if (settled && round >= 1) break;
         }
       },
       async close() {
