@@ -1,4 +1,4 @@
-import { SERVICES, serviceForHost, serviceForUrl, type ServiceId } from '../catalog/index.ts';
+import { SERVICES, normalizeHost, serviceForHost, serviceForUrl, type ServiceId } from '../catalog/index.ts';
 
 /**
  * The trust boundary: which observations may speak for a Kakao service. A verdict of "down" sends the
@@ -26,8 +26,11 @@ import { SERVICES, serviceForHost, serviceForUrl, type ServiceId } from '../cata
  * nothing. Intent is not evidence.
  */
 
-/** The URL when it is https on the default port with no user name or password; otherwise undefined. */
-function kakaoServerUrl(url: string): URL | undefined {
+/**
+ * The URL when its scheme is one of `schemes`, on that scheme's default port, with no user name or
+ * password; otherwise undefined. Never throws.
+ */
+function plainAddress(url: string, schemes: readonly string[]): URL | undefined {
   if (typeof url !== 'string') return undefined;
   let parsed: URL;
   try {
@@ -35,9 +38,19 @@ function kakaoServerUrl(url: string): URL | undefined {
   } catch {
     return undefined;
   }
-  // The URL parser drops an explicit :443, so any port left is not the default one.
-  if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username !== '' || parsed.password !== '') return undefined;
+  // The URL parser drops an explicit default port (:443, :80), so any port left is another one.
+  if (!schemes.includes(parsed.protocol) || parsed.port !== '' || parsed.username !== '' || parsed.password !== '') return undefined;
   return parsed;
+}
+
+/** The URL when it is https on the default port with no user name or password; otherwise undefined. */
+const kakaoServerUrl = (url: string) => plainAddress(url, ['https:']);
+
+/** The service whose host this is by name in the catalogue, not only by a wildcard (`*.tistory.com`). */
+function namedService(rawHost: string): ServiceId | undefined {
+  const host = normalizeHost(rawHost);
+  const service = serviceForHost(host);
+  return service && (SERVICES[service].hosts as readonly string[]).includes(host) ? service : undefined;
 }
 
 /**
@@ -46,10 +59,7 @@ function kakaoServerUrl(url: string): URL | undefined {
  */
 export function evidenceServiceForUrl(url: string): ServiceId | undefined {
   const parsed = kakaoServerUrl(url);
-  if (!parsed) return undefined;
-  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
-  const service = serviceForHost(host);
-  return service && (SERVICES[service].hosts as readonly string[]).includes(host) ? service : undefined;
+  return parsed ? namedService(parsed.hostname) : undefined;
 }
 
 /**
@@ -59,17 +69,8 @@ export function evidenceServiceForUrl(url: string): ServiceId | undefined {
  * its own as far as anyone knows.
  */
 export function serviceHealthSpeaksFor(url: string): boolean {
-  if (typeof url !== 'string') return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.port !== '' || parsed.username !== '' || parsed.password !== '') return false;
-  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
-  const service = serviceForHost(host);
-  return service !== undefined && (SERVICES[service].hosts as readonly string[]).includes(host);
+  const parsed = plainAddress(url, ['https:', 'http:']);
+  return parsed !== undefined && namedService(parsed.hostname) !== undefined;
 }
 
 /**
@@ -78,7 +79,7 @@ export function serviceHealthSpeaksFor(url: string): boolean {
  * name itself, without asking DNS, so a page can make a load of one fail at will.
  */
 export function isResolvableName(host: string): boolean {
-  const name = host.toLowerCase().replace(/\.$/, '');
+  const name = normalizeHost(host);
   if (name.length === 0 || name.length > 253) return false;
   return name.split('.').every((label) => /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(label));
 }
@@ -104,7 +105,8 @@ export function isServerAddress(url: string): boolean {
 }
 
 function hostOf(url: string): string | undefined {
-  return kakaoServerUrl(url)?.hostname.toLowerCase().replace(/\.$/, '');
+  const parsed = kakaoServerUrl(url);
+  return parsed ? normalizeHost(parsed.hostname) : undefined;
 }
 
 /**
@@ -121,11 +123,11 @@ const WRITTEN_BY_OTHERS: Partial<Record<ServiceId, RegExp>> = {
 
 /** The service whose page this is, when Kakao itself wrote the page (its text and its scripts). */
 export function authoredServiceForUrl(url: string): ServiceId | undefined {
-  const service = evidenceServiceForUrl(url);
   const parsed = kakaoServerUrl(url);
-  const host = hostOf(url);
-  if (!service || !host || !parsed) return undefined;
-  if (!(SERVICES[service].authoredHosts as readonly string[]).includes(host)) return undefined;
+  if (!parsed) return undefined;
+  const host = normalizeHost(parsed.hostname);
+  const service = namedService(host);
+  if (!service || !(SERVICES[service].authoredHosts as readonly string[]).includes(host)) return undefined;
   return WRITTEN_BY_OTHERS[service]?.test(parsed.pathname) ? undefined : service;
 }
 
