@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpeculativeLoad } from './speculative-load.ts';
+import { isPrerendering, isSpeculativeLoad } from './speculative-load.ts';
 
 // The details Chromium 156 reported for each kind of main_frame request (fields as measured).
 describe('isSpeculativeLoad', () => {
@@ -12,5 +12,15 @@ describe('isSpeculativeLoad', () => {
     ['a main frame in a frame of its own', { frameId: 3, documentLifecycle: 'active' }, true],
   ] as const)('%s -> %s', (_label, details, speculative) => {
     expect(isSpeculativeLoad(details)).toBe(speculative);
+  });
+});
+
+describe('isPrerendering', () => {
+  it.each([
+    ['a sub-resource of a prerendering page', { documentLifecycle: 'prerender' }, true],
+    ['a sub-resource of the page in front', { documentLifecycle: 'active' }, false],
+    ['Firefox (no such field)', {}, false],
+  ] as const)('%s -> %s', (_label, details, prerendering) => {
+    expect(isPrerendering(details)).toBe(prerendering);
   });
 });

@@ -21,6 +21,11 @@ export interface RequestFrame {
   readonly documentLifecycle?: string;
 }
 
+/** A request of a page being prerendered (its own main frame or its sub-resources): no page the user opened. */
+export function isPrerendering(details: Pick<RequestFrame, 'documentLifecycle'>): boolean {
+  return details.documentLifecycle === 'prerender';
+}
+
 export function isSpeculativeLoad(details: RequestFrame): boolean {
-  return details.documentId !== undefined || details.documentLifecycle === 'prerender' || (details.frameId !== undefined && details.frameId !== 0);
+  return details.documentId !== undefined || isPrerendering(details) || (details.frameId !== undefined && details.frameId !== 0);
 }

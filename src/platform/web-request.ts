@@ -4,7 +4,7 @@ import type { MainFrameOutcome } from '../core/health/main-frame.ts';
 import browser from './browser.ts';
 import { keepFirefoxTabIds } from './firefox-tab-id.ts';
 import { requestPage } from './request-initiator.ts';
-import { isSpeculativeLoad } from './speculative-load.ts';
+import { isPrerendering, isSpeculativeLoad } from './speculative-load.ts';
 
 export interface MainFrameStart {
   readonly requestId: string;
@@ -58,7 +58,7 @@ export function watchSubresourceErrors(urls: string[], listener: (outcome: Subre
   browser.webRequest.onErrorOccurred.addListener(
     (details) => {
       // A page being prerendered is no page the user opened (./speculative-load.ts).
-      if ((details as { documentLifecycle?: string }).documentLifecycle === 'prerender') return;
+      if (isPrerendering(details as { documentLifecycle?: string })) return;
       listener({ type: 'error', tabId: details.tabId, pageUrl: requestPage(details), url: details.url, error: details.error, resource: details.type });
     },
     { urls, types: [...SUBRESOURCE_TYPES] },

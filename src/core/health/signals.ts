@@ -24,7 +24,8 @@ export function mainFrameEvent(outcome: MainFrameOutcome, at: number): HealthEve
  * then speaks for itself. Undefined for evidence (mainFrameEvent carries it) and for non-failures.
  */
 export function serviceToAsk(outcome: MainFrameOutcome): ServiceId | undefined {
-  if (outcome.tabId < 0 || mainFrameEvent(outcome, 0) !== undefined) return undefined;
+  // Evidence is mainFrameEvent's to carry; this is for the failures it leaves out.
+  if (outcome.tabId < 0 || evidenceServiceForUrl(outcome.url) !== undefined) return undefined;
   const cause = outcomeCause(outcome);
   if (!cause || cause.kind === 'offline') return undefined;
   return intentServiceForUrl(outcome.url);
